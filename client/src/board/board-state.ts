@@ -1,0 +1,155 @@
+/**
+ * The live board as a pure reducer over a snapshot and the board's event stream.
+ *
+ * Rules (the protocol's "never silently stale"):
+ * - Events are applied strictly in `seq` order, one after the other (seq = last + 1).
+ * - An event with seq <= last applied is a duplicate and is dropped.
+ * - An event with seq > last + 1 leaves a gap: it waits in `pending` until the missing ones
+ *   arrive (the caller fetches them: see `gapAfter`), then everything pending is applied.
+ * - `reset` marks the state as needing a fresh snapshot; the next snapshot replaces it.
+ *
+ * Our own writes are not echoed back on our socket, so their results are applied directly
+ * (`taskSaved` / `taskRemoved`). Those do not move `seq`; the events for them arrive later
+ * through a gap fetch or a re-join and are then no-ops thanks to two guards:
+ * - a task is never replaced by an older version of itself;
+ * - a deleted task id is remembered, so a late event or response cannot bring it back.
+ */
+import type { BoardEvent, BoardSnapshot, Session, Task, TaskStatus } from '@patchbay/shared';
+import { TASK_STATUSES } from '@patchbay/shared/domain/roles';
+
+export interface BoardState {
+  readonly session: Session;
+  readonly tasks: ReadonlyMap<string, Task>;
+  /** Sequence number of the last event applied (or of the snapshot). */
+  readonly seq: number;
+  /** Events received past a gap, by seq, waiting for the missing ones. */
+  readonly pending: ReadonlyMap<number, BoardEvent>;
+  /** Ids of tasks known to be deleted. */
+  readonly deleted: ReadonlySet<string>;
+  /** The server could not replay what we missed: the board must be reloaded from a snapshot. */
+  readonly needsReload: boolean;
+}
+
+export type BoardAction =
+  /** A board snapshot; replaces the state unless the state is already further along. */
+  | { type: 'snapshot'; snapshot: BoardSnapshot; force?: boolean }
+  /** Events from the socket, a join ack or a gap fetch, in any order, possibly duplicated. */
+  | { type: 'events'; events: readonly BoardEvent[] }
+  /** The server said reset: our position in the log is gone. */
+  | { type: 'reset' }
+  /** A task as the server returned it to our own write (create, update, or a 409's current). */
+  | { type: 'taskSaved'; task: Task }
+  /** A task we deleted (or that the server says no longer exists). */
+  | { type: 'taskRemoved'; taskId: string };
+
+export function stateFromSnapshot(snapshot: BoardSnapshot): BoardState {
+  return {
+    session: snapshot.session,
+    tasks: new Map(snapshot.tasks.map((task) => [task.id, task])),
+    seq: snapshot.seq,
+    pending: new Map(),
+    deleted: new Set(),
+    needsReload: false,
+  };
+}
+
+/** Put a task in the map unless it is deleted or we already hold the same or a newer version. */
+function upsertTask(tasks: Map<string, Task>, deleted: ReadonlySet<string>, task: Task): boolean {
+  if (deleted.has(task.id)) return false;
+  const existing = tasks.get(task.id);
+  if (existing && existing.version >= task.version) return false;
+  tasks.set(task.id, task);
+  return true;
+}
+
+interface Draft {
+  session: Session;
+  tasks: Map<string, Task>;
+  deleted: Set<string>;
+}
+
+function applyOne(draft: Draft, event: BoardEvent): void {
+  switch (event.type) {
+    case 'task.created':
+    case 'task.updated':
+      upsertTask(draft.tasks, draft.deleted, event.task);
+      return;
+    case 'task.deleted':
+      draft.tasks.delete(event.taskId);
+      draft.deleted.add(event.taskId);
+      return;
+    case 'session.updated':
+      draft.session = event.session;
+      return;
+  }
+}
+
+/** Queue the events, then apply every consecutive one after `seq`. */
+export function applyEvents(state: BoardState, events: readonly BoardEvent[]): BoardState {
+  if (events.length === 0 && state.pending.size === 0) return state;
+  const pending = new Map(state.pending);
+  for (const event of events) {
+    if (event.sessionId !== state.session.id) continue;
+    if (event.seq <= state.seq) continue; // duplicate: already applied
+    if (!pending.has(event.seq)) pending.set(event.seq, event);
+  }
+  let seq = state.seq;
+  const draft: Draft = { session: state.session, tasks: new Map(state.tasks), deleted: new Set(state.deleted) };
+  for (let next = pending.get(seq + 1); next; next = pending.get(seq + 1)) {
+    applyOne(draft, next);
+    pending.delete(next.seq);
+    seq = next.seq;
+  }
+  if (seq === state.seq && pending.size === state.pending.size) return state; // nothing new
+  return { ...state, session: draft.session, tasks: draft.tasks, deleted: draft.deleted, seq, pending };
+}
+
+function applySnapshot(state: BoardState | null, snapshot: BoardSnapshot, force: boolean): BoardState | null {
+  if (state && snapshot.session.id !== state.session.id) return stateFromSnapshot(snapshot);
+  // A snapshot that is not ahead of what we hold would only drop our own recent writes.
+  if (state && !force && !state.needsReload && snapshot.seq <= state.seq) return state;
+  const fresh = stateFromSnapshot(snapshot);
+  if (!state) return fresh;
+  // Events that arrived past the snapshot's seq still apply on top of it.
+  return applyEvents(fresh, [...state.pending.values()]);
+}
+
+export function boardReducer(state: BoardState | null, action: BoardAction): BoardState | null {
+  if (action.type === 'snapshot') return applySnapshot(state, action.snapshot, action.force ?? false);
+  if (!state) return state; // nothing to apply to before the first snapshot
+  switch (action.type) {
+    case 'events':
+      return applyEvents(state, action.events);
+    case 'reset':
+      return state.needsReload ? state : { ...state, needsReload: true };
+    case 'taskSaved': {
+      const tasks = new Map(state.tasks);
+      return upsertTask(tasks, state.deleted, action.task) ? { ...state, tasks } : state;
+    }
+    case 'taskRemoved': {
+      if (!state.tasks.has(action.taskId) && state.deleted.has(action.taskId)) return state;
+      const tasks = new Map(state.tasks);
+      tasks.delete(action.taskId);
+      return { ...state, tasks, deleted: new Set(state.deleted).add(action.taskId) };
+    }
+  }
+}
+
+/** The seq after which events are missing (fetch `/events?after=` it), or null when there is no gap. */
+export function gapAfter(state: BoardState | null): number | null {
+  return state && state.pending.size > 0 ? state.seq : null;
+}
+
+/** Board order: by position, then creation time. */
+export function compareTasks(a: Task, b: Task): number {
+  return a.position - b.position || a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id);
+}
+
+export type TaskColumns = Readonly<Record<TaskStatus, readonly Task[]>>;
+
+export function tasksByStatus(tasks: Iterable<Task>): TaskColumns {
+  const columns = Object.fromEntries(TASK_STATUSES.map((status) => [status, [] as Task[]])) as Record<TaskStatus, Task[]>;
+  for (const task of tasks) columns[task.status].push(task);
+  for (const status of TASK_STATUSES) columns[status].sort(compareTasks);
+  return columns;
+}

@@ -1,0 +1,52 @@
+import {
+  addDays,
+  formatDay,
+  formatWindow,
+  localDateKey,
+  localDateOf,
+  startOfLocalDay,
+} from '@patchbay/shared/domain/time-zone';
+
+export { formatDay, formatWindow };
+
+/** 'YYYY-MM-DD' of the local day an instant falls on in the zone. */
+export function dayKey(instant: string | Date | number, timeZone: string): string {
+  return localDateKey(localDateOf(new Date(instant), timeZone));
+}
+
+/** "Today — Tue 24 Nov", "Tomorrow — Wed 25 Nov", "Yesterday — Mon 23 Nov", else "Thu 26 Nov". */
+export function dayHeading(instant: string | Date | number, timeZone: string, now: Date = new Date()): string {
+  const date = new Date(instant);
+  const key = dayKey(date, timeZone);
+  const today = localDateOf(now, timeZone);
+  const day = formatDay(date, timeZone);
+  if (key === localDateKey(today)) return `Today — ${day}`;
+  if (key === localDateKey(addDays(today, 1))) return `Tomorrow — ${day}`;
+  if (key === localDateKey(addDays(today, -1))) return `Yesterday — ${day}`;
+  return day;
+}
+
+/** First instant of the local day `offsetDays` from today, as an ISO string. */
+export function startOfDayIso(timeZone: string, offsetDays = 0, now: Date = new Date()): string {
+  return startOfLocalDay(addDays(localDateOf(now, timeZone), offsetDays), timeZone).toISOString();
+}
+
+/** 90 → "1 h 30 min", 45 → "45 min", 120 → "2 h". */
+export function formatMinutes(minutes: number): string {
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  if (h === 0) return `${m} min`;
+  return m === 0 ? `${h} h` : `${h} h ${m} min`;
+}
+
+/** A short zone name for the studio's zone at an instant, e.g. "GMT" or "CET" (falls back to the IANA name). */
+export function zoneAbbreviation(timeZone: string, at: Date = new Date()): string {
+  try {
+    const part = new Intl.DateTimeFormat('en-GB', { timeZone, timeZoneName: 'short' })
+      .formatToParts(at)
+      .find((p) => p.type === 'timeZoneName');
+    return part?.value ?? timeZone;
+  } catch {
+    return timeZone;
+  }
+}

@@ -1,0 +1,20 @@
+/**
+ * Wire constants of the realtime protocol, mirrored from @patchbay/shared without importing
+ * its zod schemas at runtime (that would add zod to the bundle for three constants).
+ * The `satisfies` / type checks below fail the typecheck if the shared values ever change.
+ */
+import type {
+  BoardEventType,
+  PROTOCOL_VERSION as SHARED_PROTOCOL_VERSION,
+  SOCKET_ID_HEADER as SHARED_SOCKET_ID_HEADER,
+} from '@patchbay/shared';
+
+export const PROTOCOL_VERSION: typeof SHARED_PROTOCOL_VERSION = 1;
+export const SOCKET_ID_HEADER: typeof SHARED_SOCKET_ID_HEADER = 'x-socket-id';
+
+export const BOARD_EVENT_TYPES = ['task.created', 'task.updated', 'task.deleted', 'session.updated'] as const satisfies readonly BoardEventType[];
+
+// Every event type the server can send must be listened to.
+type Missing = Exclude<BoardEventType, (typeof BOARD_EVENT_TYPES)[number]>;
+const allEventTypesListed: [Missing] extends [never] ? true : Missing = true;
+void allEventTypesListed;

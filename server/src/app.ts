@@ -1,0 +1,137 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import express from 'express';
+import helmet from 'helmet';
+import { pinoHttp } from 'pino-http';
+import type { Config } from './config';
+import type { AppContext } from './context';
+import { openDatabase, type Database } from './db/database';
+import { apiRoutes, createApiRouter } from './http/api';
+import { createLogger, type Logger } from './logger';
+import { createBroadcaster, type IoServer } from './realtime/broadcaster';
+import { attachSocketServer } from './realtime/socket-server';
+import { seedDemoData } from './seed/demo';
+
+const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+
+export interface PatchbayServer {
+  ctx: AppContext;
+  http: HttpServer;
+  io: IoServer;
+  /** Starts listening; resolves with the bound port. */
+  listen: () => Promise<number>;
+  /** Graceful stop: refuse new connections, finish in-flight requests, close sockets and the database. */
+  close: () => Promise<void>;
+}
+
+export interface CreateServerOptions {
+  logger?: Logger;
+  /** An already open database (tests share one per file); otherwise opened from config. */
+  database?: Database;
+}
+
+function createExpressApp(ctx: AppContext) {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          connectSrc: ["'self'", 'ws:', 'wss:'],
+          imgSrc: ["'self'", 'data:'],
+          styleSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          objectSrc: ["'none'"],
+          frameAncestors: ["'none'"],
+          upgradeInsecureRequests: ctx.config.env === 'production' ? [] : null,
+        },
+      },
+      strictTransportSecurity: ctx.config.env === 'production',
+    }),
+  );
+  if (ctx.config.logLevel !== 'silent') {
+    app.use(pinoHttp({ logger: ctx.logger, autoLogging: { ignore: (req) => req.url === '/api/health' } }));
+  }
+  app.use('/api', createApiRouter(ctx, apiRoutes()));
+
+  const indexHtml = path.join(ctx.config.clientDir, 'index.html');
+  if (existsSync(indexHtml)) {
+    app.use(express.static(ctx.config.clientDir, { index: false, maxAge: '1h', setHeaders: (res, file) => {
+      if (file.includes(`${path.sep}assets${path.sep}`)) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+    } }));
+    // Client-side routes (/sessions/:id ...) all load the single-page app.
+    app.get('/{*splat}', (_req, res) => {
+      res.set('Cache-Control', 'no-cache');
+      res.sendFile(indexHtml);
+    });
+  } else {
+    app.get('/{*splat}', (_req, res) => {
+      res.type('text').send('Patchbay API is running. The web client is not built: run `npm run build` (or `npm start`).');
+    });
+  }
+  app.use((_req, res) => {
+    res.status(404).type('text').send('Not found');
+  });
+  return app;
+}
+
+export async function createPatchbayServer(config: Config, options: CreateServerOptions = {}): Promise<PatchbayServer> {
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const db = options.database ?? (await openDatabase(config, logger));
+  let io: IoServer | undefined;
+  const ctx: AppContext = {
+    config,
+    logger,
+    db,
+    broadcaster: createBroadcaster(() => io),
+    version,
+    startedAt: Date.now(),
+  };
+
+  if (config.demoData) {
+    const seeded = await seedDemoData(db.prisma, new Date());
+    if (seeded) logger.info({ studio: seeded }, 'seeded demo data into an empty database');
+  }
+
+  const http = createServer(createExpressApp(ctx));
+  io = attachSocketServer(http, ctx);
+
+  let closing: Promise<void> | undefined;
+  return {
+    ctx,
+    http,
+    io,
+    listen: () =>
+      new Promise((resolve, reject) => {
+        http.once('error', reject);
+        http.listen(config.port, config.host, () => {
+          http.off('error', reject);
+          resolve((http.address() as AddressInfo).port);
+        });
+      }),
+    close: () => {
+      closing ??= (async () => {
+        const httpClosed = new Promise<void>((resolve) => http.close(() => resolve()));
+        http.closeIdleConnections();
+        // Viewers are told the server is going away; their clients reconnect to another instance.
+        io?.disconnectSockets(true);
+        const timeout = new Promise<void>((resolve) => {
+          const timer = setTimeout(() => {
+            logger.warn('shutdown timeout: closing remaining connections');
+            http.closeAllConnections();
+            resolve();
+          }, config.shutdownTimeoutMs);
+          timer.unref();
+        });
+        await Promise.race([httpClosed, timeout]);
+        await new Promise<void>((resolve) => (io ? io.close(() => resolve()) : resolve()));
+        if (!options.database) await db.close();
+      })();
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,28 @@
+import type { BoardEvent } from '@patchbay/shared';
+import type { AppContext } from '../context';
+import type { Tx } from '../db/database';
+
+export interface CommandOutcome<T> {
+  result: T;
+  /** Events written in the same transaction (see appendBoardEvents). */
+  events: BoardEvent[];
+}
+
+export interface CommandOptions {
+  /** socket.io id of the requester's own socket: it already has the change, so it is not echoed. */
+  exceptSocketId?: string | undefined;
+}
+
+/**
+ * Runs a change in one short transaction that also writes its board events, then broadcasts the
+ * events only after the commit succeeded. A failed transaction broadcasts nothing.
+ */
+export async function runCommand<T>(
+  ctx: AppContext,
+  work: (tx: Tx) => Promise<CommandOutcome<T>>,
+  options: CommandOptions = {},
+): Promise<T> {
+  const { result, events } = await ctx.db.prisma.$transaction((tx) => work(tx));
+  ctx.broadcaster.publish(events, options.exceptSocketId);
+  return result;
+}

@@ -1,0 +1,77 @@
+import express, { type ErrorRequestHandler, type Router } from 'express';
+import type { AppContext } from '../context';
+import { Prisma } from '../generated/prisma/client';
+import { AppError } from './errors';
+import { buildOpenApiDocument } from './openapi';
+import { defineRoute, mountRoutes, type Route } from './route';
+import { healthRoutes } from './routes/health';
+import { sessionRoutes } from './routes/sessions';
+import { studioRoutes } from './routes/studio';
+import { taskRoutes } from './routes/tasks';
+import { z } from 'zod';
+
+/** Every endpoint under /api; the OpenAPI document is generated from this list. */
+export function apiRoutes(): Route[] {
+  const routes: Route[] = [...healthRoutes, ...studioRoutes, ...sessionRoutes, ...taskRoutes];
+  let document: object | undefined;
+  const openapi = defineRoute(
+    { method: 'get', path: '/openapi.json', tag: 'System', summary: 'This OpenAPI 3.1 document', status: 200, response: z.record(z.string(), z.unknown()) },
+    async ({ ctx }) => {
+      document ??= buildOpenApiDocument(all, ctx.version);
+      return document as Record<string, unknown>;
+    },
+  );
+  const all = [...routes, openapi];
+  return all;
+}
+
+/** Turns anything thrown into the one JSON error shape; only real faults are 5xx and logged. */
+export function errorHandler(ctx: AppContext): ErrorRequestHandler {
+  return (err: unknown, req, res, _next) => {
+    let appError: AppError;
+    if (err instanceof AppError) appError = err;
+    else if (isBodyParserError(err)) appError = fromBodyParser(err);
+    else if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2025') appError = new AppError('NOT_FOUND', 'The record was not found');
+    else {
+      ctx.logger.error({ err, method: req.method, url: req.originalUrl }, 'request failed');
+      appError = new AppError('INTERNAL', 'Something went wrong on the server; it has been logged');
+    }
+    if (res.headersSent) return;
+    res.status(appError.status).json(appError.toJSON());
+  };
+}
+
+interface BodyParserError {
+  type: string;
+  status?: number;
+  limit?: number;
+}
+function isBodyParserError(err: unknown): err is BodyParserError {
+  return typeof err === 'object' && err !== null && typeof (err as { type?: unknown }).type === 'string' && 'status' in err;
+}
+function fromBodyParser(err: BodyParserError): AppError {
+  switch (err.type) {
+    case 'entity.parse.failed':
+      return new AppError('MALFORMED_JSON', 'The request body is not valid JSON');
+    case 'entity.too.large':
+      return new AppError('PAYLOAD_TOO_LARGE', `The request body is larger than the ${err.limit ?? ''} byte limit`.replace('  ', ' '));
+    case 'encoding.unsupported':
+    case 'charset.unsupported':
+      return new AppError('UNSUPPORTED_MEDIA_TYPE', 'The request body encoding is not supported');
+    default:
+      return new AppError('BAD_REQUEST', 'The request body could not be read');
+  }
+}
+
+export function createApiRouter(ctx: AppContext, routes: Route[]): Router {
+  const router = express.Router();
+  router.use(express.json({ limit: ctx.config.bodyLimit, strict: false }));
+  router.use((_req, res, next) => {
+    res.set('Cache-Control', 'no-store');
+    next();
+  });
+  mountRoutes(router, routes, ctx);
+  router.use((req, _res, next) => next(new AppError('NOT_FOUND', `No API route ${req.method} ${req.baseUrl}${req.path}`)));
+  router.use(errorHandler(ctx));
+  return router;
+}

@@ -1,0 +1,92 @@
+// One declaration per endpoint: the same zod schemas validate the request, check the response
+// outside production, and generate the OpenAPI document (http/openapi.ts).
+import type { ErrorCode } from '@patchbay/shared';
+import type { NextFunction, Request, Response, Router } from 'express';
+import type { z } from 'zod';
+import type { AppContext } from '../context';
+import { AppError } from './errors';
+import { parseOr400 } from './validation';
+
+type Method = 'get' | 'post' | 'patch' | 'put' | 'delete';
+
+export interface RouteSpec<
+  P extends z.ZodType = z.ZodType,
+  Q extends z.ZodType = z.ZodType,
+  B extends z.ZodType = z.ZodType,
+  R extends z.ZodType = z.ZodType,
+> {
+  method: Method;
+  /** Express-style path below `/api`, e.g. `/sessions/:sessionId`. */
+  path: string;
+  summary: string;
+  tag: string;
+  params?: P;
+  query?: Q;
+  body?: B;
+  /** Status of a successful answer; 204 answers no body. */
+  status: number;
+  response?: R;
+  /** Error codes this endpoint may answer besides validation failures. */
+  errors?: ErrorCode[];
+}
+
+export interface RequestInput<P, Q, B> {
+  params: P;
+  query: Q;
+  body: B;
+  req: Request;
+  res: Response;
+  ctx: AppContext;
+}
+
+export interface Route {
+  spec: RouteSpec;
+  handle: (req: Request, res: Response, ctx: AppContext) => Promise<void>;
+}
+
+type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
+
+export function defineRoute<
+  P extends z.ZodType | undefined = undefined,
+  Q extends z.ZodType | undefined = undefined,
+  B extends z.ZodType | undefined = undefined,
+  R extends z.ZodType | undefined = undefined,
+>(
+  spec: Omit<RouteSpec, 'params' | 'query' | 'body' | 'response'> & { params?: P; query?: Q; body?: B; response?: R },
+  handler: (input: RequestInput<Out<P>, Out<Q>, Out<B>>) => Promise<R extends z.ZodType ? z.input<R> : void>,
+): Route {
+  const full = spec as RouteSpec;
+  return {
+    spec: full,
+    handle: async (req, res, ctx) => {
+      if (full.body && req.is('application/json') === false) {
+        throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send the request body as JSON (Content-Type: application/json)');
+      }
+      const params = (full.params ? parseOr400(full.params, req.params, 'params') : undefined) as Out<P>;
+      const query = (full.query ? parseOr400(full.query, { ...req.query }, 'query') : undefined) as Out<Q>;
+      const body = (full.body ? parseOr400(full.body, req.body ?? {}, 'body') : undefined) as Out<B>;
+      const result = await handler({ params, query, body, req, res, ctx });
+      if (res.headersSent) return;
+      if (full.status === 204 || !full.response) {
+        res.status(full.status).end();
+        return;
+      }
+      if (ctx.config.env !== 'production') {
+        const checked = full.response.safeParse(result);
+        if (!checked.success) {
+          throw new Error(`Response of ${full.method.toUpperCase()} ${full.path} does not match its schema: ${checked.error.message}`);
+        }
+      }
+      res.status(full.status).json(result);
+    },
+  };
+}
+
+/** Mounts routes on an Express router, passing errors to the error middleware. */
+export function mountRoutes(router: Router, routes: Route[], ctx: AppContext): void {
+  for (const route of routes) {
+    router[route.spec.method](route.spec.path, (req: Request, res: Response, next: NextFunction) => {
+      route.handle(req, res, ctx).catch(next);
+    });
+  }
+}

@@ -1,0 +1,33 @@
+import {
+  CreateTaskInputSchema,
+  DeleteTaskQuerySchema,
+  SOCKET_ID_HEADER,
+  SessionParamsSchema,
+  TaskParamsSchema,
+  TaskSchema,
+  UpdateTaskInputSchema,
+} from '@patchbay/shared';
+import type { Request } from 'express';
+import { currentStudioId } from '../../domain/studio';
+import { createTask, deleteTask, updateTask } from '../../domain/tasks';
+import { defineRoute } from '../route';
+
+const requester = (req: Request) => {
+  const id = req.get(SOCKET_ID_HEADER);
+  return { exceptSocketId: id && id.length <= 64 ? id : undefined };
+};
+
+export const taskRoutes = [
+  defineRoute(
+    { method: 'post', path: '/sessions/:sessionId/tasks', tag: 'Tasks', summary: 'Create a task; without assigneeId it is routed to a role and person, with the reason', params: SessionParamsSchema, body: CreateTaskInputSchema, status: 201, response: TaskSchema, errors: ['NOT_FOUND'] },
+    async ({ ctx, params, body, req }) => createTask(ctx, await currentStudioId(ctx), params.sessionId, body, requester(req)),
+  ),
+  defineRoute(
+    { method: 'patch', path: '/tasks/:taskId', tag: 'Tasks', summary: 'Change a task; `version` must be the current one or the answer is 409 with the current task', params: TaskParamsSchema, body: UpdateTaskInputSchema, status: 200, response: TaskSchema, errors: ['NOT_FOUND', 'VERSION_CONFLICT'] },
+    async ({ ctx, params, body, req }) => updateTask(ctx, await currentStudioId(ctx), params.taskId, body, requester(req)),
+  ),
+  defineRoute(
+    { method: 'delete', path: '/tasks/:taskId', tag: 'Tasks', summary: 'Delete a task (optionally only if still at `version`)', params: TaskParamsSchema, query: DeleteTaskQuerySchema, status: 204, errors: ['NOT_FOUND', 'VERSION_CONFLICT'] },
+    async ({ ctx, params, query, req }) => deleteTask(ctx, await currentStudioId(ctx), params.taskId, query.version, requester(req)),
+  ),
+];

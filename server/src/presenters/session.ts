@@ -1,0 +1,30 @@
+import { TASK_STATUSES, type Session, type TaskStatus } from '@patchbay/shared';
+import type { Prisma } from '../generated/prisma/client';
+
+export const sessionInclude = {
+  room: { select: { id: true, name: true } },
+  project: { select: { id: true, artist: true, title: true } },
+  producer: { select: { id: true, name: true } },
+  engineer: { select: { id: true, name: true } },
+} satisfies Prisma.SessionInclude;
+export type SessionRow = Prisma.SessionGetPayload<{ include: typeof sessionInclude }>;
+
+export function emptyTaskCounts(): Record<TaskStatus, number> {
+  return Object.fromEntries(TASK_STATUSES.map((s) => [s, 0])) as Record<TaskStatus, number>;
+}
+
+export function presentSession(row: SessionRow, taskCounts: Record<TaskStatus, number> = emptyTaskCounts()): Session {
+  return {
+    id: row.id,
+    title: row.title,
+    status: row.status,
+    startsAt: row.startsAt.toISOString(),
+    endsAt: row.endsAt.toISOString(),
+    room: row.room,
+    project: row.project,
+    producer: row.producer,
+    engineer: row.engineer,
+    taskCounts,
+    seq: row.boardSeq,
+  };
+}

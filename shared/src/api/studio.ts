@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { IdSchema } from './common';
+import { MemberRoleSchema, ProjectKindSchema, RoomKindSchema } from './enums';
+
+export const GEAR_STATES = ['ok', 'in_repair', 'missing'] as const;
+export const GearItemSchema = z.object({
+  name: z.string(),
+  kind: z.string(),
+  state: z.enum(GEAR_STATES),
+});
+export type GearItem = z.infer<typeof GearItemSchema>;
+
+export const RoomSchema = z.object({
+  id: IdSchema,
+  name: z.string(),
+  kind: RoomKindSchema,
+  gear: z.array(GearItemSchema),
+  notes: z.string(),
+}).meta({ id: 'Room' });
+export type Room = z.infer<typeof RoomSchema>;
+
+export const MemberSchema = z.object({
+  id: IdSchema,
+  name: z.string(),
+  email: z.string(),
+  roles: z.array(MemberRoleSchema),
+  skills: z.array(z.string()),
+  weeklyCapacityHours: z.number().int(),
+  knownRoomIds: z.array(IdSchema),
+}).meta({ id: 'Member' });
+export type Member = z.infer<typeof MemberSchema>;
+
+export const ProjectSchema = z.object({
+  id: IdSchema,
+  artist: z.string(),
+  title: z.string(),
+  kind: ProjectKindSchema,
+  leadProducerId: IdSchema.nullable(),
+}).meta({ id: 'Project' });
+export type Project = z.infer<typeof ProjectSchema>;
+
+export const StudioSchema = z.object({
+  id: IdSchema,
+  name: z.string(),
+  timezone: z.string(),
+  rooms: z.array(RoomSchema),
+  members: z.array(MemberSchema),
+  projects: z.array(ProjectSchema),
+}).meta({ id: 'Studio' });
+export type Studio = z.infer<typeof StudioSchema>;

@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { IdSchema, InstantSchema, PersonRefSchema } from './common';
+import { MemberRoleSchema, TaskStatusSchema } from './enums';
+
+/** A task as the API and the live board present it. */
+export const TaskSchema = z.object({
+  id: IdSchema,
+  sessionId: IdSchema,
+  kind: z.string(),
+  title: z.string(),
+  notes: z.string(),
+  role: MemberRoleSchema,
+  assignee: PersonRefSchema.nullable(),
+  status: TaskStatusSchema,
+  estimateMinutes: z.number().int().nullable(),
+  dueAt: InstantSchema.nullable(),
+  position: z.number().int(),
+  routingReason: z.string(),
+  version: z.number().int(),
+  createdAt: InstantSchema,
+  updatedAt: InstantSchema,
+}).meta({ id: 'Task' });
+export type Task = z.infer<typeof TaskSchema>;
+
+const title = z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
+const notes = z.string().max(5000, 'must be at most 5000 characters');
+const estimate = z.number().int('must be a whole number of minutes').min(1).max(24 * 60);
+const kindKey = z.string().trim().min(1).max(64).regex(/^[a-z][a-z0-9_]*$/, 'must be a task kind key like "mic_setup"');
+
+export const CreateTaskInputSchema = z.strictObject({
+  kind: kindKey,
+  title,
+  notes: notes.optional(),
+  /** Omit to let routing choose the role from the task kind. */
+  role: MemberRoleSchema.optional(),
+  /** Omit to let routing propose an assignee; null to leave it unassigned on purpose. */
+  assigneeId: IdSchema.nullable().optional(),
+  status: TaskStatusSchema.optional(),
+  estimateMinutes: estimate.nullable().optional(),
+  dueAt: InstantSchema.nullable().optional(),
+}).meta({ id: 'CreateTaskInput' });
+export type CreateTaskInput = z.infer<typeof CreateTaskInputSchema>;
+
+export const UpdateTaskInputSchema = z
+  .strictObject({
+    /** The version the change is based on; an older one is refused with 409. */
+    version: z.number().int().min(1),
+    title: title.optional(),
+    notes: notes.optional(),
+    status: TaskStatusSchema.optional(),
+    assigneeId: IdSchema.nullable().optional(),
+    estimateMinutes: estimate.nullable().optional(),
+    dueAt: InstantSchema.nullable().optional(),
+    position: z.number().int().min(0).optional(),
+  })
+  .refine((v) => Object.keys(v).length > 1, { message: 'nothing to change: give at least one field besides version' }).meta({ id: 'UpdateTaskInput' });
+export type UpdateTaskInput = z.infer<typeof UpdateTaskInputSchema>;
+
+export const DeleteTaskQuerySchema = z.strictObject({
+  version: z.coerce.number().int().min(1).optional(),
+});

@@ -1,0 +1,144 @@
+/**
+ * Scheduling conflicts between sessions: the same room, the same producer or engineer, or a
+ * member staffed on two overlapping sessions in different roles. Intervals are half-open
+ * [startsAt, endsAt): a session ending at 14:00 does not clash with one starting at 14:00.
+ */
+import type { SessionStatus } from './roles';
+import { formatWindow } from './time-zone';
+
+export interface Interval {
+  readonly startsAt: Date;
+  readonly endsAt: Date;
+}
+
+/** True when [a.startsAt, a.endsAt) and [b.startsAt, b.endsAt) share an instant. Empty intervals overlap nothing. */
+export function overlaps(a: Interval, b: Interval): boolean {
+  const aStart = a.startsAt.getTime();
+  const aEnd = a.endsAt.getTime();
+  const bStart = b.startsAt.getTime();
+  const bEnd = b.endsAt.getTime();
+  return aStart < aEnd && bStart < bEnd && aStart < bEnd && bStart < aEnd;
+}
+
+/** A session being planned or edited. `id` is absent for a new session. */
+export interface CandidateSession extends Interval {
+  readonly id?: string;
+  readonly roomId: string;
+  readonly producerId: string | null;
+  readonly engineerId: string | null;
+  readonly status: SessionStatus;
+}
+
+export interface ExistingSession extends Interval {
+  readonly id: string;
+  readonly title: string;
+  readonly roomId: string;
+  readonly roomName?: string;
+  readonly producerId: string | null;
+  readonly engineerId: string | null;
+  readonly status: SessionStatus;
+}
+
+/**
+ * - room: the candidate's room is taken by the other session;
+ * - producer / engineer: the same person holds the same role on both;
+ * - member: the same person holds different roles (producer here, engineer there or vice versa).
+ */
+export const CONFLICT_KINDS = ['room', 'producer', 'engineer', 'member'] as const;
+export type ConflictKind = (typeof CONFLICT_KINDS)[number];
+
+export interface SessionConflict {
+  readonly kind: ConflictKind;
+  /** The other (existing) session. */
+  readonly sessionId: string;
+  readonly title: string;
+  readonly startsAt: Date;
+  readonly endsAt: Date;
+  /** For producer / engineer / member conflicts: who is double-booked. */
+  readonly memberId?: string;
+  /** For member conflicts: the role the member holds on the other session. */
+  readonly otherRole?: 'PRODUCER' | 'ENGINEER';
+  /** For room conflicts. */
+  readonly roomId?: string;
+  readonly roomName?: string;
+}
+
+/**
+ * Conflicts of a candidate session with existing ones, ordered by the other session's start,
+ * then kind (room, producer, engineer, member), then session id. CANCELLED sessions (on either
+ * side) conflict with nothing; the candidate itself (same id) is skipped.
+ */
+export function findSessionConflicts(candidate: CandidateSession, existing: readonly ExistingSession[]): SessionConflict[] {
+  if (candidate.status === 'CANCELLED') return [];
+  const conflicts: SessionConflict[] = [];
+  for (const other of existing) {
+    if (other.status === 'CANCELLED') continue;
+    if (candidate.id !== undefined && other.id === candidate.id) continue;
+    if (!overlaps(candidate, other)) continue;
+    const base = { sessionId: other.id, title: other.title, startsAt: other.startsAt, endsAt: other.endsAt };
+    if (other.roomId === candidate.roomId) {
+      conflicts.push({ ...base, kind: 'room', roomId: other.roomId, ...(other.roomName !== undefined ? { roomName: other.roomName } : {}) });
+    }
+    if (candidate.producerId !== null && candidate.producerId === other.producerId) {
+      conflicts.push({ ...base, kind: 'producer', memberId: candidate.producerId });
+    }
+    if (candidate.engineerId !== null && candidate.engineerId === other.engineerId) {
+      conflicts.push({ ...base, kind: 'engineer', memberId: candidate.engineerId });
+    }
+    // Cross-role double booking. Skip a person already reported for the same session above.
+    if (candidate.producerId !== null && candidate.producerId === other.engineerId && candidate.producerId !== other.producerId) {
+      conflicts.push({ ...base, kind: 'member', memberId: candidate.producerId, otherRole: 'ENGINEER' });
+    }
+    if (
+      candidate.engineerId !== null &&
+      candidate.engineerId === other.producerId &&
+      candidate.engineerId !== other.engineerId &&
+      candidate.engineerId !== candidate.producerId
+    ) {
+      conflicts.push({ ...base, kind: 'member', memberId: candidate.engineerId, otherRole: 'PRODUCER' });
+    }
+  }
+  const kindOrder = (kind: ConflictKind) => CONFLICT_KINDS.indexOf(kind);
+  return conflicts.sort(
+    (a, b) =>
+      a.startsAt.getTime() - b.startsAt.getTime() ||
+      kindOrder(a.kind) - kindOrder(b.kind) ||
+      (a.sessionId < b.sessionId ? -1 : a.sessionId > b.sessionId ? 1 : 0),
+  );
+}
+
+export interface DescribeConflictOptions {
+  /** IANA zone for the times; default UTC. */
+  readonly timeZone?: string;
+  /** Member names by id; without a name the role is used ("The producer"). */
+  readonly memberNames?: ReadonlyMap<string, string> | Readonly<Record<string, string>>;
+  /** Room names by id, used when the conflict carries no roomName. */
+  readonly roomNames?: ReadonlyMap<string, string> | Readonly<Record<string, string>>;
+}
+
+function lookup(names: DescribeConflictOptions['memberNames'], id: string | undefined): string | undefined {
+  if (!names || id === undefined) return undefined;
+  if (names instanceof Map) return names.get(id);
+  return Object.hasOwn(names, id) ? (names as Readonly<Record<string, string>>)[id] : undefined;
+}
+
+/** A readable sentence, e.g. "Studio A is already booked for 'Drum tracking' 10:00–14:00." */
+export function describeConflict(conflict: SessionConflict, options: DescribeConflictOptions = {}): string {
+  const when = formatWindow(conflict.startsAt, conflict.endsAt, options.timeZone ?? 'UTC');
+  const what = `'${conflict.title}' ${when}`;
+  const name = lookup(options.memberNames, conflict.memberId);
+  switch (conflict.kind) {
+    case 'room': {
+      const room = conflict.roomName ?? lookup(options.roomNames, conflict.roomId) ?? 'The room';
+      return `${room} is already booked for ${what}.`;
+    }
+    case 'producer':
+      return `${name ?? 'The producer'} is already producing ${what}.`;
+    case 'engineer':
+      return `${name ?? 'The engineer'} is already engineering ${what}.`;
+    case 'member': {
+      const role = conflict.otherRole === 'PRODUCER' ? 'producer' : 'engineer';
+      return `${name ?? 'A member'} is already booked as ${role} on ${what}.`;
+    }
+  }
+}

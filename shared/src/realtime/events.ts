@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { IdSchema, InstantSchema } from '../api/common';
+import { SessionSchema } from '../api/session';
+import { TaskSchema } from '../api/task';
+
+/** Bumped whenever an event's shape changes incompatibly; clients send theirs when joining. */
+export const PROTOCOL_VERSION = 1;
+
+const envelope = {
+  v: z.literal(PROTOCOL_VERSION),
+  sessionId: IdSchema,
+  /** Board sequence number: one more than the previous event of the same board. */
+  seq: z.number().int().min(1),
+  at: InstantSchema,
+};
+
+export const TaskCreatedEventSchema = z.object({ ...envelope, type: z.literal('task.created'), task: TaskSchema });
+export const TaskUpdatedEventSchema = z.object({
+  ...envelope,
+  type: z.literal('task.updated'),
+  task: TaskSchema,
+  changed: z.array(z.string()),
+});
+export const TaskDeletedEventSchema = z.object({ ...envelope, type: z.literal('task.deleted'), taskId: IdSchema });
+export const SessionUpdatedEventSchema = z.object({ ...envelope, type: z.literal('session.updated'), session: SessionSchema });
+
+/** Every event a board can receive, told apart by `type` (named `entity.verb`). */
+export const BoardEventSchema = z.discriminatedUnion('type', [
+  TaskCreatedEventSchema,
+  TaskUpdatedEventSchema,
+  TaskDeletedEventSchema,
+  SessionUpdatedEventSchema,
+]).meta({ id: 'BoardEvent' });
+export type BoardEvent = z.infer<typeof BoardEventSchema>;
+export type BoardEventType = BoardEvent['type'];
+export const BOARD_EVENT_TYPES = ['task.created', 'task.updated', 'task.deleted', 'session.updated'] as const satisfies readonly BoardEventType[];
+export type BoardEventOf<T extends BoardEventType> = Extract<BoardEvent, { type: T }>;
+/** An event before the database gave it its place in the board's sequence. */
+export type UnsequencedBoardEvent = BoardEvent extends infer E ? (E extends BoardEvent ? Omit<E, 'v' | 'seq' | 'at'> : never) : never;
+
+export const EventsQuerySchema = z.strictObject({
+  after: z.coerce.number().int().min(0),
+});
+export const EventsPageSchema = z.object({
+  events: z.array(BoardEventSchema),
+  /** The board's current sequence number. */
+  seq: z.number().int(),
+  /** True when events after `after` are no longer kept: reload the snapshot. */
+  reset: z.boolean(),
+}).meta({ id: 'EventsPage' });
+export type EventsPage = z.infer<typeof EventsPageSchema>;
