@@ -25,13 +25,13 @@ function prng(seed: number): () => number {
   };
 }
 
-interface Studio {
+export interface Studio {
   readonly members: RoutingMember[];
   readonly bookings: Booking[];
   readonly session: RoutingSession;
 }
 
-function buildStudio(seed: number): Studio {
+export function buildStudio(seed: number): Studio {
   const random = prng(seed);
   const int = (min: number, max: number) => min + Math.floor(random() * (max - min + 1));
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
@@ -131,5 +131,8 @@ export default async function run(): Promise<void> {
 
 const entry = process.argv[1];
 if (entry !== undefined && import.meta.url === pathToFileURL(entry).href) {
-  await run();
+  run().catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  });
 }

@@ -27,6 +27,24 @@ export interface LiveBoard {
   dispatch: ActionDispatch<[action: BoardAction]>;
 }
 
+/** Runs `work` until it succeeds or the signal aborts, waiting RETRY_MS between failures. */
+async function retryUntilDone(signal: AbortSignal, work: () => Promise<void>): Promise<void> {
+  while (!signal.aborted) {
+    try {
+      await work();
+      return;
+    } catch {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, RETRY_MS);
+        signal.addEventListener('abort', () => {
+          clearTimeout(timer);
+          resolve();
+        }, { once: true });
+      });
+    }
+  }
+}
+
 function useFlash(): [ReadonlySet<string>, (id: string) => void] {
   const [flashed, setFlashed] = useState<ReadonlySet<string>>(() => new Set());
   const timers = useRef(new Map<string, ReturnType<typeof setTimeout>>());
@@ -84,7 +102,6 @@ export function useLiveBoard(sessionId: string): LiveBoard {
 
   const [join, setJoin] = useState<JoinState>('idle');
   const [liveDetail, setLiveDetail] = useState<string | null>(null);
-  const [retryTick, setRetryTick] = useState(0);
   const [flashed, flash] = useFlash();
 
   useEffect(() => {
@@ -153,51 +170,36 @@ export function useLiveBoard(sessionId: string): LiveBoard {
     };
   }, [sessionId, hasState, realtime, flash]);
 
-  // A gap in the sequence: fetch what we missed from the persisted log.
+  // A gap in the sequence: fetch what we missed from the persisted log (retrying until it works).
   const gap = gapAfter(state);
   const needsReload = state?.needsReload ?? false;
   useEffect(() => {
     if (gap === null || join !== 'joined' || needsReload) return;
     const controller = new AbortController();
-    let retryTimer: ReturnType<typeof setTimeout> | undefined;
-    api.getEvents(sessionId, gap, controller.signal).then(
-      (page) => {
-        if (controller.signal.aborted) return;
-        // No events although some are missing: the log cannot fill the gap, so reload.
-        if (page.reset || page.events.length === 0) dispatch({ type: 'reset' });
-        else dispatch({ type: 'events', events: page.events });
-      },
-      () => {
-        if (controller.signal.aborted) return;
-        retryTimer = setTimeout(() => setRetryTick((n) => n + 1), RETRY_MS);
-      },
-    );
-    return () => {
-      controller.abort();
-      clearTimeout(retryTimer);
-    };
-  }, [api, sessionId, gap, join, needsReload, retryTick]);
+    void retryUntilDone(controller.signal, async () => {
+      const page = await api.getEvents(sessionId, gap, controller.signal);
+      if (controller.signal.aborted) return;
+      // No events although some are missing: the log cannot fill the gap, so reload.
+      if (page.reset || page.events.length === 0) dispatch({ type: 'reset' });
+      else dispatch({ type: 'events', events: page.events });
+    });
+    return () => controller.abort();
+  }, [api, sessionId, gap, join, needsReload]);
 
   // Reset: our place in the log is gone; load a fresh snapshot.
   useEffect(() => {
     if (!needsReload) return;
-    let active = true;
-    let retryTimer: ReturnType<typeof setTimeout> | undefined;
-    queryClient
-      .fetchQuery({ queryKey: queryKeys.board(sessionId), queryFn: ({ signal }) => api.getBoard(sessionId, signal), staleTime: 0 })
-      .then(
-        (snapshot) => {
-          if (active) dispatch({ type: 'snapshot', snapshot, force: true });
-        },
-        () => {
-          if (active) retryTimer = setTimeout(() => setRetryTick((n) => n + 1), RETRY_MS);
-        },
-      );
-    return () => {
-      active = false;
-      clearTimeout(retryTimer);
-    };
-  }, [api, queryClient, sessionId, needsReload, retryTick]);
+    const controller = new AbortController();
+    void retryUntilDone(controller.signal, async () => {
+      const snapshot = await queryClient.fetchQuery({
+        queryKey: queryKeys.board(sessionId),
+        queryFn: ({ signal }) => api.getBoard(sessionId, signal),
+        staleTime: 0,
+      });
+      if (!controller.signal.aborted) dispatch({ type: 'snapshot', snapshot, force: true });
+    });
+    return () => controller.abort();
+  }, [api, queryClient, sessionId, needsReload]);
 
   let live: LiveStatus;
   if (connection === 'offline') live = 'offline';

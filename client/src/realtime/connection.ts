@@ -33,6 +33,8 @@ type PatchbaySocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 const ATTEMPTS_BEFORE_OFFLINE = 3;
 const JOIN_TIMEOUT_MS = 10_000;
 
+const browserOffline = () => typeof navigator !== 'undefined' && navigator.onLine === false;
+
 export function createSocketConnection(url?: string): RealtimeConnection {
   const socket: PatchbaySocket = url ? io(url, { path: '/socket.io' }) : io({ path: '/socket.io' });
   let status: ConnectionStatus = 'connecting';
@@ -41,7 +43,6 @@ export function createSocketConnection(url?: string): RealtimeConnection {
   const connectListeners = new Set<() => void>();
   const eventListeners = new Set<(event: BoardEvent) => void>();
 
-  const browserOffline = () => typeof navigator !== 'undefined' && navigator.onLine === false;
   const setStatus = (next: ConnectionStatus) => {
     if (next === status) return;
     status = next;

@@ -1,17 +1,34 @@
-import type { MemberRole } from '@patchbay/shared';
+import {
+  checkManualAssignment,
+  routeTask,
+  routingReasonText,
+  type RoutingResult,
+  type RuleWarning,
+} from '@patchbay/shared';
 import type { Tx } from '../db/database';
+import { loadRoutingContext, type RoutingSessionRow } from './routing-loader';
 
 export interface RouteRequest {
   studioId: string;
-  session: { id: string; producerId: string | null; engineerId: string | null };
+  session: RoutingSessionRow;
   kind: string;
-  role: MemberRole;
+  estimateMinutes?: number | null;
 }
 
-/** Proposes an assignee for a new task. */
-export async function routeNewTask(_tx: Tx, request: RouteRequest): Promise<{ assigneeId: string | null; reason: string }> {
-  const { session, role } = request;
-  const own = role === 'PRODUCER' ? session.producerId : session.engineerId;
-  if (own) return { assigneeId: own, reason: `The session's own ${role === 'PRODUCER' ? 'producer' : 'engineer'} takes it.` };
-  return { assigneeId: null, reason: 'Nobody is staffed for this role on the session yet.' };
+/** Runs the shared routing rules for a task of `kind` in `session`. */
+export async function routeForSession(tx: Tx, request: RouteRequest): Promise<RoutingResult> {
+  const context = await loadRoutingContext(tx, request.studioId, request.session);
+  return routeTask({ kind: request.kind, sessionId: request.session.id, estimateMinutes: request.estimateMinutes ?? null }, context);
+}
+
+/** Proposes an assignee for a task, with the readable reason and the deciding rule. */
+export async function routeNewTask(tx: Tx, request: RouteRequest): Promise<{ assigneeId: string | null; reason: string; rule: string }> {
+  const result = await routeForSession(tx, request);
+  return { assigneeId: result.assigneeId, reason: routingReasonText(result), rule: result.rule };
+}
+
+/** The rules a manual assignment would break (it is allowed anyway; the UI warns). */
+export async function manualAssignmentWarnings(tx: Tx, request: RouteRequest & { memberId: string }): Promise<RuleWarning[]> {
+  const context = await loadRoutingContext(tx, request.studioId, request.session);
+  return checkManualAssignment({ kind: request.kind, sessionId: request.session.id, estimateMinutes: request.estimateMinutes ?? null }, request.memberId, context);
 }

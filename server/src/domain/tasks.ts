@@ -1,9 +1,12 @@
 import {
+  followUpTasks,
   resolveTaskKind,
   type CreateTaskInput,
-  type MemberRole,
+  type RuleWarning,
   type Task,
+  type TaskKind,
   type TaskStatus,
+  type UnsequencedBoardEvent,
   type UpdateTaskInput,
 } from '@patchbay/shared';
 import type { AppContext } from '../context';
@@ -12,7 +15,8 @@ import { AppError, notFound } from '../http/errors';
 import { presentTask, taskInclude } from '../presenters/task';
 import { appendBoardEvents } from './board-events';
 import { runCommand, type CommandOptions } from './command';
-import { routeNewTask } from './task-routing';
+import { loadCustomKinds } from './task-kinds';
+import { manualAssignmentWarnings, routeNewTask } from './task-routing';
 
 async function nextPosition(tx: Tx, sessionId: string, status: TaskStatus): Promise<number> {
   const last = await tx.task.findFirst({ where: { sessionId, status }, orderBy: { position: 'desc' }, select: { position: true } });
@@ -21,10 +25,73 @@ async function nextPosition(tx: Tx, sessionId: string, status: TaskStatus): Prom
 
 async function requireMember(tx: Tx, studioId: string, memberId: string): Promise<{ id: string; name: string }> {
   const member = await tx.member.findFirst({ where: { id: memberId, studioId }, select: { id: true, name: true } });
-  if (!member) throw new AppError('VALIDATION_FAILED', `Member ${memberId} is not in this studio`, {
-    issues: [{ location: 'body', path: 'assigneeId', message: 'no such member in this studio' }],
-  });
+  if (!member) {
+    throw new AppError('VALIDATION_FAILED', `Member ${memberId} is not in this studio`, {
+      issues: [{ location: 'body', path: 'assigneeId', message: 'no such member in this studio' }],
+    });
+  }
   return member;
+}
+
+async function requireSession(tx: Tx, studioId: string, sessionId: string) {
+  const session = await tx.session.findFirst({ where: { id: sessionId, studioId } });
+  if (!session) throw notFound('Session', sessionId);
+  return session;
+}
+
+async function requireKind(tx: Tx, studioId: string, key: string): Promise<TaskKind> {
+  const kind = resolveTaskKind(key, await loadCustomKinds(tx, studioId));
+  if (!kind) {
+    throw new AppError('VALIDATION_FAILED', `Unknown task kind "${key}"`, {
+      issues: [{ location: 'body', path: 'kind', message: 'unknown task kind' }],
+    });
+  }
+  return kind;
+}
+
+interface Assignment {
+  assigneeId: string | null;
+  routingReason: string;
+  routingRule: string;
+  assignedManually: boolean;
+  warnings: RuleWarning[];
+}
+
+/** A person chose the assignee: allowed, but the reason says which rules it breaks. */
+async function manualAssignment(
+  tx: Tx,
+  studioId: string,
+  session: Awaited<ReturnType<typeof requireSession>>,
+  kind: string,
+  estimateMinutes: number | null,
+  memberId: string | null,
+  note: string | undefined,
+): Promise<Assignment> {
+  if (memberId === null) {
+    return { assigneeId: null, routingReason: note ? `Left unassigned by hand: ${note}` : 'Left unassigned by hand.', routingRule: 'manual', assignedManually: true, warnings: [] };
+  }
+  const member = await requireMember(tx, studioId, memberId);
+  const warnings = await manualAssignmentWarnings(tx, { studioId, session, kind, estimateMinutes, memberId });
+  const parts = [`Assigned to ${member.name} by hand${note ? `: ${note}` : '.'}`];
+  if (warnings.length) parts.push(`Overrides routing — ${warnings.map((w) => w.message).join(' ')}`);
+  return { assigneeId: member.id, routingReason: parts.join(' '), routingRule: 'manual', assignedManually: true, warnings };
+}
+
+async function routedAssignment(
+  tx: Tx,
+  studioId: string,
+  session: Awaited<ReturnType<typeof requireSession>>,
+  kind: string,
+  estimateMinutes: number | null,
+): Promise<Assignment> {
+  const routed = await routeNewTask(tx, { studioId, session, kind, estimateMinutes });
+  return { assigneeId: routed.assigneeId, routingReason: routed.reason, routingRule: routed.rule, assignedManually: false, warnings: [] };
+}
+
+async function recordAssignment(tx: Tx, taskId: string, a: Assignment): Promise<void> {
+  await tx.taskAssignment.create({
+    data: { taskId, assigneeId: a.assigneeId, manual: a.assignedManually, rule: a.routingRule, reason: a.routingReason, warnings: a.warnings.map((w) => ({ ...w })) },
+  });
 }
 
 export async function createTask(
@@ -34,48 +101,37 @@ export async function createTask(
   input: CreateTaskInput,
   options: CommandOptions = {},
 ): Promise<Task> {
-  const kind = resolveTaskKind(input.kind, []);
-  if (!kind) {
-    throw new AppError('VALIDATION_FAILED', `Unknown task kind "${input.kind}"`, {
-      issues: [{ location: 'body', path: 'kind', message: 'unknown task kind' }],
-    });
-  }
   return runCommand(
     ctx,
     async (tx) => {
-      const session = await tx.session.findFirst({ where: { id: sessionId, studioId } });
-      if (!session) throw notFound('Session', sessionId);
-      const role: MemberRole = input.role ?? kind.defaultRole;
-      let assigneeId: string | null;
-      let routingReason: string;
-      if (input.assigneeId) {
-        const member = await requireMember(tx, studioId, input.assigneeId);
-        assigneeId = member.id;
-        routingReason = `Assigned to ${member.name} by hand.`;
-      } else if (input.assigneeId === null) {
-        assigneeId = null;
-        routingReason = 'Left unassigned on purpose.';
-      } else {
-        ({ assigneeId, reason: routingReason } = await routeNewTask(tx, { studioId, session, kind: input.kind, role }));
-      }
+      const session = await requireSession(tx, studioId, sessionId);
+      const kind = await requireKind(tx, studioId, input.kind);
+      const estimateMinutes = input.estimateMinutes === undefined ? kind.defaultEstimateMinutes : input.estimateMinutes;
+      const assignment =
+        input.assigneeId === undefined
+          ? await routedAssignment(tx, studioId, session, kind.key, estimateMinutes)
+          : await manualAssignment(tx, studioId, session, kind.key, estimateMinutes, input.assigneeId, input.assignmentNote);
       const status = input.status ?? 'TODO';
       const row = await tx.task.create({
         data: {
           studioId,
           sessionId,
-          kind: input.kind,
+          kind: kind.key,
           title: input.title,
           notes: input.notes ?? '',
-          role,
-          assigneeId,
+          role: kind.defaultRole,
           status,
-          estimateMinutes: input.estimateMinutes ?? kind.defaultEstimateMinutes ?? null,
+          estimateMinutes,
           dueAt: input.dueAt ? new Date(input.dueAt) : null,
           position: await nextPosition(tx, sessionId, status),
-          routingReason,
+          assigneeId: assignment.assigneeId,
+          routingReason: assignment.routingReason,
+          routingRule: assignment.routingRule,
+          assignedManually: assignment.assignedManually,
         },
         include: taskInclude,
       });
+      await recordAssignment(tx, row.id, assignment);
       const task = presentTask(row);
       const events = await appendBoardEvents(tx, sessionId, [{ type: 'task.created', sessionId, task }]);
       return { result: task, events };
@@ -96,6 +152,41 @@ function versionConflict(current: Task, basedOn: number): AppError {
     `Task was changed by someone else (you edited version ${basedOn}, it is now at version ${current.version})`,
     { current },
   );
+}
+
+/** Tasks the completion of `task` creates (a mix review after an engineer's mix). */
+async function createFollowUps(tx: Tx, studioId: string, task: Task): Promise<UnsequencedBoardEvent[]> {
+  const session = await requireSession(tx, studioId, task.sessionId);
+  const existing = await tx.task.findMany({ where: { sessionId: task.sessionId }, select: { kind: true, status: true } });
+  const specs = followUpTasks(
+    { id: task.id, kind: task.kind, title: task.title, status: task.status, role: task.role, assigneeId: task.assignee?.id ?? null, sessionId: task.sessionId },
+    { id: session.id, title: session.title, producerId: session.producerId },
+    existing,
+  );
+  const events: UnsequencedBoardEvent[] = [];
+  for (const spec of specs) {
+    const assignment: Assignment = spec.assigneeId
+      ? { assigneeId: spec.assigneeId, routingReason: spec.routingReason, routingRule: 'session_staff', assignedManually: false, warnings: [] }
+      : await routedAssignment(tx, studioId, session, spec.kind, spec.estimateMinutes);
+    const row = await tx.task.create({
+      data: {
+        studioId,
+        sessionId: spec.sessionId,
+        kind: spec.kind,
+        title: spec.title,
+        role: spec.role,
+        estimateMinutes: spec.estimateMinutes,
+        position: await nextPosition(tx, spec.sessionId, 'TODO'),
+        assigneeId: assignment.assigneeId,
+        routingReason: assignment.routingReason,
+        routingRule: assignment.routingRule,
+      },
+      include: taskInclude,
+    });
+    await recordAssignment(tx, row.id, assignment);
+    events.push({ type: 'task.created', sessionId: spec.sessionId, task: presentTask(row) });
+  }
+  return events;
 }
 
 export async function updateTask(
@@ -123,10 +214,13 @@ export async function updateTask(
       set('notes', input.notes, before.notes);
       set('estimateMinutes', input.estimateMinutes, before.estimateMinutes);
       set('dueAt', input.dueAt === undefined ? undefined : input.dueAt === null ? null : new Date(input.dueAt), before.dueAt);
+      let assignment: Assignment | undefined;
       if (input.assigneeId !== undefined && input.assigneeId !== before.assigneeId) {
-        const member = input.assigneeId ? await requireMember(tx, studioId, input.assigneeId) : null;
-        set('assigneeId', member?.id ?? null, before.assigneeId);
-        data.routingReason = member ? `Assigned to ${member.name} by hand.` : 'Unassigned by hand.';
+        const session = await requireSession(tx, studioId, before.sessionId);
+        const estimate = (data.estimateMinutes as number | null | undefined) ?? before.estimateMinutes;
+        assignment = await manualAssignment(tx, studioId, session, before.kind, estimate, input.assigneeId, input.assignmentNote);
+        set('assigneeId', assignment.assigneeId, before.assigneeId);
+        Object.assign(data, { routingReason: assignment.routingReason, routingRule: assignment.routingRule, assignedManually: true });
       }
       set('status', input.status, before.status);
       const status = (input.status ?? before.status) as TaskStatus;
@@ -135,12 +229,41 @@ export async function updateTask(
       if (changed.length === 0) return { result: presentTask(before), events: [] };
 
       // Compare-and-set on the version: a concurrent writer that committed first wins.
-      const { count } = await tx.task.updateMany({
-        where: { id: taskId, version: input.version },
-        data: { ...data, version: { increment: 1 } },
-      });
+      const { count } = await tx.task.updateMany({ where: { id: taskId, version: input.version }, data: { ...data, version: { increment: 1 } } });
       if (count === 0) throw versionConflict(presentTask(await loadTask(tx, studioId, taskId)), input.version);
+      if (assignment) await recordAssignment(tx, taskId, assignment);
       const task = presentTask(await loadTask(tx, studioId, taskId));
+      const pending: UnsequencedBoardEvent[] = [{ type: 'task.updated', sessionId: before.sessionId, task, changed }];
+      if (changed.includes('status') && task.status === 'DONE') pending.push(...(await createFollowUps(tx, studioId, task)));
+      const events = await appendBoardEvents(tx, before.sessionId, pending);
+      return { result: task, events };
+    },
+    options,
+  );
+}
+
+/** Runs routing again for an existing task, replacing a manual or stale assignment. */
+export async function rerouteTask(ctx: AppContext, studioId: string, taskId: string, version: number, options: CommandOptions = {}): Promise<Task> {
+  return runCommand(
+    ctx,
+    async (tx) => {
+      const before = await loadTask(tx, studioId, taskId);
+      if (before.version !== version) throw versionConflict(presentTask(before), version);
+      const session = await requireSession(tx, studioId, before.sessionId);
+      const assignment = await routedAssignment(tx, studioId, session, before.kind, before.estimateMinutes);
+      await tx.task.update({
+        where: { id: taskId },
+        data: {
+          assigneeId: assignment.assigneeId,
+          routingReason: assignment.routingReason,
+          routingRule: assignment.routingRule,
+          assignedManually: false,
+          version: { increment: 1 },
+        },
+      });
+      await recordAssignment(tx, taskId, assignment);
+      const task = presentTask(await loadTask(tx, studioId, taskId));
+      const changed = ['routingReason', 'routingRule', 'assignedManually', ...(assignment.assigneeId !== before.assigneeId ? ['assigneeId'] : [])];
       const events = await appendBoardEvents(tx, before.sessionId, [{ type: 'task.updated', sessionId: before.sessionId, task, changed }]);
       return { result: task, events };
     },
@@ -148,13 +271,37 @@ export async function updateTask(
   );
 }
 
-export async function deleteTask(
-  ctx: AppContext,
-  studioId: string,
-  taskId: string,
-  version: number | undefined,
-  options: CommandOptions = {},
-): Promise<void> {
+/** The rules assigning `memberId` by hand would break, without changing anything. */
+export async function checkAssignment(ctx: AppContext, studioId: string, taskId: string, memberId: string): Promise<RuleWarning[]> {
+  return ctx.db.prisma.$transaction(async (tx) => {
+    const task = await loadTask(tx, studioId, taskId);
+    const session = await requireSession(tx, studioId, task.sessionId);
+    await requireMember(tx, studioId, memberId);
+    return manualAssignmentWarnings(tx, { studioId, session, kind: task.kind, estimateMinutes: task.estimateMinutes, memberId });
+  });
+}
+
+export async function listAssignments(ctx: AppContext, studioId: string, taskId: string) {
+  const task = await ctx.db.prisma.task.findFirst({ where: { id: taskId, studioId }, select: { id: true } });
+  if (!task) throw notFound('Task', taskId);
+  const rows = await ctx.db.prisma.taskAssignment.findMany({
+    where: { taskId },
+    orderBy: { createdAt: 'desc' },
+    include: { assignee: { select: { id: true, name: true } }, by: { select: { id: true, name: true } } },
+  });
+  return rows.map((r) => ({
+    id: r.id,
+    assignee: r.assignee,
+    by: r.by,
+    manual: r.manual,
+    rule: r.rule,
+    reason: r.reason,
+    warnings: Array.isArray(r.warnings) ? (r.warnings as unknown as RuleWarning[]) : [],
+    at: r.createdAt.toISOString(),
+  }));
+}
+
+export async function deleteTask(ctx: AppContext, studioId: string, taskId: string, version: number | undefined, options: CommandOptions = {}): Promise<void> {
   await runCommand(
     ctx,
     async (tx) => {

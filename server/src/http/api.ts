@@ -4,6 +4,7 @@ import { Prisma } from '../generated/prisma/client';
 import { AppError } from './errors';
 import { buildOpenApiDocument } from './openapi';
 import { defineRoute, mountRoutes, type Route } from './route';
+import { memberRoutes, projectRoutes, roomRoutes, taskKindRoutes } from './routes/catalog';
 import { healthRoutes } from './routes/health';
 import { sessionRoutes } from './routes/sessions';
 import { studioRoutes } from './routes/studio';
@@ -12,7 +13,16 @@ import { z } from 'zod';
 
 /** Every endpoint under /api; the OpenAPI document is generated from this list. */
 export function apiRoutes(): Route[] {
-  const routes: Route[] = [...healthRoutes, ...studioRoutes, ...sessionRoutes, ...taskRoutes];
+  const routes: Route[] = [
+    ...healthRoutes,
+    ...studioRoutes,
+    ...roomRoutes,
+    ...memberRoutes,
+    ...projectRoutes,
+    ...taskKindRoutes,
+    ...sessionRoutes,
+    ...taskRoutes,
+  ];
   let document: object | undefined;
   const openapi = defineRoute(
     { method: 'get', path: '/openapi.json', tag: 'System', summary: 'This OpenAPI 3.1 document', status: 200, response: z.record(z.string(), z.unknown()) },
@@ -32,6 +42,10 @@ export function errorHandler(ctx: AppContext): ErrorRequestHandler {
     if (err instanceof AppError) appError = err;
     else if (isBodyParserError(err)) appError = fromBodyParser(err);
     else if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2025') appError = new AppError('NOT_FOUND', 'The record was not found');
+    else if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002') {
+      const fields = (err.meta?.target as string[] | undefined)?.filter((f) => f !== 'studioId') ?? [];
+      appError = new AppError('CONFLICT', `Something with the same ${fields.join(', ') || 'name'} already exists`, { fields });
+    }
     else {
       ctx.logger.error({ err, method: req.method, url: req.originalUrl }, 'request failed');
       appError = new AppError('INTERNAL', 'Something went wrong on the server; it has been logged');

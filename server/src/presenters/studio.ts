@@ -1,31 +1,40 @@
-import { GearItemSchema, type Studio } from '@patchbay/shared';
+import { GearItemSchema, type Member, type Project, type Room, type Studio } from '@patchbay/shared';
 import { z } from 'zod';
-import type { Prisma } from '../generated/prisma/client';
+import type { Prisma, Project as ProjectRow, Room as RoomRow } from '../generated/prisma/client';
+
+export const memberInclude = { knownRooms: { select: { id: true }, orderBy: { name: 'asc' } } } satisfies Prisma.MemberInclude;
+type MemberRow = Prisma.MemberGetPayload<{ include: typeof memberInclude }>;
 
 export const studioInclude = {
   rooms: { orderBy: { name: 'asc' } },
-  members: { orderBy: { name: 'asc' }, include: { knownRooms: { select: { id: true } } } },
+  members: { orderBy: { name: 'asc' }, include: memberInclude },
   projects: { orderBy: { createdAt: 'asc' } },
 } satisfies Prisma.StudioInclude;
 export type StudioRow = Prisma.StudioGetPayload<{ include: typeof studioInclude }>;
 
 const GearListSchema = z.array(GearItemSchema).catch([]);
 
+export const presentRoom = (r: RoomRow): Room => ({ id: r.id, name: r.name, kind: r.kind, gear: GearListSchema.parse(r.gear), notes: r.notes });
+
+export const presentMember = (m: MemberRow): Member => ({
+  id: m.id,
+  name: m.name,
+  email: m.email,
+  roles: m.roles,
+  skills: m.skills,
+  weeklyCapacityHours: m.weeklyCapacityHours,
+  knownRoomIds: m.knownRooms.map((r) => r.id),
+});
+
+export const presentProject = (p: ProjectRow): Project => ({ id: p.id, artist: p.artist, title: p.title, kind: p.kind, leadProducerId: p.leadProducerId });
+
 export function presentStudio(row: StudioRow): Studio {
   return {
     id: row.id,
     name: row.name,
     timezone: row.timezone,
-    rooms: row.rooms.map((r) => ({ id: r.id, name: r.name, kind: r.kind, gear: GearListSchema.parse(r.gear), notes: r.notes })),
-    members: row.members.map((m) => ({
-      id: m.id,
-      name: m.name,
-      email: m.email,
-      roles: m.roles,
-      skills: m.skills,
-      weeklyCapacityHours: m.weeklyCapacityHours,
-      knownRoomIds: m.knownRooms.map((r) => r.id),
-    })),
-    projects: row.projects.map((p) => ({ id: p.id, artist: p.artist, title: p.title, kind: p.kind, leadProducerId: p.leadProducerId })),
+    rooms: row.rooms.map(presentRoom),
+    members: row.members.map(presentMember),
+    projects: row.projects.map(presentProject),
   };
 }

@@ -18,6 +18,8 @@ export function presentTask(row: TaskRow): Task {
     dueAt: row.dueAt ? row.dueAt.toISOString() : null,
     position: row.position,
     routingReason: row.routingReason,
+    routingRule: row.routingRule,
+    assignedManually: row.assignedManually,
     version: row.version,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),

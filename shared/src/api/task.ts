@@ -16,6 +16,9 @@ export const TaskSchema = z.object({
   dueAt: InstantSchema.nullable(),
   position: z.number().int(),
   routingReason: z.string(),
+  /** The routing rule that decided the assignee, or "manual". */
+  routingRule: z.string(),
+  assignedManually: z.boolean(),
   version: z.number().int(),
   createdAt: InstantSchema,
   updatedAt: InstantSchema,
@@ -31,13 +34,13 @@ export const CreateTaskInputSchema = z.strictObject({
   kind: kindKey,
   title,
   notes: notes.optional(),
-  /** Omit to let routing choose the role from the task kind. */
-  role: MemberRoleSchema.optional(),
   /** Omit to let routing propose an assignee; null to leave it unassigned on purpose. */
   assigneeId: IdSchema.nullable().optional(),
   status: TaskStatusSchema.optional(),
   estimateMinutes: estimate.nullable().optional(),
   dueAt: InstantSchema.nullable().optional(),
+  /** Why this person was chosen by hand (kept in the assignment history). */
+  assignmentNote: z.string().trim().max(500).optional(),
 }).meta({ id: 'CreateTaskInput' });
 export type CreateTaskInput = z.infer<typeof CreateTaskInputSchema>;
 
@@ -52,10 +55,35 @@ export const UpdateTaskInputSchema = z
     estimateMinutes: estimate.nullable().optional(),
     dueAt: InstantSchema.nullable().optional(),
     position: z.number().int().min(0).optional(),
+    /** With assigneeId: why this person was chosen by hand. */
+    assignmentNote: z.string().trim().max(500).optional(),
   })
-  .refine((v) => Object.keys(v).length > 1, { message: 'nothing to change: give at least one field besides version' }).meta({ id: 'UpdateTaskInput' });
+  .refine((v) => Object.keys(v).filter((k) => k !== 'assignmentNote').length > 1, { message: 'nothing to change: give at least one field besides version' }).meta({ id: 'UpdateTaskInput' });
 export type UpdateTaskInput = z.infer<typeof UpdateTaskInputSchema>;
 
 export const DeleteTaskQuerySchema = z.strictObject({
   version: z.coerce.number().int().min(1).optional(),
 });
+
+export const RerouteInputSchema = z.strictObject({ version: z.number().int().min(1) }).meta({ id: 'RerouteInput' });
+
+export const AssignmentCheckInputSchema = z.strictObject({ memberId: IdSchema }).meta({ id: 'AssignmentCheckInput' });
+
+export const RuleWarningSchema = z.object({ code: z.string(), rule: z.string(), message: z.string() }).meta({ id: 'RuleWarning' });
+export const AssignmentCheckSchema = z.object({ warnings: z.array(RuleWarningSchema) }).meta({ id: 'AssignmentCheck' });
+export type AssignmentCheck = z.infer<typeof AssignmentCheckSchema>;
+
+export const TaskAssignmentSchema = z
+  .object({
+    id: IdSchema,
+    assignee: PersonRefSchema.nullable(),
+    by: PersonRefSchema.nullable(),
+    manual: z.boolean(),
+    rule: z.string(),
+    reason: z.string(),
+    warnings: z.array(RuleWarningSchema),
+    at: InstantSchema,
+  })
+  .meta({ id: 'TaskAssignment' });
+export const TaskAssignmentListSchema = z.object({ assignments: z.array(TaskAssignmentSchema) });
+export type TaskAssignment = z.infer<typeof TaskAssignmentSchema>;

@@ -23,7 +23,7 @@ export interface Booking {
 
 export interface BookingLookup {
   /**
-   * The member's earliest booking (by start, end, session id, title) overlapping [startMs, endMs)
+   * The member's earliest booking (by start, end, session id, title, room, minutes) overlapping [startMs, endMs)
    * on a session other than `sessionId`; bookings on that same session never count.
    */
   findOverlap(memberId: string, startMs: number, endMs: number, sessionId: string): Booking | undefined;
@@ -46,7 +46,8 @@ export function compareBookings(a: Booking, b: Booking): number {
     a.endsAt.getTime() - b.endsAt.getTime() ||
     str(a.sessionId, b.sessionId) ||
     str(a.title ?? '', b.title ?? '') ||
-    str(a.roomName ?? '', b.roomName ?? '')
+    str(a.roomName ?? '', b.roomName ?? '') ||
+    a.minutes - b.minutes
   );
 }
 

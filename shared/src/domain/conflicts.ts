@@ -68,6 +68,10 @@ export interface SessionConflict {
  * then kind (room, producer, engineer, member), then session id. CANCELLED sessions (on either
  * side) conflict with nothing; the candidate itself (same id) is skipped.
  */
+function kindOrder(kind: ConflictKind): number {
+  return CONFLICT_KINDS.indexOf(kind);
+}
+
 export function findSessionConflicts(candidate: CandidateSession, existing: readonly ExistingSession[]): SessionConflict[] {
   if (candidate.status === 'CANCELLED') return [];
   const conflicts: SessionConflict[] = [];
@@ -98,7 +102,6 @@ export function findSessionConflicts(candidate: CandidateSession, existing: read
       conflicts.push({ ...base, kind: 'member', memberId: candidate.engineerId, otherRole: 'PRODUCER' });
     }
   }
-  const kindOrder = (kind: ConflictKind) => CONFLICT_KINDS.indexOf(kind);
   return conflicts.sort(
     (a, b) =>
       a.startsAt.getTime() - b.startsAt.getTime() ||

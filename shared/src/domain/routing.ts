@@ -16,7 +16,7 @@
  *    knowledge: the session's engineer runs the room for the session anyway;
  * 3. knows the session's room, for room-bound kinds (rule 3);
  * 4. most free minutes in the week (rule 6);
- * 5. name, then id (rule 7).
+ * 5. name (case-insensitive, code-point order), then id (rule 7).
  * The decision's `rule` is the first criterion separating the pick from the runner-up.
  * Nobody eligible → assigneeId null with why; never a random pick.
  */
@@ -130,16 +130,37 @@ function evaluate(member: RoutingMember, kind: TaskKind, session: RoutingSession
   return { member, fit, score, blockers };
 }
 
-const collator = new Intl.Collator('en', { sensitivity: 'variant', numeric: true });
 const STAFF_ORDER: Readonly<Record<SessionStaffing, number>> = { own_role: 0, other_role: 1, none: 2 };
 
 function codepoints(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Rule 7: name (collated, then by code point), then id. */
-export function compareByName(a: { name: string; id: string }, b: { name: string; id: string }): number {
-  return collator.compare(a.name, b.name) || codepoints(a.name, b.name) || codepoints(a.id, b.id);
+/**
+ * Rule 7: name case-insensitively, then name exactly, then id; plain code-point order, so the
+ * result is the same on every engine and locale.
+ */
+export function compareByName(a: { readonly name: string; readonly id: string }, b: { readonly name: string; readonly id: string }): number {
+  if (a.name === b.name) return codepoints(a.id, b.id);
+  return codepoints(a.name.toLowerCase(), b.name.toLowerCase()) || codepoints(a.name, b.name) || codepoints(a.id, b.id);
+}
+
+function fitOrder(score: ScoreBreakdown): number {
+  return score.roleFit === 'role' ? 0 : 1;
+}
+
+function roomOrder(score: ScoreBreakdown): number {
+  return score.knowsRoom === true ? 0 : 1;
+}
+
+/** Criteria before the name tie-break; negative when a ranks first. */
+function compareScores(a: ScoreBreakdown, b: ScoreBreakdown): number {
+  return (
+    fitOrder(a) - fitOrder(b) ||
+    STAFF_ORDER[a.sessionStaff] - STAFF_ORDER[b.sessionStaff] ||
+    roomOrder(a) - roomOrder(b) ||
+    b.freeMinutes - a.freeMinutes
+  );
 }
 
 /** The ranking order of candidates (see the file comment). Negative when a ranks first. */
@@ -147,15 +168,11 @@ export function compareCandidates(
   a: { readonly score: ScoreBreakdown; readonly name: string; readonly memberId: string },
   b: { readonly score: ScoreBreakdown; readonly name: string; readonly memberId: string },
 ): number {
-  const fit = (s: ScoreBreakdown) => (s.roleFit === 'role' ? 0 : 1);
-  const room = (s: ScoreBreakdown) => (s.knowsRoom === true ? 0 : 1);
-  return (
-    fit(a.score) - fit(b.score) ||
-    STAFF_ORDER[a.score.sessionStaff] - STAFF_ORDER[b.score.sessionStaff] ||
-    room(a.score) - room(b.score) ||
-    b.score.freeMinutes - a.score.freeMinutes ||
-    compareByName({ name: a.name, id: a.memberId }, { name: b.name, id: b.memberId })
-  );
+  return compareScores(a.score, b.score) || compareByName({ name: a.name, id: a.memberId }, { name: b.name, id: b.memberId });
+}
+
+function compareEvaluations(a: Evaluation, b: Evaluation): number {
+  return compareScores(a.score, b.score) || compareByName(a.member, b.member);
 }
 
 /** The first criterion separating two candidates of the same fit tier (a ranks first). */
@@ -227,7 +244,7 @@ function routeWith(task: RoutingTask, context: RoutingContext, prepared: Prepare
   const eligible: Evaluation[] = [];
   const blocked: Evaluation[] = [];
   for (const e of evaluations) (e.blockers.length === 0 ? eligible : blocked).push(e);
-  eligible.sort((a, b) => compareCandidates({ score: a.score, name: a.member.name, memberId: a.member.id }, { score: b.score, name: b.member.name, memberId: b.member.id }));
+  eligible.sort(compareEvaluations);
   blocked.sort(byName);
 
   const window = formatWindow(session.startsAt, session.endsAt, timeZone);

@@ -4,6 +4,7 @@ import { describeConflict, findSessionConflicts, overlaps } from '../../../share
 import type { CandidateSession, ExistingSession } from '../../../shared/src/domain/index';
 
 const t = (hhmm: string) => new Date(`2025-03-05T${hhmm}:00Z`);
+const m = (minutes: number) => new Date(minutes * 60_000);
 const iv = (a: string, b: string) => ({ startsAt: t(a), endsAt: t(b) });
 
 describe('overlaps (half-open intervals)', () => {
@@ -24,7 +25,6 @@ describe('overlaps (half-open intervals)', () => {
   it('is symmetric and agrees with a minute-by-minute check', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 50 }), fc.integer({ min: 0, max: 10 }), fc.integer({ min: 0, max: 50 }), fc.integer({ min: 0, max: 10 }), (s1, d1, s2, d2) => {
-        const m = (n: number) => new Date(n * 60_000);
         const a = { startsAt: m(s1), endsAt: m(s1 + d1) };
         const b = { startsAt: m(s2), endsAt: m(s2 + d2) };
         let shared = false;

@@ -42,6 +42,6 @@ describe('followUpTasks (product rule 7)', () => {
   });
 
   it('refuses a task from another session', () => {
-    expect(() => followUpTasks({ ...mix, sessionId: 's2' }, session)).toThrow();
+    expect(() => followUpTasks({ ...mix, sessionId: 's2' }, session)).toThrow('Task belongs to session s2, not s1');
   });
 });

@@ -6,7 +6,13 @@ import {
   SessionListSchema,
   SessionParamsSchema,
   SessionSchema,
+  SessionInputSchema,
+  SessionPatchSchema,
+  RoutingPreviewInputSchema,
+  RoutingPreviewSchema,
 } from '@patchbay/shared';
+import { createSession, deleteSession, updateSession } from '../../domain/session-commands';
+import { previewRouting } from '../../domain/routing-preview';
 import { getBoard, getSession, listEventsAfter, listSessions } from '../../domain/sessions';
 import { currentStudioId } from '../../domain/studio';
 import { defineRoute } from '../route';
@@ -27,5 +33,21 @@ export const sessionRoutes = [
   defineRoute(
     { method: 'get', path: '/sessions/:sessionId/events', tag: 'Boards', summary: 'Board events after a sequence number, from the persisted log (reset=true: reload the snapshot)', params: SessionParamsSchema, query: EventsQuerySchema, status: 200, response: EventsPageSchema, errors: ['NOT_FOUND'] },
     async ({ ctx, params, query }) => listEventsAfter(ctx, await currentStudioId(ctx), params.sessionId, query.after),
+  ),
+  defineRoute(
+    { method: 'post', path: '/sessions', tag: 'Sessions', summary: 'Book a session; refused with 409 BOOKING_CONFLICT when the room or a person is already booked then', body: SessionInputSchema, status: 201, response: SessionSchema, errors: ['BOOKING_CONFLICT'] },
+    async ({ ctx, body }) => createSession(ctx, await currentStudioId(ctx), body),
+  ),
+  defineRoute(
+    { method: 'patch', path: '/sessions/:sessionId', tag: 'Sessions', summary: 'Change, move, restaff or cancel a session (409 BOOKING_CONFLICT on a double booking)', params: SessionParamsSchema, body: SessionPatchSchema, status: 200, response: SessionSchema, errors: ['NOT_FOUND', 'BOOKING_CONFLICT'] },
+    async ({ ctx, params, body }) => updateSession(ctx, await currentStudioId(ctx), params.sessionId, body),
+  ),
+  defineRoute(
+    { method: 'delete', path: '/sessions/:sessionId', tag: 'Sessions', summary: 'Delete a session and its tasks', params: SessionParamsSchema, status: 204, errors: ['NOT_FOUND'] },
+    async ({ ctx, params }) => deleteSession(ctx, await currentStudioId(ctx), params.sessionId),
+  ),
+  defineRoute(
+    { method: 'post', path: '/sessions/:sessionId/routing-preview', tag: 'Routing', summary: 'What routing would decide for a task of this kind in this session, with ranked candidates and reasons; changes nothing', params: SessionParamsSchema, body: RoutingPreviewInputSchema, status: 200, response: RoutingPreviewSchema, errors: ['NOT_FOUND'] },
+    async ({ ctx, params, body }) => previewRouting(ctx, await currentStudioId(ctx), params.sessionId, body),
   ),
 ];

@@ -1,4 +1,6 @@
-import { StudioSchema, TaskKindListSchema, listTaskKinds } from '@patchbay/shared';
+import { StudioSchema, TaskKindListSchema, WorkloadQuerySchema, WorkloadSchema } from '@patchbay/shared';
+import { listKinds } from '../../domain/catalog';
+import { getWorkload } from '../../domain/workload';
 import { currentStudioId } from '../../domain/studio';
 import { presentStudio, studioInclude } from '../../presenters/studio';
 import { notFound } from '../errors';
@@ -16,6 +18,10 @@ export const studioRoutes = [
   ),
   defineRoute(
     { method: 'get', path: '/task-kinds', tag: 'Studio', summary: 'Task kinds with their default role and whether they are bound to the room', status: 200, response: TaskKindListSchema },
-    async () => ({ kinds: listTaskKinds([]) }),
+    async ({ ctx }) => ({ kinds: await listKinds(ctx, await currentStudioId(ctx)) }),
+  ),
+  defineRoute(
+    { method: 'get', path: '/workload', tag: 'Studio', summary: 'Booked hours against capacity per member, per day and ISO week, split by role and task status (default: this week)', query: WorkloadQuerySchema, status: 200, response: WorkloadSchema, errors: ['NOT_FOUND'] },
+    async ({ ctx, query }) => getWorkload(ctx, await currentStudioId(ctx), query),
   ),
 ];

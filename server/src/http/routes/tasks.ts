@@ -6,10 +6,14 @@ import {
   TaskParamsSchema,
   TaskSchema,
   UpdateTaskInputSchema,
+  RerouteInputSchema,
+  AssignmentCheckInputSchema,
+  AssignmentCheckSchema,
+  TaskAssignmentListSchema,
 } from '@patchbay/shared';
 import type { Request } from 'express';
 import { currentStudioId } from '../../domain/studio';
-import { createTask, deleteTask, updateTask } from '../../domain/tasks';
+import { checkAssignment, createTask, deleteTask, listAssignments, rerouteTask, updateTask } from '../../domain/tasks';
 import { defineRoute } from '../route';
 
 const requester = (req: Request) => {
@@ -29,5 +33,17 @@ export const taskRoutes = [
   defineRoute(
     { method: 'delete', path: '/tasks/:taskId', tag: 'Tasks', summary: 'Delete a task (optionally only if still at `version`)', params: TaskParamsSchema, query: DeleteTaskQuerySchema, status: 204, errors: ['NOT_FOUND', 'VERSION_CONFLICT'] },
     async ({ ctx, params, query, req }) => deleteTask(ctx, await currentStudioId(ctx), params.taskId, query.version, requester(req)),
+  ),
+  defineRoute(
+    { method: 'post', path: '/tasks/:taskId/reroute', tag: 'Routing', summary: 'Route the task again (replaces a manual assignment)', params: TaskParamsSchema, body: RerouteInputSchema, status: 200, response: TaskSchema, errors: ['NOT_FOUND', 'VERSION_CONFLICT'] },
+    async ({ ctx, params, body, req }) => rerouteTask(ctx, await currentStudioId(ctx), params.taskId, body.version, requester(req)),
+  ),
+  defineRoute(
+    { method: 'post', path: '/tasks/:taskId/assignment-check', tag: 'Routing', summary: 'Which routing rules assigning this member by hand would break (double booking, role, capacity); changes nothing', params: TaskParamsSchema, body: AssignmentCheckInputSchema, status: 200, response: AssignmentCheckSchema, errors: ['NOT_FOUND'] },
+    async ({ ctx, params, body }) => ({ warnings: await checkAssignment(ctx, await currentStudioId(ctx), params.taskId, body.memberId) }),
+  ),
+  defineRoute(
+    { method: 'get', path: '/tasks/:taskId/assignments', tag: 'Routing', summary: 'Assignment history of a task: routed or by hand, who, why, and the rules an override broke', params: TaskParamsSchema, status: 200, response: TaskAssignmentListSchema, errors: ['NOT_FOUND'] },
+    async ({ ctx, params }) => ({ assignments: await listAssignments(ctx, await currentStudioId(ctx), params.taskId) }),
   ),
 ];

@@ -1,0 +1,82 @@
+import type { Session } from '@patchbay/shared';
+import type { ReactNode } from 'react';
+import { Link } from 'react-router';
+import type { LiveStatus } from '../board/use-live-board';
+import { dayKey, formatDay, formatWindow, zoneAbbreviation } from '../lib/time';
+import { ConnectionIndicator } from './connection-indicator';
+import { ProgressMeter } from './progress-meter';
+import { SessionStatusBadge } from './status-badge';
+import './board-header.css';
+
+/** "Tue 24 Nov · 09:00–21:00", or both days when the session runs past midnight. */
+function sessionWhen(session: Session, timeZone: string): string {
+  const start = new Date(session.startsAt);
+  const end = new Date(session.endsAt);
+  const window = formatWindow(start, end, timeZone);
+  const sameDay = dayKey(start, timeZone) === dayKey(end.getTime() - 1, timeZone);
+  return sameDay ? `${formatDay(start, timeZone)} · ${window}` : window;
+}
+
+export interface BoardHeaderProps {
+  session: Session;
+  timeZone: string;
+  live: LiveStatus;
+  liveDetail: string | null;
+  done: number;
+  total: number;
+  /** Buttons for the board (e.g. "New task"), at the right of the title. */
+  actions?: ReactNode;
+}
+
+export function BoardHeader({ session, timeZone, live, liveDetail, done, total, actions }: BoardHeaderProps) {
+  return (
+    <header className="board-header">
+      <nav className="board-header__crumbs" aria-label="Breadcrumb">
+        <Link to="/">Sessions</Link>
+        <span aria-hidden="true"> / </span>
+        <span aria-current="page">{session.title}</span>
+      </nav>
+      <div className="board-header__top">
+        <div className="board-header__titles">
+          <div className="board-header__title-row">
+            <h1 className="board-header__title">{session.title}</h1>
+            <SessionStatusBadge status={session.status} />
+          </div>
+          <p className="board-header__project">
+            {session.project.artist} – {session.project.title}
+          </p>
+        </div>
+        <div className="board-header__state">
+          <ConnectionIndicator status={live} detail={liveDetail} />
+          {actions}
+        </div>
+      </div>
+      <dl className="board-header__facts">
+        <div className="board-header__fact">
+          <dt>When</dt>
+          <dd>
+            {sessionWhen(session, timeZone)} <span className="board-header__zone">{zoneAbbreviation(timeZone, new Date(session.startsAt))}</span>
+          </dd>
+        </div>
+        <div className="board-header__fact">
+          <dt>Room</dt>
+          <dd>{session.room.name}</dd>
+        </div>
+        <div className="board-header__fact">
+          <dt>Producer</dt>
+          <dd className={session.producer ? undefined : 'board-header__nobody'}>{session.producer?.name ?? 'None'}</dd>
+        </div>
+        <div className="board-header__fact">
+          <dt>Engineer</dt>
+          <dd className={session.engineer ? undefined : 'board-header__nobody'}>{session.engineer?.name ?? 'None'}</dd>
+        </div>
+        <div className="board-header__fact board-header__fact--progress">
+          <dt>Progress</dt>
+          <dd>
+            <ProgressMeter done={done} total={total} />
+          </dd>
+        </div>
+      </dl>
+    </header>
+  );
+}

@@ -1,0 +1,301 @@
+import type { CreateTaskInput, Member, MemberRole, Task } from '@patchbay/shared';
+import { MEMBER_ROLE_LABELS } from '@patchbay/shared/domain/roles';
+import { useId, useRef, useState, type FormEvent } from 'react';
+import { errorMessage } from '../api/client';
+import { ApiError } from '../api/http';
+import type { TaskKindInfo } from '../lib/labels';
+import { formatMinutes } from '../lib/time';
+import './new-task-form.css';
+
+const AUTO = 'auto';
+const NONE = 'none';
+const TITLE_MAX = 200;
+const NOTES_MAX = 5000;
+const ESTIMATE_MAX = 24 * 60;
+
+type Field = 'kind' | 'title' | 'estimate' | 'notes';
+type FieldErrors = Partial<Record<Field, string>>;
+
+export interface NewTaskValues {
+  kind: string;
+  title: string;
+  assignee: string;
+  estimate: string;
+  notes: string;
+}
+
+/** Checks the form; returns the errors per field (empty when valid). */
+export function validateNewTask(values: NewTaskValues): FieldErrors {
+  const errors: FieldErrors = {};
+  if (!values.kind) errors.kind = 'Choose what kind of task this is.';
+  const title = values.title.trim();
+  if (!title) errors.title = 'Give the task a title.';
+  else if (title.length > TITLE_MAX) errors.title = `Keep the title under ${TITLE_MAX} characters.`;
+  const estimate = values.estimate.trim();
+  if (estimate) {
+    const minutes = Number(estimate);
+    if (!Number.isInteger(minutes) || minutes < 1 || minutes > ESTIMATE_MAX) {
+      errors.estimate = `Enter whole minutes between 1 and ${ESTIMATE_MAX}.`;
+    }
+  }
+  if (values.notes.length > NOTES_MAX) errors.notes = `Keep notes under ${NOTES_MAX} characters.`;
+  return errors;
+}
+
+/** The request body for valid form values: assignee omitted lets the server route the task. */
+export function toCreateTaskInput(values: NewTaskValues): CreateTaskInput {
+  const input: CreateTaskInput = { kind: values.kind, title: values.title.trim() };
+  const notes = values.notes.trim();
+  if (notes) input.notes = notes;
+  if (values.assignee === NONE) input.assigneeId = null;
+  else if (values.assignee !== AUTO) input.assigneeId = values.assignee;
+  if (values.estimate.trim()) input.estimateMinutes = Number(values.estimate.trim());
+  return input;
+}
+
+const ROLE_GROUP_ORDER: readonly MemberRole[] = ['ENGINEER', 'ASSISTANT_ENGINEER', 'PRODUCER'];
+const ROLE_GROUP_LABELS: Record<MemberRole, string> = {
+  ENGINEER: 'Engineers',
+  ASSISTANT_ENGINEER: 'Assistant engineers',
+  PRODUCER: 'Producers',
+};
+
+/** Maps server validation issues (details.issues[].path) onto the form's fields. */
+function serverFieldErrors(err: unknown): FieldErrors {
+  if (!(err instanceof ApiError) || err.code !== 'VALIDATION_FAILED') return {};
+  const issues = (err.details as { issues?: { path?: unknown; message?: unknown }[] } | undefined)?.issues ?? [];
+  const errors: FieldErrors = {};
+  const fieldOf: Record<string, Field> = { kind: 'kind', title: 'title', estimateMinutes: 'estimate', notes: 'notes' };
+  for (const issue of issues) {
+    const field = typeof issue.path === 'string' ? fieldOf[issue.path] : undefined;
+    if (field && typeof issue.message === 'string') errors[field] = `The server says: ${issue.message}.`;
+  }
+  return errors;
+}
+
+export interface NewTaskFormProps {
+  kinds: readonly TaskKindInfo[] | undefined;
+  members: readonly Member[];
+  onCreate: (input: CreateTaskInput) => Promise<Task>;
+  onCreated: (task: Task) => void;
+  onClose: () => void;
+}
+
+export function NewTaskForm({ kinds, members, onCreate, onCreated, onClose }: NewTaskFormProps) {
+  const id = useId();
+  const [values, setValues] = useState<NewTaskValues>({ kind: '', title: '', assignee: AUTO, estimate: '', notes: '' });
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [submitting, setSubmitting] = useState(false);
+  const kindRef = useRef<HTMLSelectElement>(null);
+  const titleRef = useRef<HTMLInputElement>(null);
+  const estimateRef = useRef<HTMLInputElement>(null);
+  const notesRef = useRef<HTMLTextAreaElement>(null);
+
+  const set = (field: keyof NewTaskValues) => (value: string) => {
+    setValues((prev) => ({ ...prev, [field]: value }));
+    if (field in errors) setErrors((prev) => ({ ...prev, [field]: undefined }));
+  };
+
+  const selectedKind = kinds?.find((k) => k.key === values.kind);
+  const technical = kinds?.filter((k) => k.category === 'technical') ?? [];
+  const creative = kinds?.filter((k) => k.category === 'creative') ?? [];
+  const membersByRole = ROLE_GROUP_ORDER.map((role) => ({
+    role,
+    members: members.filter((m) => m.roles[0] === role).sort((a, b) => a.name.localeCompare(b.name)),
+  })).filter((group) => group.members.length > 0);
+
+  const focusFirstError = (found: FieldErrors) => {
+    if (found.kind) kindRef.current?.focus();
+    else if (found.title) titleRef.current?.focus();
+    else if (found.estimate) estimateRef.current?.focus();
+    else if (found.notes) notesRef.current?.focus();
+  };
+
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (submitting) return;
+    const found = validateNewTask(values);
+    setErrors(found);
+    setFormError(null);
+    if (Object.keys(found).length > 0) {
+      focusFirstError(found);
+      return;
+    }
+    setSubmitting(true);
+    try {
+      const task = await onCreate(toCreateTaskInput(values));
+      // Ready for the next one: same kind and assignee choice, fresh text.
+      setValues((prev) => ({ ...prev, title: '', estimate: '', notes: '' }));
+      onCreated(task);
+      titleRef.current?.focus();
+    } catch (err) {
+      const fieldErrors = serverFieldErrors(err);
+      setErrors(fieldErrors);
+      if (Object.keys(fieldErrors).length > 0) focusFirstError(fieldErrors);
+      else setFormError(errorMessage(err));
+    } finally {
+      setSubmitting(false);
+    }
+  };
+
+  const describedBy = (field: Field, hint?: string) => [errors[field] ? `${id}-${field}-error` : '', hint ?? ''].filter(Boolean).join(' ') || undefined;
+  const fieldError = (field: Field) =>
+    errors[field] ? (
+      <p className="field__error" id={`${id}-${field}-error`}>
+        {errors[field]}
+      </p>
+    ) : null;
+
+  return (
+    <section className="new-task" aria-labelledby={`${id}-heading`}>
+      <form
+        className="new-task__form"
+        noValidate
+        onSubmit={(e) => void submit(e)}
+      >
+        <div className="new-task__head">
+          <h2 className="new-task__heading" id={`${id}-heading`}>
+            New task
+          </h2>
+          <p className="new-task__intro">Leave the assignee on “Route automatically” and Patchbay picks the best-placed person, with its reason.</p>
+        </div>
+
+        <div className="field new-task__kind">
+          <label className="field__label" htmlFor={`${id}-kind`}>
+            Kind
+          </label>
+          <select
+            ref={kindRef}
+            id={`${id}-kind`}
+            className="input"
+            value={values.kind}
+            required
+            aria-invalid={errors.kind ? true : undefined}
+            aria-describedby={describedBy('kind')}
+            onChange={(e) => set('kind')(e.target.value)}
+          >
+            <option value="">{kinds ? 'Choose a kind…' : 'Loading kinds…'}</option>
+            {technical.length > 0 ? (
+              <optgroup label="Technical">
+                {technical.map((k) => (
+                  <option key={k.key} value={k.key}>
+                    {k.label}
+                  </option>
+                ))}
+              </optgroup>
+            ) : null}
+            {creative.length > 0 ? (
+              <optgroup label="Creative">
+                {creative.map((k) => (
+                  <option key={k.key} value={k.key}>
+                    {k.label}
+                  </option>
+                ))}
+              </optgroup>
+            ) : null}
+          </select>
+          {fieldError('kind')}
+        </div>
+
+        <div className="field new-task__title">
+          <label className="field__label" htmlFor={`${id}-title`}>
+            Title
+          </label>
+          <input
+            ref={titleRef}
+            id={`${id}-title`}
+            className="input"
+            type="text"
+            value={values.title}
+            required
+            maxLength={TITLE_MAX + 50}
+            autoComplete="off"
+            placeholder="e.g. Mic the kit: 12-input drum list"
+            aria-invalid={errors.title ? true : undefined}
+            aria-describedby={describedBy('title')}
+            onChange={(e) => set('title')(e.target.value)}
+          />
+          {fieldError('title')}
+        </div>
+
+        <div className="field new-task__assignee">
+          <label className="field__label" htmlFor={`${id}-assignee`}>
+            Assignee
+          </label>
+          <select id={`${id}-assignee`} className="input" value={values.assignee} onChange={(e) => set('assignee')(e.target.value)}>
+            <option value={AUTO}>Route automatically</option>
+            <option value={NONE}>Unassigned</option>
+            {membersByRole.map((group) => (
+              <optgroup key={group.role} label={ROLE_GROUP_LABELS[group.role]}>
+                {group.members.map((m) => (
+                  <option key={m.id} value={m.id}>
+                    {m.name}
+                    {m.roles.length > 1 ? ` (${m.roles.map((r) => MEMBER_ROLE_LABELS[r]).join(', ')})` : ''}
+                  </option>
+                ))}
+              </optgroup>
+            ))}
+          </select>
+        </div>
+
+        <div className="field new-task__estimate">
+          <label className="field__label" htmlFor={`${id}-estimate`}>
+            Estimate <span className="field__hint">(min)</span>
+          </label>
+          <input
+            ref={estimateRef}
+            id={`${id}-estimate`}
+            className="input"
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={ESTIMATE_MAX}
+            step={1}
+            value={values.estimate}
+            placeholder={selectedKind ? `${selectedKind.defaultEstimateMinutes}` : 'Default'}
+            aria-invalid={errors.estimate ? true : undefined}
+            aria-describedby={describedBy('estimate', `${id}-estimate-hint`)}
+            onChange={(e) => set('estimate')(e.target.value)}
+          />
+          <p className="visually-hidden" id={`${id}-estimate-hint`}>
+            {selectedKind
+              ? `Leave empty for the default of ${formatMinutes(selectedKind.defaultEstimateMinutes)}.`
+              : 'Leave empty for the kind’s default.'}
+          </p>
+          {fieldError('estimate')}
+        </div>
+
+        <div className="field new-task__notes">
+          <label className="field__label" htmlFor={`${id}-notes`}>
+            Notes <span className="field__hint">(optional)</span>
+          </label>
+          <textarea
+            ref={notesRef}
+            id={`${id}-notes`}
+            className="input"
+            rows={2}
+            value={values.notes}
+            placeholder="Anything the person doing it should know"
+            aria-invalid={errors.notes ? true : undefined}
+            aria-describedby={describedBy('notes')}
+            onChange={(e) => set('notes')(e.target.value)}
+          />
+          {fieldError('notes')}
+        </div>
+
+        <div className="new-task__footer">
+          <div className="new-task__form-error" role="alert">
+            {formError ? `Couldn't add the task: ${formError}` : null}
+          </div>
+          <button type="button" className="button button--ghost" onClick={onClose}>
+            Close
+          </button>
+          <button type="submit" className="button button--primary" disabled={submitting}>
+            {submitting ? 'Adding…' : 'Add task'}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

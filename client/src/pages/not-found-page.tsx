@@ -1,0 +1,16 @@
+import { Link } from 'react-router';
+import { PageError } from '../components/page-state';
+
+export function NotFoundPage() {
+  return (
+    <PageError
+      title="Page not found"
+      error={new Error('There is nothing at this address.')}
+      action={
+        <Link to="/" className="button">
+          Go to sessions
+        </Link>
+      }
+    />
+  );
+}

@@ -1,0 +1,141 @@
+// Rooms, members, projects and task kinds of the studio: plain scoped CRUD with clear errors.
+import {
+  BUILT_IN_TASK_KIND_KEYS,
+  resolveTaskKind,
+  toTaskKind,
+  type TaskKind,
+} from '@patchbay/shared';
+import type { z } from 'zod';
+import type {
+  MemberInputSchema,
+  MemberPatchSchema,
+  ProjectInputSchema,
+  ProjectPatchSchema,
+  RoomInputSchema,
+  RoomPatchSchema,
+  TaskKindInputSchema,
+  TaskKindPatchSchema,
+} from '@patchbay/shared';
+import type { AppContext } from '../context';
+import type { Tx } from '../db/database';
+import { AppError, notFound } from '../http/errors';
+import { presentMember, presentProject, presentRoom, memberInclude } from '../presenters/studio';
+import { loadCustomKinds } from './task-kinds';
+
+const invalid = (path: string, message: string) =>
+  new AppError('VALIDATION_FAILED', `Invalid body.${path}: ${message}`, { issues: [{ location: 'body', path, message }] });
+
+async function requireRoomIds(tx: Tx, studioId: string, ids: string[]): Promise<void> {
+  const found = await tx.room.count({ where: { studioId, id: { in: ids } } });
+  if (found !== new Set(ids).size) throw invalid('knownRoomIds', 'names a room that is not in this studio');
+}
+
+// Rooms
+export async function createRoom(ctx: AppContext, studioId: string, input: z.output<typeof RoomInputSchema>) {
+  const row = await ctx.db.prisma.room.create({ data: { studioId, ...input } });
+  return presentRoom(row);
+}
+export async function updateRoom(ctx: AppContext, studioId: string, roomId: string, patch: z.output<typeof RoomPatchSchema>) {
+  const { count } = await ctx.db.prisma.room.updateMany({ where: { id: roomId, studioId }, data: patch });
+  if (count === 0) throw notFound('Room', roomId);
+  return presentRoom(await ctx.db.prisma.room.findUniqueOrThrow({ where: { id: roomId } }));
+}
+export async function deleteRoom(ctx: AppContext, studioId: string, roomId: string) {
+  const sessions = await ctx.db.prisma.session.count({ where: { roomId, studioId } });
+  if (sessions > 0) throw new AppError('CONFLICT', `The room has ${sessions} session(s) booked; move or delete them first`, { sessions });
+  const { count } = await ctx.db.prisma.room.deleteMany({ where: { id: roomId, studioId } });
+  if (count === 0) throw notFound('Room', roomId);
+}
+
+// Members
+export async function createMember(ctx: AppContext, studioId: string, input: z.output<typeof MemberInputSchema>) {
+  return ctx.db.prisma.$transaction(async (tx) => {
+    const { knownRoomIds, ...fields } = input;
+    await requireRoomIds(tx, studioId, knownRoomIds);
+    const row = await tx.member.create({
+      data: { studioId, ...fields, email: fields.email.toLowerCase(), knownRooms: { connect: knownRoomIds.map((id) => ({ id })) } },
+      include: memberInclude,
+    });
+    return presentMember(row);
+  });
+}
+export async function updateMember(ctx: AppContext, studioId: string, memberId: string, patch: z.output<typeof MemberPatchSchema>) {
+  return ctx.db.prisma.$transaction(async (tx) => {
+    const existing = await tx.member.findFirst({ where: { id: memberId, studioId }, select: { id: true } });
+    if (!existing) throw notFound('Member', memberId);
+    const { knownRoomIds, ...fields } = patch;
+    if (knownRoomIds) await requireRoomIds(tx, studioId, knownRoomIds);
+    const row = await tx.member.update({
+      where: { id: memberId },
+      data: {
+        ...fields,
+        ...(fields.email ? { email: fields.email.toLowerCase() } : {}),
+        ...(knownRoomIds ? { knownRooms: { set: knownRoomIds.map((id: string) => ({ id })) } } : {}),
+      },
+      include: memberInclude,
+    });
+    return presentMember(row);
+  });
+}
+export async function deleteMember(ctx: AppContext, studioId: string, memberId: string) {
+  const { count } = await ctx.db.prisma.member.deleteMany({ where: { id: memberId, studioId } });
+  if (count === 0) throw notFound('Member', memberId);
+}
+
+// Projects
+async function requireProducer(tx: Tx, studioId: string, memberId: string | null | undefined, path: string) {
+  if (!memberId) return;
+  const member = await tx.member.findFirst({ where: { id: memberId, studioId }, select: { roles: true, skills: true } });
+  if (!member) throw invalid(path, 'no such member in this studio');
+  if (!member.roles.includes('PRODUCER') && !member.skills.includes('production')) throw invalid(path, 'is not a producer');
+}
+export async function createProject(ctx: AppContext, studioId: string, input: z.output<typeof ProjectInputSchema>) {
+  return ctx.db.prisma.$transaction(async (tx) => {
+    await requireProducer(tx, studioId, input.leadProducerId, 'leadProducerId');
+    return presentProject(await tx.project.create({ data: { studioId, ...input } }));
+  });
+}
+export async function updateProject(ctx: AppContext, studioId: string, projectId: string, patch: z.output<typeof ProjectPatchSchema>) {
+  return ctx.db.prisma.$transaction(async (tx) => {
+    await requireProducer(tx, studioId, patch.leadProducerId, 'leadProducerId');
+    const { count } = await tx.project.updateMany({ where: { id: projectId, studioId }, data: patch });
+    if (count === 0) throw notFound('Project', projectId);
+    return presentProject(await tx.project.findUniqueOrThrow({ where: { id: projectId } }));
+  });
+}
+export async function deleteProject(ctx: AppContext, studioId: string, projectId: string) {
+  const sessions = await ctx.db.prisma.session.count({ where: { projectId, studioId } });
+  if (sessions > 0) throw new AppError('CONFLICT', `The project has ${sessions} session(s); delete them first`, { sessions });
+  const { count } = await ctx.db.prisma.project.deleteMany({ where: { id: projectId, studioId } });
+  if (count === 0) throw notFound('Project', projectId);
+}
+
+// Task kinds: built-in ones from shared/, plus the studio's own (which may replace a built-in key).
+export async function listKinds(ctx: AppContext, studioId: string): Promise<TaskKind[]> {
+  const custom = await loadCustomKinds(ctx.db.prisma as unknown as Tx, studioId);
+  const keys = new Set([...BUILT_IN_TASK_KIND_KEYS, ...custom.map((k) => k.key)]);
+  return [...keys].map((key) => resolveTaskKind(key, custom)!).filter(Boolean);
+}
+export async function createKind(ctx: AppContext, studioId: string, input: z.output<typeof TaskKindInputSchema>): Promise<TaskKind> {
+  const kind = toTaskKind(input);
+  await ctx.db.prisma.taskKind.create({
+    data: {
+      studioId, key: kind.key, label: kind.label, category: kind.category, defaultRole: kind.defaultRole,
+      roomBound: kind.roomBound, defaultEstimateMinutes: kind.defaultEstimateMinutes, assistantCapable: kind.assistantCapable,
+    },
+  });
+  return { ...kind, builtIn: false };
+}
+export async function updateKind(ctx: AppContext, studioId: string, key: string, patch: z.output<typeof TaskKindPatchSchema>): Promise<TaskKind> {
+  const { count } = await ctx.db.prisma.taskKind.updateMany({ where: { studioId, key }, data: patch });
+  if (count === 0) throw notFound('Custom task kind', key);
+  const custom = await loadCustomKinds(ctx.db.prisma as unknown as Tx, studioId);
+  return { ...resolveTaskKind(key, custom)!, builtIn: false };
+}
+export async function deleteKind(ctx: AppContext, studioId: string, key: string): Promise<void> {
+  const inUse = await ctx.db.prisma.task.count({ where: { studioId, kind: key } });
+  const builtIn = (BUILT_IN_TASK_KIND_KEYS as readonly string[]).includes(key);
+  if (inUse > 0 && !builtIn) throw new AppError('CONFLICT', `${inUse} task(s) use the kind "${key}"; change them first`, { tasks: inUse });
+  const { count } = await ctx.db.prisma.taskKind.deleteMany({ where: { studioId, key } });
+  if (count === 0) throw notFound('Custom task kind', key);
+}

@@ -1,0 +1,77 @@
+// Loads what the shared routing rules need for one session: the studio's members, what they are
+// booked on around the session and in its week, and the studio's own task kinds.
+import {
+  bookingsFromSchedule,
+  indexBookings,
+  isoWeekRange,
+  type CustomTaskKind,
+  type RoutingContext,
+} from '@patchbay/shared';
+import type { Tx } from '../db/database';
+import { notFound } from '../http/errors';
+import { loadCustomKinds } from './task-kinds';
+
+export interface RoutingSessionRow {
+  id: string;
+  title: string;
+  roomId: string;
+  startsAt: Date;
+  endsAt: Date;
+  producerId: string | null;
+  engineerId: string | null;
+}
+
+export async function loadRoutingContext(
+  tx: Tx,
+  studioId: string,
+  session: RoutingSessionRow,
+  customKinds?: CustomTaskKind[],
+): Promise<RoutingContext> {
+  const studio = await tx.studio.findUnique({ where: { id: studioId }, select: { timezone: true } });
+  if (!studio) throw notFound('Studio', studioId);
+  const room = await tx.room.findUnique({ where: { id: session.roomId }, select: { name: true } });
+  const week = isoWeekRange(session.startsAt, studio.timezone);
+  const from = new Date(Math.min(week.start.getTime(), session.startsAt.getTime()));
+  const to = new Date(Math.max(week.end.getTime(), session.endsAt.getTime()));
+
+  const [members, sessions] = await Promise.all([
+    tx.member.findMany({ where: { studioId }, include: { knownRooms: { select: { id: true } } }, orderBy: { name: 'asc' } }),
+    tx.session.findMany({
+      where: { studioId, status: { not: 'CANCELLED' }, startsAt: { lt: to }, endsAt: { gt: from } },
+      select: { id: true, title: true, startsAt: true, endsAt: true, producerId: true, engineerId: true, status: true, room: { select: { name: true } } },
+    }),
+  ]);
+  const tasks = await tx.task.findMany({
+    where: { sessionId: { in: sessions.map((s) => s.id) }, assigneeId: { not: null } },
+    select: { id: true, title: true, sessionId: true, assigneeId: true, role: true, status: true, estimateMinutes: true },
+  });
+  const bookings = bookingsFromSchedule({
+    sessions: sessions.map((s) => ({ ...s, roomName: s.room.name })),
+    tasks,
+  });
+
+  return {
+    session: {
+      id: session.id,
+      title: session.title,
+      roomId: session.roomId,
+      roomName: room?.name ?? 'the room',
+      startsAt: session.startsAt,
+      endsAt: session.endsAt,
+      producerId: session.producerId,
+      engineerId: session.engineerId,
+    },
+    members: members.map((m) => ({
+      id: m.id,
+      name: m.name,
+      roles: m.roles,
+      skills: m.skills,
+      weeklyCapacityHours: m.weeklyCapacityHours,
+      knownRoomIds: m.knownRooms.map((r) => r.id),
+    })),
+    bookings: indexBookings(bookings),
+    timeZone: studio.timezone,
+    week: { start: week.start, end: week.end },
+    customKinds: customKinds ?? (await loadCustomKinds(tx, studioId)),
+  };
+}

@@ -1,0 +1,118 @@
+// Creating, moving and cancelling sessions. A session that would double-book its room or one of
+// its people is refused with 409 BOOKING_CONFLICT naming each conflict.
+import {
+  describeConflict,
+  findSessionConflicts,
+  type Session,
+  type SessionInput,
+  type SessionPatch,
+  type SessionStatus,
+} from '@patchbay/shared';
+import type { AppContext } from '../context';
+import type { Tx } from '../db/database';
+import { AppError, notFound } from '../http/errors';
+import { presentSession, sessionInclude } from '../presenters/session';
+import { appendBoardEvents } from './board-events';
+import { runCommand } from './command';
+import { getSession } from './sessions';
+
+const invalid = (path: string, message: string) =>
+  new AppError('VALIDATION_FAILED', `Invalid body.${path}: ${message}`, { issues: [{ location: 'body', path, message }] });
+
+interface Candidate {
+  id?: string;
+  projectId: string;
+  roomId: string;
+  startsAt: Date;
+  endsAt: Date;
+  producerId: string | null;
+  engineerId: string | null;
+  status: SessionStatus;
+}
+
+async function checkReferences(tx: Tx, studioId: string, c: Candidate): Promise<void> {
+  const [project, room] = await Promise.all([
+    tx.project.findFirst({ where: { id: c.projectId, studioId }, select: { id: true } }),
+    tx.room.findFirst({ where: { id: c.roomId, studioId }, select: { id: true } }),
+  ]);
+  if (!project) throw invalid('projectId', 'no such project in this studio');
+  if (!room) throw invalid('roomId', 'no such room in this studio');
+  for (const [path, id, role, skill] of [
+    ['producerId', c.producerId, 'PRODUCER', 'production'],
+    ['engineerId', c.engineerId, 'ENGINEER', 'engineering'],
+  ] as const) {
+    if (!id) continue;
+    const m = await tx.member.findFirst({ where: { id, studioId }, select: { roles: true, skills: true, name: true } });
+    if (!m) throw invalid(path, 'no such member in this studio');
+    const fits = m.roles.includes(role) || (role === 'ENGINEER' && m.roles.includes('ASSISTANT_ENGINEER')) || m.skills.includes(skill);
+    if (!fits) throw invalid(path, `${m.name} is not ${role === 'PRODUCER' ? 'a producer' : 'an engineer'} and has no ${skill} skill`);
+  }
+}
+
+async function refuseConflicts(tx: Tx, studioId: string, c: Candidate): Promise<void> {
+  if (c.status === 'CANCELLED') return;
+  const [studio, existing] = await Promise.all([
+    tx.studio.findUniqueOrThrow({ where: { id: studioId }, select: { timezone: true } }),
+    tx.session.findMany({
+      where: { studioId, status: { not: 'CANCELLED' }, startsAt: { lt: c.endsAt }, endsAt: { gt: c.startsAt }, ...(c.id ? { id: { not: c.id } } : {}) },
+      include: { room: { select: { name: true } } },
+    }),
+  ]);
+  const conflicts = findSessionConflicts(c, existing.map((s) => ({ ...s, roomName: s.room.name })));
+  if (conflicts.length === 0) return;
+  const people = await tx.member.findMany({ where: { studioId, id: { in: conflicts.flatMap((x) => (x.memberId ? [x.memberId] : [])) } }, select: { id: true, name: true } });
+  const rooms = await tx.room.findMany({ where: { studioId }, select: { id: true, name: true } });
+  const options = { timeZone: studio.timezone, memberNames: new Map(people.map((p) => [p.id, p.name])), roomNames: new Map(rooms.map((r) => [r.id, r.name])) };
+  const described = conflicts.map((x) => ({
+    kind: x.kind,
+    sessionId: x.sessionId,
+    title: x.title,
+    startsAt: x.startsAt.toISOString(),
+    endsAt: x.endsAt.toISOString(),
+    ...(x.memberId ? { memberId: x.memberId } : {}),
+    message: describeConflict(x, options),
+  }));
+  const more = described.length > 1 ? ` (and ${described.length - 1} more)` : '';
+  throw new AppError('BOOKING_CONFLICT', `${described[0]!.message}${more}`, { conflicts: described });
+}
+
+export async function createSession(ctx: AppContext, studioId: string, input: SessionInput): Promise<Session> {
+  return ctx.db.prisma.$transaction(async (tx) => {
+    const candidate: Candidate = { ...input, startsAt: new Date(input.startsAt), endsAt: new Date(input.endsAt) };
+    await checkReferences(tx, studioId, candidate);
+    await refuseConflicts(tx, studioId, candidate);
+    const row = await tx.session.create({ data: { studioId, ...input }, include: sessionInclude });
+    return presentSession(row);
+  });
+}
+
+export async function updateSession(ctx: AppContext, studioId: string, sessionId: string, patch: SessionPatch): Promise<Session> {
+  await runCommand(ctx, async (tx) => {
+    const before = await tx.session.findFirst({ where: { id: sessionId, studioId } });
+    if (!before) throw notFound('Session', sessionId);
+    const candidate: Candidate = {
+      id: before.id,
+      projectId: patch.projectId ?? before.projectId,
+      roomId: patch.roomId ?? before.roomId,
+      startsAt: patch.startsAt ? new Date(patch.startsAt) : before.startsAt,
+      endsAt: patch.endsAt ? new Date(patch.endsAt) : before.endsAt,
+      producerId: patch.producerId === undefined ? before.producerId : patch.producerId,
+      engineerId: patch.engineerId === undefined ? before.engineerId : patch.engineerId,
+      status: patch.status ?? before.status,
+    };
+    if (candidate.endsAt <= candidate.startsAt) throw invalid('endsAt', '"endsAt" must be after "startsAt"');
+    await checkReferences(tx, studioId, candidate);
+    await refuseConflicts(tx, studioId, candidate);
+    await tx.session.update({ where: { id: sessionId }, data: patch });
+    const row = await tx.session.findUniqueOrThrow({ where: { id: sessionId }, include: sessionInclude });
+    const events = await appendBoardEvents(tx, sessionId, [{ type: 'session.updated', sessionId, session: presentSession(row) }]);
+    return { result: undefined, events };
+  });
+  // Read after commit so the task counts and sequence number are current.
+  return getSession(ctx, studioId, sessionId);
+}
+
+export async function deleteSession(ctx: AppContext, studioId: string, sessionId: string): Promise<void> {
+  const { count } = await ctx.db.prisma.session.deleteMany({ where: { id: sessionId, studioId } });
+  if (count === 0) throw notFound('Session', sessionId);
+}

@@ -1,0 +1,115 @@
+// Inputs for the studio's catalog: rooms, members, projects, sessions and task kinds.
+import { z } from 'zod';
+import { IdSchema, InstantSchema } from './common';
+import { MemberRoleSchema, ProjectKindSchema, RoomKindSchema, SessionStatusSchema } from './enums';
+import { GearItemSchema } from './studio';
+import { TASK_CATEGORIES } from '../domain/task-kinds';
+
+const name = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+const nonEmptyPatch = <T extends z.ZodObject>(schema: T) =>
+  schema.partial().refine((v) => Object.keys(v).length > 0, { message: 'nothing to change: give at least one field' });
+
+export const RoomInputSchema = z
+  .strictObject({ name: name(80), kind: RoomKindSchema, gear: z.array(GearItemSchema).max(200).default([]), notes: z.string().max(2000).default('') })
+  .meta({ id: 'RoomInput' });
+export const RoomPatchSchema = nonEmptyPatch(
+  z.strictObject({ name: name(80), kind: RoomKindSchema, gear: z.array(GearItemSchema).max(200), notes: z.string().max(2000) }),
+).meta({ id: 'RoomPatch' });
+
+const memberFields = {
+  name: name(120),
+  email: z.email('must be an email address').max(200),
+  phone: z.string().trim().max(40).nullable(),
+  roles: z.array(MemberRoleSchema).min(1, 'give at least one role').max(3),
+  skills: z.array(z.string().trim().min(1).max(64)).max(30),
+  weeklyCapacityHours: z.number().int().min(0).max(168),
+  knownRoomIds: z.array(IdSchema).max(50),
+};
+export const MemberInputSchema = z
+  .strictObject({
+    ...memberFields,
+    phone: memberFields.phone.default(null),
+    skills: memberFields.skills.default([]),
+    weeklyCapacityHours: memberFields.weeklyCapacityHours.default(40),
+    knownRoomIds: memberFields.knownRoomIds.default([]),
+  })
+  .meta({ id: 'MemberInput' });
+export const MemberPatchSchema = nonEmptyPatch(z.strictObject(memberFields)).meta({ id: 'MemberPatch' });
+
+const projectFields = { artist: name(120), title: name(160), kind: ProjectKindSchema, leadProducerId: IdSchema.nullable() };
+export const ProjectInputSchema = z
+  .strictObject({ ...projectFields, kind: ProjectKindSchema.default('ALBUM'), leadProducerId: IdSchema.nullable().default(null) })
+  .meta({ id: 'ProjectInput' });
+export const ProjectPatchSchema = nonEmptyPatch(z.strictObject(projectFields)).meta({ id: 'ProjectPatch' });
+
+const MAX_SESSION_HOURS = 24;
+const sessionWindow = (v: { startsAt?: string | undefined; endsAt?: string | undefined }) =>
+  !v.startsAt || !v.endsAt || (Date.parse(v.endsAt) > Date.parse(v.startsAt) && Date.parse(v.endsAt) - Date.parse(v.startsAt) <= MAX_SESSION_HOURS * 3_600_000);
+const windowMessage = { message: `"endsAt" must be after "startsAt", at most ${MAX_SESSION_HOURS} hours later`, path: ['endsAt'] };
+
+const sessionFields = {
+  title: name(160),
+  projectId: IdSchema,
+  roomId: IdSchema,
+  startsAt: InstantSchema,
+  endsAt: InstantSchema,
+  producerId: IdSchema.nullable(),
+  engineerId: IdSchema.nullable(),
+  status: SessionStatusSchema,
+};
+export const SessionInputSchema = z
+  .strictObject({
+    ...sessionFields,
+    producerId: IdSchema.nullable().default(null),
+    engineerId: IdSchema.nullable().default(null),
+    status: SessionStatusSchema.default('PLANNED'),
+  })
+  .refine(sessionWindow, windowMessage)
+  .meta({ id: 'SessionInput' });
+export const SessionPatchSchema = z
+  .strictObject(sessionFields)
+  .partial()
+  .refine((v) => Object.keys(v).length > 0, { message: 'nothing to change: give at least one field' })
+  .refine(sessionWindow, windowMessage)
+  .meta({ id: 'SessionPatch' });
+export type SessionInput = z.infer<typeof SessionInputSchema>;
+export type SessionPatch = z.infer<typeof SessionPatchSchema>;
+
+const kindFields = {
+  label: name(80),
+  defaultRole: MemberRoleSchema,
+  category: z.enum(TASK_CATEGORIES),
+  roomBound: z.boolean(),
+  defaultEstimateMinutes: z.number().int().min(1).max(24 * 60),
+  assistantCapable: z.boolean(),
+};
+export const TaskKindInputSchema = z
+  .strictObject({
+    key: z.string().trim().min(1).max(64).regex(/^[a-z][a-z0-9_]*$/, 'must be snake_case, like "strings_setup"'),
+    ...kindFields,
+    category: kindFields.category.optional(),
+    roomBound: z.boolean().default(false),
+    defaultEstimateMinutes: kindFields.defaultEstimateMinutes.default(60),
+    assistantCapable: z.boolean().default(false),
+  })
+  .meta({ id: 'TaskKindInput' });
+export const TaskKindPatchSchema = nonEmptyPatch(z.strictObject(kindFields)).meta({ id: 'TaskKindPatch' });
+
+export const RoomParamsSchema = z.strictObject({ roomId: IdSchema });
+export const MemberParamsSchema = z.strictObject({ memberId: IdSchema });
+export const ProjectParamsSchema = z.strictObject({ projectId: IdSchema });
+export const TaskKindParamsSchema = z.strictObject({ key: z.string().regex(/^[a-z][a-z0-9_]*$/, 'must be a task kind key') });
+
+export const BookingConflictDetailsSchema = z.object({
+  conflicts: z.array(
+    z.object({
+      kind: z.enum(['room', 'producer', 'engineer', 'member']),
+      sessionId: IdSchema,
+      title: z.string(),
+      startsAt: InstantSchema,
+      endsAt: InstantSchema,
+      memberId: IdSchema.optional(),
+      message: z.string(),
+    }),
+  ),
+});

@@ -1,0 +1,244 @@
+import type { Task } from '@patchbay/shared';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { MAYA, SAM, SESSION_ID, ev, makeSnapshot, makeTask, studio, taskKinds } from './fixtures';
+import { FakeRealtime, apiError, json, mockApi, renderApp } from './harness';
+
+const mic = makeTask(1, {
+  title: 'Mic the kit',
+  version: 3,
+  estimateMinutes: 90,
+  notes: 'Overheads on the Coles pair: phantom OFF.',
+});
+const phones = makeTask(2, { title: 'Set headphone mixes', status: 'IN_PROGRESS', assignee: null, kind: 'mixing', routingReason: 'Left unassigned on purpose.' });
+const tempo = makeTask(3, { title: 'Agree tempo map', status: 'BLOCKED', kind: 'arrangement', role: 'PRODUCER', assignee: MAYA });
+const power = makeTask(4, { title: 'Power up console', status: 'DONE', kind: 'room_prep', assignee: SAM });
+
+const BOARD = `GET /sessions/${SESSION_ID}/board`;
+const EVENTS = `GET /sessions/${SESSION_ID}/events`;
+
+function setup(tasks: Task[] = [mic, phones, tempo, power]) {
+  const api = mockApi({
+    'GET /studio': () => json(studio),
+    'GET /task-kinds': () => json(taskKinds),
+    [BOARD]: () => json(makeSnapshot(tasks, 10)),
+  });
+  const realtime = new FakeRealtime();
+  const view = renderApp(`/sessions/${SESSION_ID}`, realtime);
+  return { api, realtime, view };
+}
+
+const column = (name: string) => screen.getByRole('region', { name: new RegExp(`^${name}`) });
+const card = (columnName: string, title: string) => within(column(columnName)).getByRole('article', { name: title });
+const findCard = async (columnName: string, title: string) => {
+  await waitFor(() => expect(within(column(columnName)).queryByRole('article', { name: title })).not.toBeNull());
+  return card(columnName, title);
+};
+
+async function loaded() {
+  await screen.findByRole('heading', { level: 1, name: 'Drum tracking' });
+  await screen.findByText('Live');
+}
+
+describe('session board', () => {
+  let env: ReturnType<typeof setup>;
+  beforeEach(() => {
+    env = setup();
+  });
+
+  it('renders the header, the four columns and each card in its column', async () => {
+    await loaded();
+    expect(screen.getByText('The Hollow Pines – Northern Lights')).toBeTruthy();
+    expect(screen.getByText('Tue 24 Nov · 10:00–20:00')).toBeTruthy();
+    const facts = screen.getByText('Room').closest('dl') as HTMLElement;
+    expect(within(facts).getByText('Live Room A')).toBeTruthy();
+    expect(within(facts).getByText('Maya Okafor')).toBeTruthy();
+    expect(within(facts).getByText('Sam Reyes')).toBeTruthy();
+    expect(within(facts).getByText('1/4 done')).toBeTruthy();
+
+    const headings = screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent);
+    expect(headings).toEqual(['To do, 1 task', 'In progress, 1 task', 'Blocked, 1 task', 'Done, 1 task']);
+
+    const micCard = card('To do', 'Mic the kit');
+    expect(within(micCard).getByText('Mic setup')).toBeTruthy();
+    expect(within(micCard).getByText('Engineer')).toBeTruthy();
+    expect(micCard.textContent).toContain('Sam Reyes');
+    expect(micCard.textContent).toContain('1 h 30 min');
+    expect(within(micCard).getByText('Overheads on the Coles pair: phantom OFF.')).toBeTruthy();
+    expect(micCard.textContent).toContain('Sam Reyes is the session engineer and knows Live Room A.');
+
+    expect(within(card('In progress', 'Set headphone mixes')).getByText('Unassigned')).toBeTruthy();
+    expect(within(card('Blocked', 'Agree tempo map')).getByText('Producer')).toBeTruthy();
+    expect(within(card('Done', 'Power up console')).getByText('Room prep')).toBeTruthy();
+
+    // Joined the board from the snapshot's seq.
+    expect(env.realtime.joins).toEqual([{ sessionId: SESSION_ID, afterSeq: 10 }]);
+  });
+
+  it('moves a task with the version it is based on, and shows it in the new column', async () => {
+    await loaded();
+    env.api.route(`PATCH /tasks/${mic.id}`, () => json({ ...mic, status: 'IN_PROGRESS', version: 4 }));
+
+    fireEvent.click(within(card('To do', 'Mic the kit')).getByRole('button', { name: 'Start: move “Mic the kit” to In progress' }));
+
+    await findCard('In progress', 'Mic the kit');
+    expect(within(column('To do')).queryByRole('article', { name: 'Mic the kit' })).toBeNull();
+    const [patch] = env.api.writes();
+    expect(patch).toMatchObject({ method: 'PATCH', path: `/tasks/${mic.id}`, body: { version: 3, status: 'IN_PROGRESS' } });
+    expect(patch?.headers['x-socket-id']).toBe('socket-abc');
+  });
+
+  it('moves a task to any column through the Move menu', async () => {
+    await loaded();
+    env.api.route(`PATCH /tasks/${mic.id}`, (call) => json({ ...mic, status: (call.body as { status: string }).status, version: 4 }));
+
+    const micCard = card('To do', 'Mic the kit');
+    const toggle = within(micCard).getByRole('button', { name: 'Move “Mic the kit” to another column' });
+    expect(within(micCard).queryByRole('button', { name: 'Move “Mic the kit” to Blocked' })).toBeNull();
+    fireEvent.click(toggle);
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    fireEvent.click(within(micCard).getByRole('button', { name: 'Move “Mic the kit” to Blocked' }));
+
+    await findCard('Blocked', 'Mic the kit');
+    expect(env.api.writes().map((c) => c.body)).toEqual([{ version: 3, status: 'BLOCKED' }]);
+  });
+
+  it('on 409 says what happened and shows the task as it is now (details.current)', async () => {
+    await loaded();
+    const current = { ...mic, status: 'DONE' as const, version: 5, assignee: MAYA };
+    env.api.route(`PATCH /tasks/${mic.id}`, () =>
+      apiError(409, 'VERSION_CONFLICT', 'Task was changed by someone else (you edited version 3, it is now at version 5)', { current }),
+    );
+
+    fireEvent.click(within(card('To do', 'Mic the kit')).getByRole('button', { name: /^Start: move “Mic the kit”/ }));
+
+    const alert = await screen.findByText("Couldn't move “Mic the kit”: someone else changed it first.");
+    expect(alert.closest('[role="alert"]')).not.toBeNull();
+    expect(screen.getByText(/It is now in Done\./)).toBeTruthy();
+    const refreshed = await findCard('Done', 'Mic the kit');
+    expect(refreshed.textContent).toContain('Maya Okafor');
+    expect(within(column('To do')).queryByRole('article', { name: 'Mic the kit' })).toBeNull();
+
+    // The next write is based on the version the server reported.
+    env.api.route(`PATCH /tasks/${mic.id}`, () => json({ ...current, status: 'TODO', version: 6 }));
+    fireEvent.click(within(refreshed).getByRole('button', { name: /^Reopen: move “Mic the kit” to To do/ }));
+    await findCard('To do', 'Mic the kit');
+    expect(env.api.writes().map((c) => c.body)).toEqual([
+      { version: 3, status: 'IN_PROGRESS' },
+      { version: 5, status: 'TODO' },
+    ]);
+  });
+
+  it('deletes a task only after confirming, with its version', async () => {
+    await loaded();
+    env.api.route(`DELETE /tasks/${phones.id}`, () => new Response(null, { status: 204 }));
+
+    const phonesCard = card('In progress', 'Set headphone mixes');
+    fireEvent.click(within(phonesCard).getByRole('button', { name: 'Delete “Set headphone mixes”' }));
+    expect(env.api.writes()).toEqual([]);
+    const confirm = within(phonesCard).getByRole('group', { name: 'Delete “Set headphone mixes”?' });
+    fireEvent.click(within(confirm).getByRole('button', { name: 'Delete' }));
+
+    await waitFor(() => expect(within(column('In progress')).queryByRole('article')).toBeNull());
+    const [del] = env.api.writes();
+    expect(del).toMatchObject({ method: 'DELETE', path: `/tasks/${phones.id}` });
+    expect(del?.query.get('version')).toBe('1');
+  });
+
+  it('cancelling the delete confirmation keeps the task and sends nothing', async () => {
+    await loaded();
+    const phonesCard = card('In progress', 'Set headphone mixes');
+    fireEvent.click(within(phonesCard).getByRole('button', { name: 'Delete “Set headphone mixes”' }));
+    fireEvent.click(within(phonesCard).getByRole('button', { name: 'Cancel' }));
+    expect(within(phonesCard).getByRole('button', { name: 'Delete “Set headphone mixes”' })).toBeTruthy();
+    expect(env.api.writes()).toEqual([]);
+  });
+});
+
+describe('session board: live updates', () => {
+  it('applies pushed events in order and drops duplicates', async () => {
+    const { realtime } = setup();
+    await loaded();
+
+    realtime.push(ev.updated(11, { ...phones, status: 'DONE', version: 2 }));
+    await findCard('Done', 'Set headphone mixes');
+
+    // The same seq again (redelivery) must not be applied, even with other content.
+    realtime.push(ev.updated(11, { ...phones, status: 'BLOCKED', version: 9 }));
+    realtime.push(ev.created(12, makeTask(9, { title: 'Print the cue sheet' })));
+    await findCard('To do', 'Print the cue sheet');
+    expect(within(column('Blocked')).queryByRole('article', { name: 'Set headphone mixes' })).toBeNull();
+    expect(card('Done', 'Set headphone mixes')).toBeTruthy();
+
+    realtime.push(ev.deleted(13, tempo.id));
+    await waitFor(() => expect(within(column('Blocked')).queryByRole('article')).toBeNull());
+  });
+
+  it('fetches the missing events when a pushed event leaves a gap', async () => {
+    const { api, realtime } = setup();
+    api.route(EVENTS, () =>
+      json({ events: [ev.updated(11, { ...mic, status: 'IN_PROGRESS', version: 4 }), ev.created(12, makeTask(8, { title: 'Check talkback' }))], seq: 12, reset: false }),
+    );
+    await loaded();
+
+    realtime.push(ev.updated(12 + 1, { ...tempo, status: 'DONE', version: 2 }));
+    // Not applied before the gap is filled...
+    await waitFor(() => expect(api.calls.some((c) => c.path === `/sessions/${SESSION_ID}/events`)).toBe(true));
+    const fetchCall = api.calls.find((c) => c.path === `/sessions/${SESSION_ID}/events`);
+    expect(fetchCall?.query.get('after')).toBe('10');
+    // ...then everything is applied in order.
+    await findCard('Done', 'Agree tempo map');
+    expect(card('In progress', 'Mic the kit')).toBeTruthy();
+    expect(card('To do', 'Check talkback')).toBeTruthy();
+  });
+
+  it('reloads the snapshot when the server says reset', async () => {
+    const { api, realtime } = setup();
+    await loaded();
+    api.route(EVENTS, () => json({ events: [], seq: 900, reset: true }));
+    api.route(BOARD, () => json(makeSnapshot([makeTask(7, { title: 'Fresh from the snapshot' })], 900)));
+
+    realtime.push(ev.updated(15, { ...mic, status: 'DONE', version: 9 }));
+
+    await findCard('To do', 'Fresh from the snapshot');
+    expect(within(column('To do')).queryByRole('article', { name: 'Mic the kit' })).toBeNull();
+    expect(api.calls.filter((c) => c.path === `/sessions/${SESSION_ID}/board`)).toHaveLength(2);
+  });
+
+  it('shows the connection state and re-joins from the last applied seq after a reconnect', async () => {
+    const { realtime } = setup();
+    await loaded();
+    realtime.push(ev.updated(11, { ...mic, status: 'IN_PROGRESS', version: 4 }));
+    await findCard('In progress', 'Mic the kit');
+
+    realtime.setStatus('reconnecting');
+    expect(await screen.findByText('Reconnecting…')).toBeTruthy();
+    realtime.setStatus('offline');
+    expect(await screen.findByText('Offline')).toBeTruthy();
+
+    realtime.answerJoin = async (_id, afterSeq) => ({
+      ok: true,
+      seq: 12,
+      missed: [ev.updated(afterSeq + 1, { ...mic, status: 'DONE', version: 5 })],
+      reset: false,
+    });
+    realtime.setStatus('connected');
+
+    await findCard('Done', 'Mic the kit');
+    expect(realtime.joins.at(-1)).toEqual({ sessionId: SESSION_ID, afterSeq: 11 });
+    expect(await screen.findByText('Live')).toBeTruthy();
+  });
+
+  it('says Offline with the reason when joining the board is refused', async () => {
+    mockApi({
+      'GET /studio': () => json(studio),
+      'GET /task-kinds': () => json(taskKinds),
+      [BOARD]: () => json(makeSnapshot([mic], 10)),
+    });
+    const realtime = new FakeRealtime();
+    realtime.answerJoin = async () => ({ ok: false, error: { code: 'BAD_REQUEST', message: 'Protocol version 0 is not supported' } });
+    renderApp(`/sessions/${SESSION_ID}`, realtime);
+    expect(await screen.findByText('Offline')).toBeTruthy();
+    expect(screen.getByText(/Protocol version 0 is not supported/)).toBeTruthy();
+  });
+});

@@ -1,0 +1,88 @@
+import type { BoardEvent, BoardSnapshot, Session, Studio, Task, TaskKindList } from '@patchbay/shared';
+
+export const SESSION_ID = '11111111-1111-4111-8111-111111111111';
+export const OTHER_SESSION_ID = '22222222-2222-4222-8222-222222222222';
+export const ROOM_A = '33333333-3333-4333-8333-333333333331';
+export const ROOM_B = '33333333-3333-4333-8333-333333333332';
+export const MAYA = { id: '44444444-4444-4444-8444-444444444441', name: 'Maya Okafor' };
+export const SAM = { id: '44444444-4444-4444-8444-444444444442', name: 'Sam Reyes' };
+export const THEO = { id: '44444444-4444-4444-8444-444444444443', name: 'Theo Grant' };
+
+export const taskId = (n: number) => `55555555-5555-4555-8555-${String(n).padStart(12, '0')}`;
+
+export function makeSession(overrides: Partial<Session> = {}): Session {
+  return {
+    id: SESSION_ID,
+    title: 'Drum tracking',
+    status: 'IN_PROGRESS',
+    startsAt: '2026-11-24T10:00:00.000Z',
+    endsAt: '2026-11-24T20:00:00.000Z',
+    room: { id: ROOM_A, name: 'Live Room A' },
+    project: { id: '66666666-6666-4666-8666-666666666666', artist: 'The Hollow Pines', title: 'Northern Lights' },
+    producer: MAYA,
+    engineer: SAM,
+    taskCounts: { TODO: 0, IN_PROGRESS: 0, BLOCKED: 0, DONE: 0 },
+    seq: 10,
+    ...overrides,
+  };
+}
+
+export function makeTask(n: number, overrides: Partial<Task> = {}): Task {
+  return {
+    id: taskId(n),
+    sessionId: SESSION_ID,
+    kind: 'mic_setup',
+    title: `Task ${n}`,
+    notes: '',
+    role: 'ENGINEER',
+    assignee: SAM,
+    status: 'TODO',
+    estimateMinutes: 60,
+    dueAt: null,
+    position: n,
+    routingReason: 'Sam Reyes is the session engineer and knows Live Room A.',
+    routingRule: 'session_staff',
+    assignedManually: false,
+    version: 1,
+    createdAt: '2026-11-24T08:00:00.000Z',
+    updatedAt: '2026-11-24T08:00:00.000Z',
+    ...overrides,
+  };
+}
+
+export function makeSnapshot(tasks: Task[], seq = 10, session: Session = makeSession({ seq })): BoardSnapshot {
+  return { session, tasks, seq };
+}
+
+const envelope = (seq: number) => ({ v: 1 as const, sessionId: SESSION_ID, seq, at: '2026-11-24T10:30:00.000Z' });
+
+export const ev = {
+  created: (seq: number, task: Task): BoardEvent => ({ ...envelope(seq), type: 'task.created', task }),
+  updated: (seq: number, task: Task, changed: string[] = ['status']): BoardEvent => ({ ...envelope(seq), type: 'task.updated', task, changed }),
+  deleted: (seq: number, id: string): BoardEvent => ({ ...envelope(seq), type: 'task.deleted', taskId: id }),
+  session: (seq: number, session: Session): BoardEvent => ({ ...envelope(seq), type: 'session.updated', session }),
+};
+
+export const studio: Studio = {
+  id: '77777777-7777-4777-8777-777777777777',
+  name: 'Blackbird Lane Studios',
+  timezone: 'Europe/London',
+  rooms: [
+    { id: ROOM_A, name: 'Live Room A', kind: 'LIVE_ROOM', gear: [], notes: '' },
+    { id: ROOM_B, name: 'Control Room B', kind: 'CONTROL_ROOM', gear: [], notes: '' },
+  ],
+  members: [
+    { id: MAYA.id, name: MAYA.name, email: 'maya@example.com', roles: ['PRODUCER'], skills: [], weeklyCapacityHours: 40, knownRoomIds: [] },
+    { id: SAM.id, name: SAM.name, email: 'sam@example.com', roles: ['ENGINEER'], skills: [], weeklyCapacityHours: 40, knownRoomIds: [ROOM_A] },
+    { id: THEO.id, name: THEO.name, email: 'theo@example.com', roles: ['ASSISTANT_ENGINEER'], skills: [], weeklyCapacityHours: 30, knownRoomIds: [ROOM_A] },
+  ],
+  projects: [],
+};
+
+export const taskKinds: TaskKindList = {
+  kinds: [
+    { key: 'mic_setup', label: 'Mic setup', category: 'technical', defaultRole: 'ENGINEER', roomBound: true, defaultEstimateMinutes: 60, assistantCapable: true, builtIn: true },
+    { key: 'mixing', label: 'Mixing', category: 'technical', defaultRole: 'ENGINEER', roomBound: false, defaultEstimateMinutes: 480, assistantCapable: false, builtIn: true },
+    { key: 'arrangement', label: 'Arrangement', category: 'creative', defaultRole: 'PRODUCER', roomBound: false, defaultEstimateMinutes: 120, assistantCapable: false, builtIn: true },
+  ],
+};

@@ -1,0 +1,126 @@
+import type { BoardEvent, BoardJoinAck } from '@patchbay/shared';
+import { QueryClient } from '@tanstack/react-query';
+import { act, render } from '@testing-library/react';
+import { MemoryRouter } from 'react-router';
+import { vi } from 'vitest';
+import { createApiClient } from '../../client/src/api/client';
+import { AppProviders, AppRoutes } from '../../client/src/app';
+import type { ConnectionStatus, RealtimeConnection } from '../../client/src/realtime/connection';
+
+/** Stands in for the socket.io connection: tests drive status, joins and pushed events. */
+export class FakeRealtime implements RealtimeConnection {
+  status: ConnectionStatus = 'connected';
+  readonly joins: { sessionId: string; afterSeq: number }[] = [];
+  readonly leaves: string[] = [];
+  /** How the server answers board.join; default: nothing missed. */
+  answerJoin: (sessionId: string, afterSeq: number) => Promise<BoardJoinAck> = async (_id, afterSeq) => ({
+    ok: true,
+    seq: afterSeq,
+    missed: [],
+    reset: false,
+  });
+  private readonly statusListeners = new Set<() => void>();
+  private readonly connectListeners = new Set<() => void>();
+  private readonly eventListeners = new Set<(event: BoardEvent) => void>();
+
+  get id() {
+    return this.status === 'connected' ? 'socket-abc' : undefined;
+  }
+  getStatus = () => this.status;
+  subscribeStatus = (listener: () => void) => {
+    this.statusListeners.add(listener);
+    return () => void this.statusListeners.delete(listener);
+  };
+  onConnect = (listener: () => void) => {
+    this.connectListeners.add(listener);
+    return () => void this.connectListeners.delete(listener);
+  };
+  onBoardEvent = (listener: (event: BoardEvent) => void) => {
+    this.eventListeners.add(listener);
+    return () => void this.eventListeners.delete(listener);
+  };
+  joinBoard = (sessionId: string, afterSeq: number) => {
+    this.joins.push({ sessionId, afterSeq });
+    return this.answerJoin(sessionId, afterSeq);
+  };
+  leaveBoard = (sessionId: string) => {
+    this.leaves.push(sessionId);
+  };
+  close = () => {};
+
+  /** The server pushes an event. */
+  push(event: BoardEvent) {
+    act(() => {
+      for (const listener of this.eventListeners) listener(event);
+    });
+  }
+
+  setStatus(status: ConnectionStatus) {
+    act(() => {
+      this.status = status;
+      for (const listener of this.statusListeners) listener();
+      if (status === 'connected') for (const listener of this.connectListeners) listener();
+    });
+  }
+}
+
+export interface FetchCall {
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  body: unknown;
+  headers: Record<string, string>;
+}
+
+type Handler = (call: FetchCall) => Response | Promise<Response>;
+
+export const json = (body: unknown, status = 200) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+
+export const apiError = (status: number, code: string, message: string, details?: unknown) =>
+  json({ error: { code, message, ...(details === undefined ? {} : { details }) } }, status);
+
+/**
+ * Replaces global fetch with a router over "METHOD /path" (path without /api and query).
+ * Every call is recorded; unknown routes answer 404 so a test notices them.
+ */
+export function mockApi(routes: Record<string, Handler>) {
+  const calls: FetchCall[] = [];
+  const fetchMock = vi.fn<typeof fetch>(async (input, init = {}) => {
+    const url = new URL(String(input), 'http://patchbay.test');
+    const method = (init.method ?? 'GET').toUpperCase();
+    const path = url.pathname.replace(/^\/api/, '');
+    const call: FetchCall = {
+      method,
+      path,
+      query: url.searchParams,
+      body: typeof init.body === 'string' ? JSON.parse(init.body) : undefined,
+      headers: { ...(init.headers as Record<string, string>) },
+    };
+    calls.push(call);
+    const handler = routes[`${method} ${path}`];
+    return handler ? handler(call) : apiError(404, 'NOT_FOUND', `no mock for ${method} ${path}`);
+  });
+  vi.stubGlobal('fetch', fetchMock);
+  return {
+    calls,
+    /** Calls other than the page's initial GETs. */
+    writes: () => calls.filter((c) => c.method !== 'GET'),
+    route(key: string, handler: Handler) {
+      routes[key] = handler;
+    },
+  };
+}
+
+export function renderApp(path: string, realtime: FakeRealtime = new FakeRealtime()) {
+  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  const api = createApiClient({ getSocketId: () => realtime.id });
+  const utils = render(
+    <MemoryRouter initialEntries={[path]}>
+      <AppProviders api={api} realtime={realtime} queryClient={queryClient}>
+        <AppRoutes />
+      </AppProviders>
+    </MemoryRouter>,
+  );
+  return { ...utils, realtime, queryClient };
+}

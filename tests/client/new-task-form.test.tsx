@@ -1,0 +1,141 @@
+import type { CreateTaskInput, Task } from '@patchbay/shared';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import { NewTaskForm, toCreateTaskInput, validateNewTask, type NewTaskValues } from '../../client/src/components/new-task-form';
+import { SESSION_ID, SAM, THEO, makeSnapshot, makeTask, studio, taskKinds } from './fixtures';
+import { apiError, json, mockApi, renderApp } from './harness';
+
+const field = (label: string) => screen.getByLabelText(label, { exact: false }) as HTMLInputElement;
+
+function fill(values: Partial<Record<'Kind' | 'Title' | 'Assignee' | 'Estimate' | 'Notes', string>>) {
+  for (const [label, value] of Object.entries(values)) fireEvent.change(field(label), { target: { value } });
+}
+
+type OnCreate = (input: CreateTaskInput) => Promise<Task>;
+
+function renderForm(onCreate = vi.fn<OnCreate>(async (input) => makeTask(50, { title: input.title, kind: input.kind }))) {
+  const onCreated = vi.fn<(task: Task) => void>();
+  render(<NewTaskForm kinds={taskKinds.kinds} members={studio.members} onCreate={onCreate} onCreated={onCreated} onClose={() => {}} />);
+  return { onCreate, onCreated };
+}
+
+describe('new task form', () => {
+  it('offers the kinds grouped Technical / Creative and the assignee choices', () => {
+    renderForm();
+    const kind = field('Kind');
+    const groups = [...kind.querySelectorAll('optgroup')].map((g) => [g.label, [...g.querySelectorAll('option')].map((o) => o.textContent)]);
+    expect(groups).toEqual([
+      ['Technical', ['Mic setup', 'Mixing']],
+      ['Creative', ['Arrangement']],
+    ]);
+    const assignee = field('Assignee') as unknown as HTMLSelectElement;
+    expect(assignee.value).toBe('auto');
+    expect([...assignee.options].slice(0, 2).map((o) => o.textContent)).toEqual(['Route automatically', 'Unassigned']);
+    expect([...assignee.querySelectorAll('optgroup')].map((g) => g.label)).toEqual(['Engineers', 'Assistant engineers', 'Producers']);
+  });
+
+  it('refuses an empty title (and a missing kind) without calling the API', async () => {
+    const { onCreate } = renderForm();
+    fill({ Title: '   ' });
+    fireEvent.click(screen.getByRole('button', { name: 'Add task' }));
+
+    expect(await screen.findByText('Give the task a title.')).toBeTruthy();
+    expect(screen.getByText('Choose what kind of task this is.')).toBeTruthy();
+    expect(field('Title').getAttribute('aria-invalid')).toBe('true');
+    expect(field('Title').getAttribute('aria-describedby')).toBe(screen.getByText('Give the task a title.').id);
+    expect(document.activeElement).toBe(field('Kind'));
+    expect(onCreate).not.toHaveBeenCalled();
+
+    // Fixing the kind alone is not enough.
+    fill({ Kind: 'mic_setup' });
+    fireEvent.click(screen.getByRole('button', { name: 'Add task' }));
+    await waitFor(() => expect(document.activeElement).toBe(field('Title')));
+    expect(onCreate).not.toHaveBeenCalled();
+  });
+
+  it('submits the body the API expects and is ready for the next task', async () => {
+    const { onCreate, onCreated } = renderForm();
+    fill({ Kind: 'mic_setup', Title: '  Mic the guitar amp  ', Assignee: THEO.id, Estimate: '45', Notes: 'SM57 off-axis' });
+    fireEvent.click(screen.getByRole('button', { name: 'Add task' }));
+
+    await waitFor(() => expect(onCreated).toHaveBeenCalledTimes(1));
+    expect(onCreate).toHaveBeenCalledWith({ kind: 'mic_setup', title: 'Mic the guitar amp', assigneeId: THEO.id, estimateMinutes: 45, notes: 'SM57 off-axis' });
+    expect(field('Title').value).toBe('');
+    expect((field('Kind') as unknown as HTMLSelectElement).value).toBe('mic_setup');
+    expect(document.activeElement).toBe(field('Title'));
+  });
+
+  it('shows the server refusal next to the field it concerns', async () => {
+    const { ApiError } = await import('../../client/src/api/http');
+    const onCreate = vi.fn<OnCreate>(async () => {
+      throw new ApiError(400, 'VALIDATION_FAILED', 'Invalid body', { issues: [{ location: 'body', path: 'title', message: 'must not be empty' }] });
+    });
+    renderForm(onCreate);
+    fill({ Kind: 'mixing', Title: 'Mix' });
+    fireEvent.click(screen.getByRole('button', { name: 'Add task' }));
+    expect(await screen.findByText('The server says: must not be empty.')).toBeTruthy();
+  });
+
+  it.each<[string, Partial<NewTaskValues>, CreateTaskInput]>([
+    ['route automatically: no assigneeId', {}, { kind: 'mixing', title: 'Mix' }],
+    ['unassigned on purpose: assigneeId null', { assignee: 'none' }, { kind: 'mixing', title: 'Mix', assigneeId: null }],
+    ['a chosen person', { assignee: SAM.id }, { kind: 'mixing', title: 'Mix', assigneeId: SAM.id }],
+    ['an estimate in minutes', { estimate: '90' }, { kind: 'mixing', title: 'Mix', estimateMinutes: 90 }],
+  ])('body for %s', (_name, values, expected) => {
+    const base: NewTaskValues = { kind: 'mixing', title: ' Mix ', assignee: 'auto', estimate: '', notes: '  ' };
+    expect(toCreateTaskInput({ ...base, ...values })).toEqual(expected);
+  });
+
+  it.each([
+    ['0', 'Enter whole minutes between 1 and 1440.'],
+    ['1.5', 'Enter whole minutes between 1 and 1440.'],
+    ['2000', 'Enter whole minutes between 1 and 1440.'],
+  ])('refuses the estimate %s', (estimate, message) => {
+    expect(validateNewTask({ kind: 'mixing', title: 'Mix', assignee: 'auto', estimate, notes: '' }).estimate).toBe(message);
+  });
+});
+
+describe('new task on the board', () => {
+  it('POSTs the task and shows it at once, before any event arrives', async () => {
+    const api = mockApi({
+      'GET /studio': () => json(studio),
+      'GET /task-kinds': () => json(taskKinds),
+      [`GET /sessions/${SESSION_ID}/board`]: () => json(makeSnapshot([makeTask(1, { title: 'Mic the kit' })], 10)),
+      [`POST /sessions/${SESSION_ID}/tasks`]: (call) =>
+        json(makeTask(60, { ...(call.body as CreateTaskInput), assignee: SAM, routingReason: 'Routed to Sam Reyes: session engineer.' }), 201),
+    });
+    renderApp(`/sessions/${SESSION_ID}`);
+    await screen.findByRole('heading', { level: 1, name: 'Drum tracking' });
+
+    const open = screen.getByRole('button', { name: 'New task' });
+    fireEvent.click(open);
+    expect(open.getAttribute('aria-expanded')).toBe('true');
+    await waitFor(() => expect(screen.getAllByRole('option', { name: 'Mic setup' }).length).toBeGreaterThan(0));
+    fill({ Kind: 'mic_setup', Title: 'Mic the room' });
+    fireEvent.click(screen.getByRole('button', { name: 'Add task' }));
+
+    const todo = screen.getByRole('region', { name: /^To do/ });
+    const created = await within(todo).findByRole('article', { name: 'Mic the room' });
+    expect(created.textContent).toContain('Routed to Sam Reyes: session engineer.');
+    const post = api.writes()[0];
+    expect(post).toMatchObject({ method: 'POST', path: `/sessions/${SESSION_ID}/tasks`, body: { kind: 'mic_setup', title: 'Mic the room' } });
+    expect(post?.headers['x-socket-id']).toBe('socket-abc');
+    expect(await screen.findByText('Added “Mic the room” for Sam Reyes.')).toBeTruthy();
+  });
+
+  it('keeps what was typed and says why when the server refuses', async () => {
+    mockApi({
+      'GET /studio': () => json(studio),
+      'GET /task-kinds': () => json(taskKinds),
+      [`GET /sessions/${SESSION_ID}/board`]: () => json(makeSnapshot([], 10)),
+      [`POST /sessions/${SESSION_ID}/tasks`]: () => apiError(503, 'UNAVAILABLE', 'The database is not reachable'),
+    });
+    renderApp(`/sessions/${SESSION_ID}`);
+    fireEvent.click(await screen.findByRole('button', { name: 'New task' }));
+    await waitFor(() => expect(screen.getAllByRole('option', { name: 'Mixing' }).length).toBeGreaterThan(0));
+    fill({ Kind: 'mixing', Title: 'Mix the single' });
+    fireEvent.click(screen.getByRole('button', { name: 'Add task' }));
+    expect(await screen.findByText("Couldn't add the task: The database is not reachable")).toBeTruthy();
+    expect(field('Title').value).toBe('Mix the single');
+  });
+});
