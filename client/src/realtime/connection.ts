@@ -77,7 +77,12 @@ export function createSocketConnection(url?: string): RealtimeConnection {
   }
 
   const onOnline = () => {
-    if (!socket.connected) {
+    if (socket.connected) {
+      // The socket survived the outage, but events may have been lost on the way: boards
+      // re-join from their last applied seq, and the server replays what they missed.
+      setStatus('connected');
+      for (const listener of connectListeners) listener();
+    } else {
       setStatus('reconnecting');
       socket.connect();
     }

@@ -1,5 +1,6 @@
 import { addDays, localDateOf, resolveTaskKind, zonedTimeToInstant } from '@patchbay/shared';
 import type { PrismaClient, TaskStatus } from '../generated/prisma/client';
+import { routeNewTask } from '../domain/task-routing';
 import { demoMembers, demoProjects, demoRooms, demoSessions, demoStudio } from './demo-studio';
 
 /** `hour`:00 studio time, `dayOffset` days from today in the studio's zone. */
@@ -66,13 +67,22 @@ export async function seedDemoData(prisma: PrismaClient, now: Date): Promise<str
         const who = t.who ? members.get(t.who)! : null;
         const kind = resolveTaskKind(t.kind);
         if (!kind) throw new Error(`demo data names an unknown task kind: ${t.kind}`);
-        await tx.task.create({
+        const estimateMinutes = t.estimate ?? kind.defaultEstimateMinutes;
+        // Routing decides; where the demo's plan names someone else, that is a manual assignment.
+        // Tasks the plan leaves open (who: null) take routing's proposal.
+        const routed = await routeNewTask(tx, { studioId: studio.id, session, kind: kind.key, estimateMinutes });
+        const assignment =
+          who === null || routed.assigneeId === who.id
+              ? { assigneeId: routed.assigneeId, routingReason: routed.reason, routingRule: routed.rule, assignedManually: false }
+              : { assigneeId: who.id, routingReason: `Assigned to ${who.name} by hand: planned at booking.`, routingRule: 'manual', assignedManually: true };
+        const task = await tx.task.create({
           data: {
             studioId: studio.id, sessionId: session.id, kind: t.kind, title: t.title, notes: t.notes ?? '',
-            role: kind.defaultRole,
-            assigneeId: who?.id ?? null, status: taskStatus, estimateMinutes: t.estimate ?? null, position,
-            routingReason: who ? `Demo data: planned for ${who.name}.` : 'Demo data: nobody picked yet.',
+            role: kind.defaultRole, status: taskStatus, estimateMinutes, position, ...assignment,
           },
+        });
+        await tx.taskAssignment.create({
+          data: { taskId: task.id, assigneeId: assignment.assigneeId, manual: assignment.assignedManually, rule: assignment.routingRule, reason: assignment.routingReason },
         });
       }
     }
