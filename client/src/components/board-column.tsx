@@ -20,7 +20,7 @@ export function BoardColumn({ status, tasks, kindLabel, busy, flashed, focusTask
   const slug = status.toLowerCase().replaceAll('_', '-');
   return (
     <section className={`board-column board-column--${slug}`} aria-labelledby={headingId} data-status={status}>
-      <h2 className="board-column__heading" id={headingId}>
+      <h2 className="board-column__heading" id={headingId} tabIndex={-1}>
         <span className="board-column__dot" aria-hidden="true" />
         <span>{TASK_STATUS_LABELS[status]}</span>
         <span className="board-column__count">

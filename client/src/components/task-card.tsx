@@ -5,6 +5,7 @@ import { initials } from '../lib/labels';
 import { DeleteTaskControl } from './delete-task-control';
 import { MoveTaskControl } from './move-task-control';
 import { RoleBadge } from './role-badge';
+import { RoutingReason } from './routing-reason';
 import './task-card.css';
 
 export interface TaskCardProps {
@@ -70,12 +71,7 @@ export function TaskCard({ task, kindLabel, busy, flashed, focusOnMount, onFocus
           ) : null}
         </div>
         {task.notes ? <p className="task-card__notes">{task.notes}</p> : null}
-        {task.routingReason ? (
-          <p className="task-card__reason">
-            <span className="task-card__reason-label">Why: </span>
-            {task.routingReason}
-          </p>
-        ) : null}
+        {task.routingReason ? <RoutingReason reason={task.routingReason} /> : null}
         <div className="task-card__actions">
           <MoveTaskControl task={task} disabled={busy} onMove={(status) => onMove(task, status)} />
           <DeleteTaskControl task={task} disabled={busy} onDelete={() => onDelete(task)} />
