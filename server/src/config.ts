@@ -20,6 +20,13 @@ const EnvSchema = z.object({
   BODY_LIMIT: z.string().default('100kb'),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
   REDIS_URL: z.string().optional(),
+  SESSION_TTL_HOURS: z.coerce.number().positive().default(24 * 14),
+  COOKIE_SECURE: z.enum(['auto', 'always', 'never']).default('auto'),
+  /** Extra origins allowed to make state-changing requests (comma separated), e.g. behind a proxy. */
+  ALLOWED_ORIGINS: z.string().default(''),
+  AUTH_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
+  AUTH_RATE_WINDOW_MINUTES: z.coerce.number().positive().default(15),
+  INVITATION_TTL_HOURS: z.coerce.number().positive().default(72),
 });
 
 export type DatabaseConfig =
@@ -37,6 +44,12 @@ export interface Config {
   bodyLimit: string;
   shutdownTimeoutMs: number;
   redisUrl: string | undefined;
+  sessionTtlMs: number;
+  cookieSecure: 'auto' | 'always' | 'never';
+  allowedOrigins: string[];
+  authRateLimit: number;
+  authRateWindowMs: number;
+  invitationTtlMs: number;
   /** Folder of the built client, served at `/` when it exists. */
   clientDir: string;
 }
@@ -61,6 +74,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     bodyLimit: e.BODY_LIMIT,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     redisUrl: e.REDIS_URL || undefined,
+    sessionTtlMs: e.SESSION_TTL_HOURS * 3_600_000,
+    cookieSecure: e.COOKIE_SECURE,
+    allowedOrigins: e.ALLOWED_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean),
+    authRateLimit: e.AUTH_RATE_LIMIT,
+    authRateWindowMs: e.AUTH_RATE_WINDOW_MINUTES * 60_000,
+    invitationTtlMs: e.INVITATION_TTL_HOURS * 3_600_000,
     clientDir: path.resolve(import.meta.dirname, '../../client/dist'),
     ...overrides,
   };

@@ -7,6 +7,7 @@ export * from './api/task-kind';
 export * from './api/routing';
 export * from './api/catalog';
 export * from './api/workload';
+export * from './api/auth';
 export * from './api/session';
 export * from './api/health';
 export * from './realtime/events';

@@ -11,8 +11,10 @@ import { io, type Socket } from 'socket.io-client';
 export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents> & { received: BoardEvent[] };
 
 /** A connected socket.io client that records every board event it receives. */
-export async function connectSocket(baseUrl: string): Promise<TestSocket> {
-  const socket = io(baseUrl, { path: '/socket.io', transports: ['websocket'], forceNew: true, reconnection: false }) as TestSocket;
+export async function connectSocket(baseUrl: string, cookie?: string): Promise<TestSocket> {
+  const socket = io(baseUrl, {
+    path: '/socket.io', transports: ['websocket'], forceNew: true, reconnection: false, ...(cookie ? { extraHeaders: { cookie } } : {}),
+  }) as TestSocket;
   socket.received = [];
   for (const type of BOARD_EVENT_TYPES) {
     (socket.on as (ev: string, fn: (e: BoardEvent) => void) => void)(type, (event) => socket.received.push(event));

@@ -1,14 +1,24 @@
 // Starts the real Patchbay server on an ephemeral port with a fresh database.
 import { createPatchbayServer, type PatchbayServer } from '../../server/src/app';
+import { createAuthSession } from '../../server/src/auth/auth-sessions';
+import { SESSION_COOKIE } from '../../server/src/auth/http';
 import { loadConfig, type Config } from '../../server/src/config';
 import { createTestDatabase } from './test-database';
+
+export type Api = (method: string, path: string, body?: unknown, headers?: Record<string, string>) => Promise<ApiResponse>;
 
 export interface TestServer {
   server: PatchbayServer;
   baseUrl: string;
   prisma: PatchbayServer['ctx']['db']['prisma'];
-  /** fetch against the server, JSON in and out. */
-  api: (method: string, path: string, body?: unknown, headers?: Record<string, string>) => Promise<ApiResponse>;
+  /** fetch as an admin of the oldest studio (created on first use if it has none), JSON in and out. */
+  api: Api;
+  /** fetch signed in as this member (an account is created for them if needed). */
+  as: (memberId: string) => Promise<Api>;
+  /** fetch signed out. */
+  anon: Api;
+  /** The session cookie of a member (default: the admin that `api` uses). */
+  cookieFor: (memberId?: string) => Promise<string>;
   close: () => Promise<void>;
 }
 
@@ -32,10 +42,11 @@ export async function startTestServer(overrides: Partial<Config> = {}): Promise<
   const server = await createPatchbayServer(config);
   const port = await server.listen();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const api: TestServer['api'] = async (method, path, body, headers = {}) => {
+  const prisma = server.ctx.db.prisma;
+  const request = (cookie: string | undefined): Api => async (method, path, body, headers = {}) => {
     const res = await fetch(`${baseUrl}${path}`, {
       method,
-      headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+      headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(cookie ? { cookie } : {}), ...headers },
       ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
     });
     const text = await res.text();
@@ -47,11 +58,41 @@ export async function startTestServer(overrides: Partial<Config> = {}): Promise<
     }
     return { status: res.status, headers: res.headers, body: parsed, text };
   };
+
+  const cookies = new Map<string, string>();
+  const cookieOf = async (memberId: string): Promise<string> => {
+    const cached = cookies.get(memberId);
+    if (cached) return cached;
+    const member = await prisma.member.findUniqueOrThrow({ where: { id: memberId } });
+    let userId = member.userId;
+    if (!userId) {
+      const user = await prisma.user.create({ data: { email: `${member.id}@accounts.test`, name: member.name, passwordHash: 'not-a-password' } });
+      await prisma.member.update({ where: { id: member.id }, data: { userId: user.id } });
+      userId = user.id;
+    }
+    const { token } = await createAuthSession(prisma, { userId, memberId, ttlMs: 3_600_000 });
+    const cookie = `${SESSION_COOKIE}=${token}`;
+    cookies.set(memberId, cookie);
+    return cookie;
+  };
+  let adminId: Promise<string> | undefined;
+  const admin = () =>
+    (adminId ??= (async () => {
+      const studio = await prisma.studio.findFirstOrThrow({ orderBy: { createdAt: 'asc' } });
+      const existing = await prisma.member.findFirst({ where: { studioId: studio.id, accessRole: 'ADMIN' }, orderBy: { createdAt: 'asc' } });
+      const member = existing ?? (await prisma.member.create({ data: { studioId: studio.id, name: 'Test Admin', email: 'admin@studio.test', roles: [], accessRole: 'ADMIN', weeklyCapacityHours: 0 } }));
+      return member.id;
+    })());
+  const api: Api = async (...args) => request(await cookieOf(await admin()))(...args);
+
   return {
     server,
     baseUrl,
-    prisma: server.ctx.db.prisma,
+    prisma,
     api,
+    as: async (memberId) => request(await cookieOf(memberId)),
+    anon: request(undefined),
+    cookieFor: async (memberId) => cookieOf(memberId ?? (await admin())),
     close: async () => {
       await server.close();
       await database.drop();

@@ -10,14 +10,14 @@ describe('GET /api/health', () => {
   afterAll(() => t.close());
 
   it('answers ok with the kind of database in use', async () => {
-    const res = await t.api('GET', '/api/health');
+    const res = await t.anon('GET', '/api/health');
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ status: 'ok', database: usingPostgres() ? 'postgresql' : 'pglite', protocolVersion: 1 });
     expect(typeof res.body.version).toBe('string');
   });
 
   it('sends security headers with a strict Content-Security-Policy', async () => {
-    const res = await t.api('GET', '/api/health');
+    const res = await t.anon('GET', '/api/health');
     const csp = res.headers.get('content-security-policy') ?? '';
     expect(csp).toContain("default-src 'self'");
     expect(csp).toContain("script-src 'self'");
@@ -29,7 +29,7 @@ describe('GET /api/health', () => {
     const other = await startTestServer();
     try {
       await other.server.ctx.db.close();
-      const res = await other.api('GET', '/api/health');
+      const res = await other.anon('GET', '/api/health');
       expect(res.status).toBe(503);
       expect(res.body.status).toBe('unavailable');
     } finally {

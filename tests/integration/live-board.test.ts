@@ -9,7 +9,7 @@ describe('live session boards over socket.io', () => {
   let sessionId: string;
   const sockets: TestSocket[] = [];
   const open = async () => {
-    const s = await connectSocket(t.baseUrl);
+    const s = await connectSocket(t.baseUrl, await t.cookieFor());
     sockets.push(s);
     return s;
   };

@@ -7,7 +7,7 @@ describe('GET /api/openapi.json', () => {
   let doc: any;
   beforeAll(async () => {
     t = await startTestServer();
-    doc = (await t.api('GET', '/api/openapi.json')).body;
+    doc = (await t.anon('GET', '/api/openapi.json')).body;
   });
   afterAll(() => t.close());
 

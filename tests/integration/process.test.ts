@@ -50,7 +50,17 @@ describe('server process', () => {
     const { port } = JSON.parse(line) as { port: number };
     const health = await fetch(`http://127.0.0.1:${port}/api/health`);
     expect(health.status).toBe(200);
-    const { sessions } = (await (await fetch(`http://127.0.0.1:${port}/api/sessions`)).json()) as { sessions: unknown[] };
+    expect((await fetch(`http://127.0.0.1:${port}/api/sessions`)).status).toBe(401);
+    // The demo accounts the README lists can sign in and see the week's sessions.
+    const signIn = await fetch(`http://127.0.0.1:${port}/api/auth/sign-in`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'maya@blackbird.studio', password: 'patchbay-demo' }),
+    });
+    expect(signIn.status).toBe(200);
+    const cookie = signIn.headers.get('set-cookie')?.split(';')[0] ?? '';
+    expect(signIn.headers.get('set-cookie')).toMatch(/HttpOnly/i);
+    const { sessions } = (await (await fetch(`http://127.0.0.1:${port}/api/sessions`, { headers: { cookie } })).json()) as { sessions: unknown[] };
     expect(sessions.length).toBeGreaterThan(0);
 
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));

@@ -16,6 +16,9 @@ import type {
   TaskKindInputSchema,
   TaskKindPatchSchema,
 } from '@patchbay/shared';
+import { requireCan } from '../auth/access';
+import type { AuthContext } from '../auth/auth-context';
+import { audit } from '../auth/audit';
 import type { AppContext } from '../context';
 import type { Tx } from '../db/database';
 import { AppError, notFound } from '../http/errors';
@@ -48,7 +51,8 @@ export async function deleteRoom(ctx: AppContext, studioId: string, roomId: stri
 }
 
 // Members
-export async function createMember(ctx: AppContext, studioId: string, input: z.output<typeof MemberInputSchema>) {
+export async function createMember(ctx: AppContext, auth: AuthContext, input: z.output<typeof MemberInputSchema>) {
+  const studioId = auth.studioId;
   return ctx.db.prisma.$transaction(async (tx) => {
     const { knownRoomIds, ...fields } = input;
     await requireRoomIds(tx, studioId, knownRoomIds);
@@ -56,10 +60,12 @@ export async function createMember(ctx: AppContext, studioId: string, input: z.o
       data: { studioId, ...fields, email: fields.email.toLowerCase(), knownRooms: { connect: knownRoomIds.map((id) => ({ id })) } },
       include: memberInclude,
     });
+    await audit(tx, { studioId, actorId: auth.memberId, action: 'member.created', entityType: 'member', entityId: row.id, details: { name: row.name, roles: row.roles } });
     return presentMember(row);
   });
 }
-export async function updateMember(ctx: AppContext, studioId: string, memberId: string, patch: z.output<typeof MemberPatchSchema>) {
+export async function updateMember(ctx: AppContext, auth: AuthContext, memberId: string, patch: z.output<typeof MemberPatchSchema>) {
+  const studioId = auth.studioId;
   return ctx.db.prisma.$transaction(async (tx) => {
     const existing = await tx.member.findFirst({ where: { id: memberId, studioId }, select: { id: true } });
     if (!existing) throw notFound('Member', memberId);
@@ -74,12 +80,17 @@ export async function updateMember(ctx: AppContext, studioId: string, memberId: 
       },
       include: memberInclude,
     });
+    await audit(tx, { studioId, actorId: auth.memberId, action: 'member.updated', entityType: 'member', entityId: memberId, details: { fields: Object.keys(patch) } });
     return presentMember(row);
   });
 }
-export async function deleteMember(ctx: AppContext, studioId: string, memberId: string) {
-  const { count } = await ctx.db.prisma.member.deleteMany({ where: { id: memberId, studioId } });
-  if (count === 0) throw notFound('Member', memberId);
+export async function deleteMember(ctx: AppContext, auth: AuthContext, memberId: string) {
+  if (memberId === auth.memberId) throw new AppError('CONFLICT', 'You cannot remove yourself from the studio');
+  await ctx.db.prisma.$transaction(async (tx) => {
+    const { count } = await tx.member.deleteMany({ where: { id: memberId, studioId: auth.studioId } });
+    if (count === 0) throw notFound('Member', memberId);
+    await audit(tx, { studioId: auth.studioId, actorId: auth.memberId, action: 'member.removed', entityType: 'member', entityId: memberId });
+  });
 }
 
 // Projects
@@ -89,21 +100,31 @@ async function requireProducer(tx: Tx, studioId: string, memberId: string | null
   if (!member) throw invalid(path, 'no such member in this studio');
   if (!member.roles.includes('PRODUCER') && !member.skills.includes('production')) throw invalid(path, 'is not a producer');
 }
-export async function createProject(ctx: AppContext, studioId: string, input: z.output<typeof ProjectInputSchema>) {
+export async function createProject(ctx: AppContext, auth: AuthContext, input: z.output<typeof ProjectInputSchema>) {
+  const studioId = auth.studioId;
   return ctx.db.prisma.$transaction(async (tx) => {
     await requireProducer(tx, studioId, input.leadProducerId, 'leadProducerId');
     return presentProject(await tx.project.create({ data: { studioId, ...input } }));
   });
 }
-export async function updateProject(ctx: AppContext, studioId: string, projectId: string, patch: z.output<typeof ProjectPatchSchema>) {
+async function requireProjectEdit(tx: Tx, auth: AuthContext, projectId: string): Promise<void> {
+  const project = await tx.project.findFirst({ where: { id: projectId, studioId: auth.studioId }, select: { leadProducerId: true } });
+  if (!project) throw notFound('Project', projectId);
+  requireCan(auth, 'projects.edit', "change a project you don't lead", { leadsProject: project.leadProducerId === auth.memberId });
+}
+export async function updateProject(ctx: AppContext, auth: AuthContext, projectId: string, patch: z.output<typeof ProjectPatchSchema>) {
+  const studioId = auth.studioId;
   return ctx.db.prisma.$transaction(async (tx) => {
+    await requireProjectEdit(tx, auth, projectId);
     await requireProducer(tx, studioId, patch.leadProducerId, 'leadProducerId');
     const { count } = await tx.project.updateMany({ where: { id: projectId, studioId }, data: patch });
     if (count === 0) throw notFound('Project', projectId);
     return presentProject(await tx.project.findUniqueOrThrow({ where: { id: projectId } }));
   });
 }
-export async function deleteProject(ctx: AppContext, studioId: string, projectId: string) {
+export async function deleteProject(ctx: AppContext, auth: AuthContext, projectId: string) {
+  const studioId = auth.studioId;
+  await requireProjectEdit(ctx.db.prisma as unknown as Tx, auth, projectId);
   const sessions = await ctx.db.prisma.session.count({ where: { projectId, studioId } });
   if (sessions > 0) throw new AppError('CONFLICT', `The project has ${sessions} session(s); delete them first`, { sessions });
   const { count } = await ctx.db.prisma.project.deleteMany({ where: { id: projectId, studioId } });

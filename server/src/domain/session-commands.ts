@@ -8,6 +8,8 @@ import {
   type SessionPatch,
   type SessionStatus,
 } from '@patchbay/shared';
+import { requireCan, sessionAccess } from '../auth/access';
+import type { AuthContext } from '../auth/auth-context';
 import type { AppContext } from '../context';
 import type { Tx } from '../db/database';
 import { AppError, notFound } from '../http/errors';
@@ -76,18 +78,29 @@ async function refuseConflicts(tx: Tx, studioId: string, c: Candidate): Promise<
   throw new AppError('BOOKING_CONFLICT', `${described[0]!.message}${more}`, { conflicts: described });
 }
 
-export async function createSession(ctx: AppContext, studioId: string, input: SessionInput): Promise<Session> {
+async function leadsProject(tx: Tx, auth: AuthContext, projectId: string): Promise<boolean> {
+  const project = await tx.project.findFirst({ where: { id: projectId, studioId: auth.studioId }, select: { leadProducerId: true } });
+  return project?.leadProducerId === auth.memberId;
+}
+
+export async function createSession(ctx: AppContext, auth: AuthContext, input: SessionInput): Promise<Session> {
+  const studioId = auth.studioId;
   return ctx.db.prisma.$transaction(async (tx) => {
     const candidate: Candidate = { ...input, startsAt: new Date(input.startsAt), endsAt: new Date(input.endsAt) };
     await checkReferences(tx, studioId, candidate);
+    requireCan(auth, 'sessions.create', "book sessions for a project you don't lead", { leadsProject: await leadsProject(tx, auth, input.projectId) });
     await refuseConflicts(tx, studioId, candidate);
     const row = await tx.session.create({ data: { studioId, ...input }, include: sessionInclude });
     return presentSession(row);
   });
 }
 
-export async function updateSession(ctx: AppContext, studioId: string, sessionId: string, patch: SessionPatch): Promise<Session> {
+export async function updateSession(ctx: AppContext, auth: AuthContext, sessionId: string, patch: SessionPatch): Promise<Session> {
+  const studioId = auth.studioId;
   await runCommand(ctx, async (tx) => {
+    const { scope } = await sessionAccess(tx, auth, sessionId);
+    requireCan(auth, 'sessions.edit', 'change this session', scope);
+    if (patch.projectId) requireCan(auth, 'sessions.create', "move sessions to a project you don't lead", { leadsProject: await leadsProject(tx, auth, patch.projectId) });
     const before = await tx.session.findFirst({ where: { id: sessionId, studioId } });
     if (!before) throw notFound('Session', sessionId);
     const candidate: Candidate = {
@@ -109,10 +122,12 @@ export async function updateSession(ctx: AppContext, studioId: string, sessionId
     return { result: undefined, events };
   });
   // Read after commit so the task counts and sequence number are current.
-  return getSession(ctx, studioId, sessionId);
+  return getSession(ctx, auth, sessionId);
 }
 
-export async function deleteSession(ctx: AppContext, studioId: string, sessionId: string): Promise<void> {
-  const { count } = await ctx.db.prisma.session.deleteMany({ where: { id: sessionId, studioId } });
+export async function deleteSession(ctx: AppContext, auth: AuthContext, sessionId: string): Promise<void> {
+  const { scope } = await sessionAccess(ctx.db.prisma, auth, sessionId);
+  requireCan(auth, 'sessions.edit', 'delete this session', scope);
+  const { count } = await ctx.db.prisma.session.deleteMany({ where: { id: sessionId, studioId: auth.studioId } });
   if (count === 0) throw notFound('Session', sessionId);
 }

@@ -1,5 +1,7 @@
 import type { BoardSnapshot, EventsPage, ListSessionsQuery, Session, TaskStatus } from '@patchbay/shared';
-import { BoardEventSchema } from '@patchbay/shared';
+import { BoardEventSchema, can } from '@patchbay/shared';
+import { requireBoardAccess } from '../auth/access';
+import type { AuthContext } from '../auth/auth-context';
 import type { AppContext } from '../context';
 import type { Prisma } from '../generated/prisma/client';
 import { notFound } from '../http/errors';
@@ -9,9 +11,23 @@ import { presentTask, taskInclude } from '../presenters/task';
 /** How many events a reconnecting client may replay before it is told to reload the snapshot. */
 export const MAX_REPLAY = 500;
 
-export async function listSessions(ctx: AppContext, studioId: string, query: ListSessionsQuery): Promise<Session[]> {
+/** Sessions a member without `sessions.viewAll` is involved in (staff, tasks, lead, guest). */
+function involvedIn(memberId: string): Prisma.SessionWhereInput {
+  return {
+    OR: [
+      { producerId: memberId },
+      { engineerId: memberId },
+      { tasks: { some: { assigneeId: memberId } } },
+      { project: { leadProducerId: memberId } },
+      { project: { guests: { some: { id: memberId } } } },
+    ],
+  };
+}
+
+export async function listSessions(ctx: AppContext, auth: AuthContext, query: ListSessionsQuery): Promise<Session[]> {
   const where: Prisma.SessionWhereInput = {
-    studioId,
+    studioId: auth.studioId,
+    ...(can(auth.role, 'sessions.viewAll') ? {} : involvedIn(auth.memberId)),
     ...(query.status ? { status: query.status } : {}),
     ...(query.roomId ? { roomId: query.roomId } : {}),
     ...(query.from ? { endsAt: { gt: new Date(query.from) } } : {}),
@@ -32,13 +48,15 @@ export async function listSessions(ctx: AppContext, studioId: string, query: Lis
   return rows.map((r) => presentSession(r, bySession.get(r.id)));
 }
 
-export async function getSession(ctx: AppContext, studioId: string, sessionId: string): Promise<Session> {
-  const board = await getBoard(ctx, studioId, sessionId);
+export async function getSession(ctx: AppContext, auth: AuthContext, sessionId: string): Promise<Session> {
+  const board = await getBoard(ctx, auth, sessionId);
   return board.session;
 }
 
 /** The board snapshot, read in one transaction so tasks and `seq` agree. */
-export async function getBoard(ctx: AppContext, studioId: string, sessionId: string): Promise<BoardSnapshot> {
+export async function getBoard(ctx: AppContext, auth: AuthContext, sessionId: string): Promise<BoardSnapshot> {
+  const studioId = auth.studioId;
+  await requireBoardAccess(ctx.db.prisma, auth, sessionId);
   return ctx.db.prisma.$transaction(async (tx) => {
     const session = await tx.session.findFirst({ where: { id: sessionId, studioId }, include: sessionInclude });
     if (!session) throw notFound('Session', sessionId);
@@ -54,8 +72,9 @@ export async function getBoard(ctx: AppContext, studioId: string, sessionId: str
 }
 
 /** Events of a board after sequence number `after`, from the persisted log. */
-export async function listEventsAfter(ctx: AppContext, studioId: string, sessionId: string, after: number): Promise<EventsPage> {
-  const session = await ctx.db.prisma.session.findFirst({ where: { id: sessionId, studioId }, select: { boardSeq: true } });
+export async function listEventsAfter(ctx: AppContext, auth: AuthContext, sessionId: string, after: number): Promise<EventsPage> {
+  await requireBoardAccess(ctx.db.prisma, auth, sessionId);
+  const session = await ctx.db.prisma.session.findFirst({ where: { id: sessionId, studioId: auth.studioId }, select: { boardSeq: true } });
   if (!session) throw notFound('Session', sessionId);
   const seq = session.boardSeq;
   if (after > seq) return { events: [], seq, reset: true };

@@ -9,6 +9,10 @@ import {
   type UnsequencedBoardEvent,
   type UpdateTaskInput,
 } from '@patchbay/shared';
+import { canChangeTaskStatus } from '@patchbay/shared';
+import { requireCan, sessionAccess } from '../auth/access';
+import type { AuthContext } from '../auth/auth-context';
+import { audit } from '../auth/audit';
 import type { AppContext } from '../context';
 import type { Tx } from '../db/database';
 import { AppError, notFound } from '../http/errors';
@@ -88,15 +92,22 @@ async function routedAssignment(
   return { assigneeId: routed.assigneeId, routingReason: routed.reason, routingRule: routed.rule, assignedManually: false, warnings: [] };
 }
 
-async function recordAssignment(tx: Tx, taskId: string, a: Assignment): Promise<void> {
+async function recordAssignment(tx: Tx, studioId: string, taskId: string, a: Assignment, actorId: string | null): Promise<void> {
   await tx.taskAssignment.create({
-    data: { taskId, assigneeId: a.assigneeId, manual: a.assignedManually, rule: a.routingRule, reason: a.routingReason, warnings: a.warnings.map((w) => ({ ...w })) },
+    data: {
+      taskId, assigneeId: a.assigneeId, byMemberId: a.assignedManually ? actorId : null, manual: a.assignedManually,
+      rule: a.routingRule, reason: a.routingReason, warnings: a.warnings.map((w) => ({ ...w })),
+    },
+  });
+  await audit(tx, {
+    studioId, actorId, action: a.assignedManually ? 'task.assigned_by_hand' : 'task.routed', entityType: 'task', entityId: taskId,
+    details: { assigneeId: a.assigneeId, rule: a.routingRule, reason: a.routingReason, warnings: a.warnings.map((w) => w.code) },
   });
 }
 
 export async function createTask(
   ctx: AppContext,
-  studioId: string,
+  auth: AuthContext,
   sessionId: string,
   input: CreateTaskInput,
   options: CommandOptions = {},
@@ -104,6 +115,10 @@ export async function createTask(
   return runCommand(
     ctx,
     async (tx) => {
+      const studioId = auth.studioId;
+      const access = await sessionAccess(tx, auth, sessionId);
+      requireCan(auth, 'tasks.create', 'add tasks to this session', access.scope);
+      if (input.assigneeId !== undefined) requireCan(auth, 'tasks.assign', 'assign tasks in this session', access.scope);
       const session = await requireSession(tx, studioId, sessionId);
       const kind = await requireKind(tx, studioId, input.kind);
       const estimateMinutes = input.estimateMinutes === undefined ? kind.defaultEstimateMinutes : input.estimateMinutes;
@@ -131,7 +146,7 @@ export async function createTask(
         },
         include: taskInclude,
       });
-      await recordAssignment(tx, row.id, assignment);
+      await recordAssignment(tx, studioId, row.id, assignment, auth.memberId);
       const task = presentTask(row);
       const events = await appendBoardEvents(tx, sessionId, [{ type: 'task.created', sessionId, task }]);
       return { result: task, events };
@@ -183,7 +198,7 @@ async function createFollowUps(tx: Tx, studioId: string, task: Task): Promise<Un
       },
       include: taskInclude,
     });
-    await recordAssignment(tx, row.id, assignment);
+    await recordAssignment(tx, studioId, row.id, assignment, null);
     events.push({ type: 'task.created', sessionId: spec.sessionId, task: presentTask(row) });
   }
   return events;
@@ -191,7 +206,7 @@ async function createFollowUps(tx: Tx, studioId: string, task: Task): Promise<Un
 
 export async function updateTask(
   ctx: AppContext,
-  studioId: string,
+  auth: AuthContext,
   taskId: string,
   input: UpdateTaskInput,
   options: CommandOptions = {},
@@ -199,7 +214,17 @@ export async function updateTask(
   return runCommand(
     ctx,
     async (tx) => {
+      const studioId = auth.studioId;
       const before = await loadTask(tx, studioId, taskId);
+      const { scope } = await sessionAccess(tx, auth, before.sessionId, before.assigneeId);
+      requireCan(auth, 'board.view', 'see this session', scope);
+      const editsContent = ['title', 'notes', 'estimateMinutes', 'dueAt'].some((f) => input[f as keyof UpdateTaskInput] !== undefined);
+      if (editsContent) requireCan(auth, 'tasks.edit', 'edit this task', scope);
+      if (input.assigneeId !== undefined) requireCan(auth, 'tasks.assign', 'assign tasks in this session', scope);
+      if ((input.status !== undefined || input.position !== undefined) && !canChangeTaskStatus(auth.role, scope)) {
+        throw new AppError('FORBIDDEN', 'You may only move your own tasks');
+      }
+      if (input.status === 'DONE' && before.kind === 'mix_review') requireCan(auth, 'mix.approve', 'approve mixes in this session', scope);
       if (before.version !== input.version) throw versionConflict(presentTask(before), input.version);
       const changed: string[] = [];
       const data: Record<string, unknown> = {};
@@ -231,7 +256,7 @@ export async function updateTask(
       // Compare-and-set on the version: a concurrent writer that committed first wins.
       const { count } = await tx.task.updateMany({ where: { id: taskId, version: input.version }, data: { ...data, version: { increment: 1 } } });
       if (count === 0) throw versionConflict(presentTask(await loadTask(tx, studioId, taskId)), input.version);
-      if (assignment) await recordAssignment(tx, taskId, assignment);
+      if (assignment) await recordAssignment(tx, studioId, taskId, assignment, auth.memberId);
       const task = presentTask(await loadTask(tx, studioId, taskId));
       const pending: UnsequencedBoardEvent[] = [{ type: 'task.updated', sessionId: before.sessionId, task, changed }];
       if (changed.includes('status') && task.status === 'DONE') pending.push(...(await createFollowUps(tx, studioId, task)));
@@ -243,11 +268,14 @@ export async function updateTask(
 }
 
 /** Runs routing again for an existing task, replacing a manual or stale assignment. */
-export async function rerouteTask(ctx: AppContext, studioId: string, taskId: string, version: number, options: CommandOptions = {}): Promise<Task> {
+export async function rerouteTask(ctx: AppContext, auth: AuthContext, taskId: string, version: number, options: CommandOptions = {}): Promise<Task> {
   return runCommand(
     ctx,
     async (tx) => {
+      const studioId = auth.studioId;
       const before = await loadTask(tx, studioId, taskId);
+      const { scope } = await sessionAccess(tx, auth, before.sessionId, before.assigneeId);
+      requireCan(auth, 'tasks.assign', 'assign tasks in this session', scope);
       if (before.version !== version) throw versionConflict(presentTask(before), version);
       const session = await requireSession(tx, studioId, before.sessionId);
       const assignment = await routedAssignment(tx, studioId, session, before.kind, before.estimateMinutes);
@@ -261,7 +289,7 @@ export async function rerouteTask(ctx: AppContext, studioId: string, taskId: str
           version: { increment: 1 },
         },
       });
-      await recordAssignment(tx, taskId, assignment);
+      await recordAssignment(tx, studioId, taskId, assignment, auth.memberId);
       const task = presentTask(await loadTask(tx, studioId, taskId));
       const changed = ['routingReason', 'routingRule', 'assignedManually', ...(assignment.assigneeId !== before.assigneeId ? ['assigneeId'] : [])];
       const events = await appendBoardEvents(tx, before.sessionId, [{ type: 'task.updated', sessionId: before.sessionId, task, changed }]);
@@ -272,18 +300,23 @@ export async function rerouteTask(ctx: AppContext, studioId: string, taskId: str
 }
 
 /** The rules assigning `memberId` by hand would break, without changing anything. */
-export async function checkAssignment(ctx: AppContext, studioId: string, taskId: string, memberId: string): Promise<RuleWarning[]> {
+export async function checkAssignment(ctx: AppContext, auth: AuthContext, taskId: string, memberId: string): Promise<RuleWarning[]> {
+  const studioId = auth.studioId;
   return ctx.db.prisma.$transaction(async (tx) => {
     const task = await loadTask(tx, studioId, taskId);
+    const { scope } = await sessionAccess(tx, auth, task.sessionId, task.assigneeId);
+    requireCan(auth, 'tasks.assign', 'assign tasks in this session', scope);
     const session = await requireSession(tx, studioId, task.sessionId);
     await requireMember(tx, studioId, memberId);
     return manualAssignmentWarnings(tx, { studioId, session, kind: task.kind, estimateMinutes: task.estimateMinutes, memberId });
   });
 }
 
-export async function listAssignments(ctx: AppContext, studioId: string, taskId: string) {
-  const task = await ctx.db.prisma.task.findFirst({ where: { id: taskId, studioId }, select: { id: true } });
+export async function listAssignments(ctx: AppContext, auth: AuthContext, taskId: string) {
+  const task = await ctx.db.prisma.task.findFirst({ where: { id: taskId, studioId: auth.studioId }, select: { id: true, sessionId: true, assigneeId: true } });
   if (!task) throw notFound('Task', taskId);
+  const { scope } = await sessionAccess(ctx.db.prisma, auth, task.sessionId, task.assigneeId);
+  requireCan(auth, 'board.view', 'see this session', scope);
   const rows = await ctx.db.prisma.taskAssignment.findMany({
     where: { taskId },
     orderBy: { createdAt: 'desc' },
@@ -301,11 +334,13 @@ export async function listAssignments(ctx: AppContext, studioId: string, taskId:
   }));
 }
 
-export async function deleteTask(ctx: AppContext, studioId: string, taskId: string, version: number | undefined, options: CommandOptions = {}): Promise<void> {
+export async function deleteTask(ctx: AppContext, auth: AuthContext, taskId: string, version: number | undefined, options: CommandOptions = {}): Promise<void> {
   await runCommand(
     ctx,
     async (tx) => {
-      const before = await loadTask(tx, studioId, taskId);
+      const before = await loadTask(tx, auth.studioId, taskId);
+      const { scope } = await sessionAccess(tx, auth, before.sessionId, before.assigneeId);
+      requireCan(auth, 'tasks.edit', 'delete tasks in this session', scope);
       if (version !== undefined && before.version !== version) throw versionConflict(presentTask(before), version);
       await tx.task.delete({ where: { id: taskId } });
       const events = await appendBoardEvents(tx, before.sessionId, [{ type: 'task.deleted', sessionId: before.sessionId, taskId }]);

@@ -1,15 +1,19 @@
-import { computeWorkload, isoWeekRange, type Workload } from '@patchbay/shared';
+import { can, computeWorkload, isoWeekRange, type Workload } from '@patchbay/shared';
+import type { AuthContext } from '../auth/auth-context';
 import type { AppContext } from '../context';
 
 /** Booked hours against capacity per member, per day and per ISO week (studio time). */
-export async function getWorkload(ctx: AppContext, studioId: string, range: { from?: string | undefined; to?: string | undefined }): Promise<Workload> {
+export async function getWorkload(ctx: AppContext, auth: AuthContext, range: { from?: string | undefined; to?: string | undefined }): Promise<Workload> {
   const prisma = ctx.db.prisma;
+  const studioId = auth.studioId;
+  // Producers and admins see the whole team; engineers only themselves.
+  const team = can(auth.role, 'workload.viewTeam');
   const studio = await prisma.studio.findUniqueOrThrow({ where: { id: studioId }, select: { timezone: true } });
   const week = isoWeekRange(new Date(), studio.timezone);
   const from = range.from ? new Date(range.from) : week.start;
   const to = range.to ? new Date(range.to) : range.from ? new Date(from.getTime() + 7 * 86_400_000) : week.end;
   const [members, sessions] = await Promise.all([
-    prisma.member.findMany({ where: { studioId }, orderBy: { name: 'asc' } }),
+    prisma.member.findMany({ where: { studioId, ...(team ? { roles: { isEmpty: false } } : { id: auth.memberId }) }, orderBy: { name: 'asc' } }),
     prisma.session.findMany({
       where: { studioId, startsAt: { lt: to }, endsAt: { gt: from } },
       select: { id: true, title: true, startsAt: true, endsAt: true, producerId: true, engineerId: true, status: true },

@@ -4,6 +4,8 @@ import { Prisma } from '../generated/prisma/client';
 import { AppError } from './errors';
 import { buildOpenApiDocument } from './openapi';
 import { defineRoute, mountRoutes, type Route } from './route';
+import { authenticate, authRateLimit, csrfGuard } from '../auth/http';
+import { authRoutes } from './routes/auth';
 import { memberRoutes, projectRoutes, roomRoutes, taskKindRoutes } from './routes/catalog';
 import { healthRoutes } from './routes/health';
 import { sessionRoutes } from './routes/sessions';
@@ -15,6 +17,7 @@ import { z } from 'zod';
 export function apiRoutes(): Route[] {
   const routes: Route[] = [
     ...healthRoutes,
+    ...authRoutes,
     ...studioRoutes,
     ...roomRoutes,
     ...memberRoutes,
@@ -25,7 +28,7 @@ export function apiRoutes(): Route[] {
   ];
   let document: object | undefined;
   const openapi = defineRoute(
-    { method: 'get', path: '/openapi.json', tag: 'System', summary: 'This OpenAPI 3.1 document', status: 200, response: z.record(z.string(), z.unknown()) },
+    { method: 'get', path: '/openapi.json', tag: 'System', access: 'public', summary: 'This OpenAPI 3.1 document', status: 200, response: z.record(z.string(), z.unknown()) },
     async ({ ctx }) => {
       document ??= buildOpenApiDocument(all, ctx.version);
       return document as Record<string, unknown>;
@@ -84,6 +87,11 @@ export function createApiRouter(ctx: AppContext, routes: Route[]): Router {
     res.set('Cache-Control', 'no-store');
     next();
   });
+  router.use(csrfGuard(ctx));
+  router.use(authenticate(ctx));
+  router.post('/auth/sign-in', authRateLimit(ctx, 'sign-in', true));
+  router.post('/setup', authRateLimit(ctx, 'setup', false));
+  router.use('/invitations/by-token', authRateLimit(ctx, 'invitation', false));
   mountRoutes(router, routes, ctx);
   router.use((req, _res, next) => next(new AppError('NOT_FOUND', `No API route ${req.method} ${req.baseUrl}${req.path}`)));
   router.use(errorHandler(ctx));

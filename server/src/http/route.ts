@@ -1,6 +1,8 @@
 // One declaration per endpoint: the same zod schemas validate the request, check the response
 // outside production, and generate the OpenAPI document (http/openapi.ts).
-import type { ErrorCode } from '@patchbay/shared';
+import { can, type Action, type ErrorCode } from '@patchbay/shared';
+import type { AuthContext } from '../auth/auth-context';
+import { authOf } from '../auth/http';
 import type { NextFunction, Request, Response, Router } from 'express';
 import type { z } from 'zod';
 import type { AppContext } from '../context';
@@ -26,11 +28,18 @@ export interface RouteSpec<
   /** Status of a successful answer; 204 answers no body. */
   status: number;
   response?: R;
-  /** Error codes this endpoint may answer besides validation failures. */
+  /** Error codes this endpoint may answer besides validation and access failures. */
   errors?: ErrorCode[];
+  /**
+   * Who may call it: 'public'; 'signedIn' (any member); or an action of the permission matrix
+   * (the role must hold it at least for 'own' things; handlers check the scope).
+   */
+  access: 'public' | 'signedIn' | Action;
 }
 
 export interface RequestInput<P, Q, B> {
+  /** The signed-in member; only public routes run without one (and must not read it). */
+  auth: AuthContext;
   params: P;
   query: Q;
   body: B;
@@ -62,10 +71,17 @@ export function defineRoute<
       if (full.body && req.is('application/json') === false) {
         throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send the request body as JSON (Content-Type: application/json)');
       }
+      const auth = authOf(res);
+      if (full.access !== 'public') {
+        if (!auth) throw new AppError('UNAUTHENTICATED', 'Sign in to continue');
+        if (full.access !== 'signedIn' && !can(auth.role, full.access)) {
+          throw new AppError('FORBIDDEN', 'Your role in this studio does not allow this');
+        }
+      }
       const params = (full.params ? parseOr400(full.params, req.params, 'params') : undefined) as Out<P>;
       const query = (full.query ? parseOr400(full.query, { ...req.query }, 'query') : undefined) as Out<Q>;
       const body = (full.body ? parseOr400(full.body, req.body ?? {}, 'body') : undefined) as Out<B>;
-      const result = await handler({ params, query, body, req, res, ctx });
+      const result = await handler({ auth: auth as AuthContext, params, query, body, req, res, ctx });
       if (res.headersSent) return;
       if (full.status === 204 || !full.response) {
         res.status(full.status).end();

@@ -2,7 +2,10 @@ import { GearItemSchema, type Member, type Project, type Room, type Studio } fro
 import { z } from 'zod';
 import type { Prisma, Project as ProjectRow, Room as RoomRow } from '../generated/prisma/client';
 
-export const memberInclude = { knownRooms: { select: { id: true }, orderBy: { name: 'asc' } } } satisfies Prisma.MemberInclude;
+export const memberInclude = {
+  knownRooms: { select: { id: true }, orderBy: { name: 'asc' } },
+  guestProjects: { select: { id: true } },
+} satisfies Prisma.MemberInclude;
 type MemberRow = Prisma.MemberGetPayload<{ include: typeof memberInclude }>;
 
 export const studioInclude = {
@@ -24,6 +27,9 @@ export const presentMember = (m: MemberRow): Member => ({
   skills: m.skills,
   weeklyCapacityHours: m.weeklyCapacityHours,
   knownRoomIds: m.knownRooms.map((r) => r.id),
+  accessRole: m.accessRole,
+  hasAccount: m.userId !== null,
+  guestProjectIds: m.guestProjects.map((p) => p.id),
 });
 
 export const presentProject = (p: ProjectRow): Project => ({ id: p.id, artist: p.artist, title: p.title, kind: p.kind, leadProducerId: p.leadProducerId });

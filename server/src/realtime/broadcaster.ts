@@ -6,6 +6,8 @@ export type IoServer = Server<ClientToServerEvents, ServerToClientEvents>;
 export interface Broadcaster {
   /** Sends committed board events to every viewer of their board, in sequence order. */
   publish: (events: BoardEvent[], exceptSocketId?: string) => void;
+  /** Disconnects every socket in a room (a revoked sign-in, a member whose access changed). */
+  disconnect: (room: string) => void;
 }
 
 export function createBroadcaster(getIo: () => IoServer | undefined): Broadcaster {
@@ -18,6 +20,9 @@ export function createBroadcaster(getIo: () => IoServer | undefined): Broadcaste
         // The event map is keyed by type; the union is narrowed per type at the receiving end.
         (target.emit as (type: string, payload: BoardEvent) => boolean)(event.type, event);
       }
+    },
+    disconnect(room) {
+      getIo()?.in(room).disconnectSockets(true);
     },
   };
 }

@@ -1,4 +1,4 @@
-import type { Server as HttpServer } from 'node:http';
+import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import {
   BoardJoinPayloadSchema,
   BoardLeavePayloadSchema,
@@ -8,11 +8,17 @@ import {
 } from '@patchbay/shared';
 import { Server } from 'socket.io';
 import type { z } from 'zod';
+import type { AuthContext } from '../auth/auth-context';
+import { resolveAuth } from '../auth/auth-sessions';
+import { readSessionToken, sameOrigin } from '../auth/http';
 import type { AppContext } from '../context';
 import { listEventsAfter } from '../domain/sessions';
-import { currentStudioId } from '../domain/studio';
 import { AppError } from '../http/errors';
 import type { IoServer } from './broadcaster';
+
+/** Rooms that let the server reach every socket of one sign-in or one member (to disconnect them). */
+export const authRoom = (authSessionId: string): string => `auth:${authSessionId}`;
+export const memberRoom = (memberId: string): string => `member:${memberId}`;
 
 function toSocketError(err: unknown, ctx: AppContext): SocketError {
   if (err instanceof AppError) return { code: err.code, message: err.message, ...(err.details === undefined ? {} : { details: err.details }) };
@@ -29,17 +35,37 @@ function parsePayload<S extends z.ZodType>(schema: S, payload: unknown): z.outpu
   return result.data;
 }
 
-/** socket.io on the same HTTP server; viewers join one room per session board. */
+/**
+ * socket.io on the same HTTP server. A socket authenticates with the session cookie at the
+ * handshake; joining a board is authorized by the same permission matrix as the REST API.
+ */
 export function attachSocketServer(httpServer: HttpServer, ctx: AppContext): IoServer {
   const io: IoServer = new Server(httpServer, {
     path: '/socket.io',
     serveClient: false,
     maxHttpBufferSize: 64 * 1024,
-    // Same-origin only: the client is served by this server.
     cors: { origin: false },
+    // Cross-site WebSocket hijacking: a page on another origin may not open a socket with our cookie.
+    allowRequest: (req: IncomingMessage, callback) => {
+      const origin = req.headers.origin;
+      callback(null, sameOrigin(ctx, typeof origin === 'string' ? origin : undefined, req.headers.host));
+    },
+  });
+
+  io.use((socket, next) => {
+    resolveAuth(ctx.db.prisma, readSessionToken(socket.request.headers.cookie))
+      .then((auth) => {
+        if (!auth) return next(Object.assign(new Error('UNAUTHENTICATED'), { data: { code: 'UNAUTHENTICATED', message: 'Sign in to continue' } }));
+        socket.data.auth = auth;
+        next();
+      })
+      .catch((err: unknown) => next(err instanceof Error ? err : new Error('authentication failed')));
   });
 
   io.on('connection', (socket) => {
+    const auth = socket.data.auth as AuthContext;
+    void socket.join([authRoom(auth.sessionId), memberRoom(auth.memberId)]);
+
     socket.on('board.join', async (payload, ack) => {
       if (typeof ack !== 'function') return;
       try {
@@ -47,17 +73,13 @@ export function attachSocketServer(httpServer: HttpServer, ctx: AppContext): IoS
         if (v !== PROTOCOL_VERSION) {
           throw new AppError('BAD_REQUEST', `Protocol version ${v} is not supported; reload to get version ${PROTOCOL_VERSION}`);
         }
-        const studioId = await currentStudioId(ctx);
-        // Join first, then read the log: an event committed in between arrives twice at most,
-        // and clients drop any event whose seq they already applied.
+        // Authorize (404 for another studio's board, 403 without board.view) before joining.
+        const first = await listEventsAfter(ctx, auth, sessionId, afterSeq ?? Number.MAX_SAFE_INTEGER);
+        // Join, then read the log again: an event committed in between arrives twice at most, and
+        // clients drop any event whose seq they already applied.
         await socket.join(boardRoom(sessionId));
-        try {
-          const page = await listEventsAfter(ctx, studioId, sessionId, afterSeq ?? Number.MAX_SAFE_INTEGER);
-          ack({ ok: true, seq: page.seq, missed: afterSeq === undefined ? [] : page.events, reset: afterSeq === undefined ? false : page.reset });
-        } catch (err) {
-          await socket.leave(boardRoom(sessionId));
-          throw err;
-        }
+        const page = afterSeq === undefined ? first : await listEventsAfter(ctx, auth, sessionId, afterSeq);
+        ack({ ok: true, seq: page.seq, missed: afterSeq === undefined ? [] : page.events, reset: afterSeq === undefined ? false : page.reset });
       } catch (err) {
         ack({ ok: false, error: toSocketError(err, ctx) });
       }

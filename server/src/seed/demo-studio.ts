@@ -39,13 +39,22 @@ export const demoRooms: { key: string; name: string; kind: RoomKind; gear: GearI
   { key: 'suite', name: 'Production Suite', kind: 'PRODUCTION_SUITE', notes: 'Writing, editing and overdubs.', gear: [{ name: 'Shure SM7B', kind: 'microphone', state: 'ok' }] },
 ];
 
-export const demoMembers: { key: string; name: string; email: string; roles: Role[]; skills: string[]; weeklyCapacityHours: number; knows: string[] }[] = [
-  { key: 'maya', name: 'Maya Okafor', email: 'maya@blackbird.studio', roles: ['PRODUCER'], skills: ['engineering'], weeklyCapacityHours: 40, knows: ['crA'] },
-  { key: 'jonas', name: 'Jonas Berg', email: 'jonas@blackbird.studio', roles: ['PRODUCER'], skills: [], weeklyCapacityHours: 32, knows: [] },
-  { key: 'sam', name: 'Sam Reyes', email: 'sam@blackbird.studio', roles: ['ENGINEER'], skills: [], weeklyCapacityHours: 40, knows: ['crA', 'liveA', 'isoA1'] },
-  { key: 'lena', name: 'Lena Park', email: 'lena@blackbird.studio', roles: ['ENGINEER'], skills: ['mixing', 'noise_cleanup'], weeklyCapacityHours: 40, knows: ['crB', 'boothB1'] },
-  { key: 'priya', name: 'Priya Nair', email: 'priya@blackbird.studio', roles: ['ENGINEER'], skills: ['arrangement'], weeklyCapacityHours: 24, knows: ['suite'] },
-  { key: 'theo', name: 'Theo Grant', email: 'theo@blackbird.studio', roles: ['ASSISTANT_ENGINEER'], skills: [], weeklyCapacityHours: 30, knows: ['liveA', 'crA'] },
+type Access = 'ADMIN' | 'MANAGER' | 'PRODUCER' | 'ENGINEER' | 'ASSISTANT_ENGINEER' | 'GUEST';
+
+/** Every demo account signs in with this password (listed in the README). */
+export const DEMO_PASSWORD = 'patchbay-demo';
+
+export const demoMembers: {
+  key: string; name: string; email: string; roles: Role[]; skills: string[]; weeklyCapacityHours: number; knows: string[]; access: Access; guestOf?: string[];
+}[] = [
+  { key: 'nina', name: 'Nina Alvarez', email: 'nina@blackbird.studio', roles: [], skills: [], weeklyCapacityHours: 0, knows: [], access: 'ADMIN' },
+  { key: 'maya', name: 'Maya Okafor', email: 'maya@blackbird.studio', roles: ['PRODUCER'], skills: ['engineering'], weeklyCapacityHours: 40, knows: ['crA'], access: 'PRODUCER' },
+  { key: 'jonas', name: 'Jonas Berg', email: 'jonas@blackbird.studio', roles: ['PRODUCER'], skills: [], weeklyCapacityHours: 32, knows: [], access: 'PRODUCER' },
+  { key: 'sam', name: 'Sam Reyes', email: 'sam@blackbird.studio', roles: ['ENGINEER'], skills: [], weeklyCapacityHours: 40, knows: ['crA', 'liveA', 'isoA1'], access: 'ENGINEER' },
+  { key: 'lena', name: 'Lena Park', email: 'lena@blackbird.studio', roles: ['ENGINEER'], skills: ['mixing', 'noise_cleanup'], weeklyCapacityHours: 40, knows: ['crB', 'boothB1'], access: 'ENGINEER' },
+  { key: 'priya', name: 'Priya Nair', email: 'priya@blackbird.studio', roles: ['ENGINEER'], skills: ['arrangement'], weeklyCapacityHours: 24, knows: ['suite'], access: 'ENGINEER' },
+  { key: 'theo', name: 'Theo Grant', email: 'theo@blackbird.studio', roles: ['ASSISTANT_ENGINEER'], skills: [], weeklyCapacityHours: 30, knows: ['liveA', 'crA'], access: 'ASSISTANT_ENGINEER' },
+  { key: 'ada', name: 'Ada Quinn', email: 'ada@quinn.music', roles: [], skills: [], weeklyCapacityHours: 0, knows: [], access: 'GUEST', guestOf: ['ada'] },
 ];
 
 export const demoProjects = [

@@ -1,7 +1,8 @@
 import { addDays, localDateOf, resolveTaskKind, zonedTimeToInstant } from '@patchbay/shared';
 import type { PrismaClient, TaskStatus } from '../generated/prisma/client';
+import { hashPassword } from '../auth/crypto';
 import { routeNewTask } from '../domain/task-routing';
-import { demoMembers, demoProjects, demoRooms, demoSessions, demoStudio } from './demo-studio';
+import { DEMO_PASSWORD, demoMembers, demoProjects, demoRooms, demoSessions, demoStudio } from './demo-studio';
 
 /** `hour`:00 studio time, `dayOffset` days from today in the studio's zone. */
 function studioTime(now: Date, dayOffset: number, hour: number, timeZone: string): Date {
@@ -23,6 +24,9 @@ function statusFor(taskIndex: number, taskCount: number, startsAt: Date, endsAt:
  * null when the database already holds a studio (it is then left untouched).
  */
 export async function seedDemoData(prisma: PrismaClient, now: Date): Promise<string | null> {
+  if ((await prisma.studio.count()) > 0) return null;
+  // Hashing is slow on purpose: do it before the transaction, one salt per account.
+  const hashes = new Map(await Promise.all(demoMembers.map(async (m) => [m.key, await hashPassword(DEMO_PASSWORD)] as const)));
   return prisma.$transaction(async (tx) => {
     if ((await tx.studio.count()) > 0) return null;
     const studio = await tx.studio.create({ data: demoStudio });
@@ -33,9 +37,11 @@ export async function seedDemoData(prisma: PrismaClient, now: Date): Promise<str
     }
     const members = new Map<string, { id: string; name: string }>();
     for (const m of demoMembers) {
+      const user = await tx.user.create({ data: { email: m.email, name: m.name, passwordHash: hashes.get(m.key)! } });
       const row = await tx.member.create({
         data: {
           studioId: studio.id, name: m.name, email: m.email, roles: m.roles, skills: m.skills, weeklyCapacityHours: m.weeklyCapacityHours,
+          accessRole: m.access, userId: user.id,
           knownRooms: { connect: m.knows.map((k) => ({ id: rooms.get(k)! })) },
         },
       });
@@ -47,6 +53,10 @@ export async function seedDemoData(prisma: PrismaClient, now: Date): Promise<str
         data: { studioId: studio.id, artist: p.artist, title: p.title, kind: p.kind, leadProducerId: members.get(p.lead)!.id },
       });
       projects.set(p.key, row.id);
+    }
+    for (const m of demoMembers) {
+      if (!m.guestOf) continue;
+      await tx.member.update({ where: { id: members.get(m.key)!.id }, data: { guestProjects: { connect: m.guestOf.map((k) => ({ id: projects.get(k)! })) } } });
     }
     for (const s of demoSessions) {
       const startsAt = studioTime(now, s.day, s.start, studio.timezone);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IdSchema } from './common';
 import { MemberRoleSchema, ProjectKindSchema, RoomKindSchema } from './enums';
+import { ACCESS_ROLES } from '../domain/permissions';
 
 export const GEAR_STATES = ['ok', 'in_repair', 'missing'] as const;
 export const GearItemSchema = z.object({
@@ -27,6 +28,11 @@ export const MemberSchema = z.object({
   skills: z.array(z.string()),
   weeklyCapacityHours: z.number().int(),
   knownRoomIds: z.array(IdSchema),
+  accessRole: z.enum(ACCESS_ROLES),
+  /** Whether the member has an account to sign in with. */
+  hasAccount: z.boolean(),
+  /** Guests: the projects they may see. */
+  guestProjectIds: z.array(IdSchema),
 }).meta({ id: 'Member' });
 export type Member = z.infer<typeof MemberSchema>;
 

@@ -9,3 +9,4 @@ export * from './routing-reasons';
 export * from './routing';
 export * from './follow-ups';
 export * from './workload';
+export * from './permissions';

@@ -3,7 +3,7 @@ import { defineRoute } from '../route';
 
 export const healthRoutes = [
   defineRoute(
-    { method: 'get', path: '/health', tag: 'System', summary: 'Liveness and database reachability (503 when the database does not answer)', status: 200, response: HealthSchema, errors: ['UNAVAILABLE'] },
+    { method: 'get', path: '/health', tag: 'System', access: 'public', summary: 'Liveness and database reachability (503 when the database does not answer)', status: 200, response: HealthSchema, errors: ['UNAVAILABLE'] },
     async ({ ctx, res }) => {
       const ok = await ctx.db.ping();
       const body = {

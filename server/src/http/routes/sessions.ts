@@ -14,40 +14,39 @@ import {
 import { createSession, deleteSession, updateSession } from '../../domain/session-commands';
 import { previewRouting } from '../../domain/routing-preview';
 import { getBoard, getSession, listEventsAfter, listSessions } from '../../domain/sessions';
-import { currentStudioId } from '../../domain/studio';
 import { defineRoute } from '../route';
 
 export const sessionRoutes = [
   defineRoute(
-    { method: 'get', path: '/sessions', tag: 'Sessions', summary: 'Sessions of the studio, by start time; filter by time window, status or room', query: ListSessionsQuerySchema, status: 200, response: SessionListSchema, errors: ['NOT_FOUND'] },
-    async ({ ctx, query }) => ({ sessions: await listSessions(ctx, await currentStudioId(ctx), query) }),
+    { method: 'get', path: '/sessions', tag: 'Sessions', access: 'signedIn', summary: 'Sessions of the studio, by start time; filter by time window, status or room', query: ListSessionsQuerySchema, status: 200, response: SessionListSchema, errors: ['NOT_FOUND'] },
+    async ({ ctx, auth, query }) => ({ sessions: await listSessions(ctx, auth, query) }),
   ),
   defineRoute(
-    { method: 'get', path: '/sessions/:sessionId', tag: 'Sessions', summary: 'One session', params: SessionParamsSchema, status: 200, response: SessionSchema, errors: ['NOT_FOUND'] },
-    async ({ ctx, params }) => getSession(ctx, await currentStudioId(ctx), params.sessionId),
+    { method: 'get', path: '/sessions/:sessionId', tag: 'Sessions', access: 'board.view', summary: 'One session', params: SessionParamsSchema, status: 200, response: SessionSchema, errors: ['NOT_FOUND'] },
+    async ({ ctx, auth, params }) => getSession(ctx, auth, params.sessionId),
   ),
   defineRoute(
-    { method: 'get', path: '/sessions/:sessionId/board', tag: 'Boards', summary: 'Board snapshot: the session, its tasks, and the board sequence number it is at', params: SessionParamsSchema, status: 200, response: BoardSnapshotSchema, errors: ['NOT_FOUND'] },
-    async ({ ctx, params }) => getBoard(ctx, await currentStudioId(ctx), params.sessionId),
+    { method: 'get', path: '/sessions/:sessionId/board', tag: 'Boards', access: 'board.view', summary: 'Board snapshot: the session, its tasks, and the board sequence number it is at', params: SessionParamsSchema, status: 200, response: BoardSnapshotSchema, errors: ['NOT_FOUND'] },
+    async ({ ctx, auth, params }) => getBoard(ctx, auth, params.sessionId),
   ),
   defineRoute(
-    { method: 'get', path: '/sessions/:sessionId/events', tag: 'Boards', summary: 'Board events after a sequence number, from the persisted log (reset=true: reload the snapshot)', params: SessionParamsSchema, query: EventsQuerySchema, status: 200, response: EventsPageSchema, errors: ['NOT_FOUND'] },
-    async ({ ctx, params, query }) => listEventsAfter(ctx, await currentStudioId(ctx), params.sessionId, query.after),
+    { method: 'get', path: '/sessions/:sessionId/events', tag: 'Boards', access: 'board.view', summary: 'Board events after a sequence number, from the persisted log (reset=true: reload the snapshot)', params: SessionParamsSchema, query: EventsQuerySchema, status: 200, response: EventsPageSchema, errors: ['NOT_FOUND'] },
+    async ({ ctx, auth, params, query }) => listEventsAfter(ctx, auth, params.sessionId, query.after),
   ),
   defineRoute(
-    { method: 'post', path: '/sessions', tag: 'Sessions', summary: 'Book a session; refused with 409 BOOKING_CONFLICT when the room or a person is already booked then', body: SessionInputSchema, status: 201, response: SessionSchema, errors: ['BOOKING_CONFLICT'] },
-    async ({ ctx, body }) => createSession(ctx, await currentStudioId(ctx), body),
+    { method: 'post', path: '/sessions', tag: 'Sessions', access: 'sessions.create', summary: 'Book a session; refused with 409 BOOKING_CONFLICT when the room or a person is already booked then', body: SessionInputSchema, status: 201, response: SessionSchema, errors: ['BOOKING_CONFLICT'] },
+    async ({ ctx, auth, body }) => createSession(ctx, auth, body),
   ),
   defineRoute(
-    { method: 'patch', path: '/sessions/:sessionId', tag: 'Sessions', summary: 'Change, move, restaff or cancel a session (409 BOOKING_CONFLICT on a double booking)', params: SessionParamsSchema, body: SessionPatchSchema, status: 200, response: SessionSchema, errors: ['NOT_FOUND', 'BOOKING_CONFLICT'] },
-    async ({ ctx, params, body }) => updateSession(ctx, await currentStudioId(ctx), params.sessionId, body),
+    { method: 'patch', path: '/sessions/:sessionId', tag: 'Sessions', access: 'sessions.edit', summary: 'Change, move, restaff or cancel a session (409 BOOKING_CONFLICT on a double booking)', params: SessionParamsSchema, body: SessionPatchSchema, status: 200, response: SessionSchema, errors: ['NOT_FOUND', 'BOOKING_CONFLICT'] },
+    async ({ ctx, auth, params, body }) => updateSession(ctx, auth, params.sessionId, body),
   ),
   defineRoute(
-    { method: 'delete', path: '/sessions/:sessionId', tag: 'Sessions', summary: 'Delete a session and its tasks', params: SessionParamsSchema, status: 204, errors: ['NOT_FOUND'] },
-    async ({ ctx, params }) => deleteSession(ctx, await currentStudioId(ctx), params.sessionId),
+    { method: 'delete', path: '/sessions/:sessionId', tag: 'Sessions', access: 'sessions.edit', summary: 'Delete a session and its tasks', params: SessionParamsSchema, status: 204, errors: ['NOT_FOUND'] },
+    async ({ ctx, auth, params }) => deleteSession(ctx, auth, params.sessionId),
   ),
   defineRoute(
-    { method: 'post', path: '/sessions/:sessionId/routing-preview', tag: 'Routing', summary: 'What routing would decide for a task of this kind in this session, with ranked candidates and reasons; changes nothing', params: SessionParamsSchema, body: RoutingPreviewInputSchema, status: 200, response: RoutingPreviewSchema, errors: ['NOT_FOUND'] },
-    async ({ ctx, params, body }) => previewRouting(ctx, await currentStudioId(ctx), params.sessionId, body),
+    { method: 'post', path: '/sessions/:sessionId/routing-preview', tag: 'Routing', access: 'tasks.create', summary: 'What routing would decide for a task of this kind in this session, with ranked candidates and reasons; changes nothing', params: SessionParamsSchema, body: RoutingPreviewInputSchema, status: 200, response: RoutingPreviewSchema, errors: ['NOT_FOUND'] },
+    async ({ ctx, auth, params, body }) => previewRouting(ctx, auth, params.sessionId, body),
   ),
 ];

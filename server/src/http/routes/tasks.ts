@@ -12,7 +12,6 @@ import {
   TaskAssignmentListSchema,
 } from '@patchbay/shared';
 import type { Request } from 'express';
-import { currentStudioId } from '../../domain/studio';
 import { checkAssignment, createTask, deleteTask, listAssignments, rerouteTask, updateTask } from '../../domain/tasks';
 import { defineRoute } from '../route';
 
@@ -23,27 +22,27 @@ const requester = (req: Request) => {
 
 export const taskRoutes = [
   defineRoute(
-    { method: 'post', path: '/sessions/:sessionId/tasks', tag: 'Tasks', summary: 'Create a task; without assigneeId it is routed to a role and person, with the reason', params: SessionParamsSchema, body: CreateTaskInputSchema, status: 201, response: TaskSchema, errors: ['NOT_FOUND'] },
-    async ({ ctx, params, body, req }) => createTask(ctx, await currentStudioId(ctx), params.sessionId, body, requester(req)),
+    { method: 'post', path: '/sessions/:sessionId/tasks', tag: 'Tasks', access: 'tasks.create', summary: 'Create a task; without assigneeId it is routed to a role and person, with the reason', params: SessionParamsSchema, body: CreateTaskInputSchema, status: 201, response: TaskSchema, errors: ['NOT_FOUND'] },
+    async ({ ctx, auth, params, body, req }) => createTask(ctx, auth, params.sessionId, body, requester(req)),
   ),
   defineRoute(
-    { method: 'patch', path: '/tasks/:taskId', tag: 'Tasks', summary: 'Change a task; `version` must be the current one or the answer is 409 with the current task', params: TaskParamsSchema, body: UpdateTaskInputSchema, status: 200, response: TaskSchema, errors: ['NOT_FOUND', 'VERSION_CONFLICT'] },
-    async ({ ctx, params, body, req }) => updateTask(ctx, await currentStudioId(ctx), params.taskId, body, requester(req)),
+    { method: 'patch', path: '/tasks/:taskId', tag: 'Tasks', access: 'board.view', summary: 'Change a task; `version` must be the current one or the answer is 409 with the current task', params: TaskParamsSchema, body: UpdateTaskInputSchema, status: 200, response: TaskSchema, errors: ['NOT_FOUND', 'VERSION_CONFLICT'] },
+    async ({ ctx, auth, params, body, req }) => updateTask(ctx, auth, params.taskId, body, requester(req)),
   ),
   defineRoute(
-    { method: 'delete', path: '/tasks/:taskId', tag: 'Tasks', summary: 'Delete a task (optionally only if still at `version`)', params: TaskParamsSchema, query: DeleteTaskQuerySchema, status: 204, errors: ['NOT_FOUND', 'VERSION_CONFLICT'] },
-    async ({ ctx, params, query, req }) => deleteTask(ctx, await currentStudioId(ctx), params.taskId, query.version, requester(req)),
+    { method: 'delete', path: '/tasks/:taskId', tag: 'Tasks', access: 'tasks.edit', summary: 'Delete a task (optionally only if still at `version`)', params: TaskParamsSchema, query: DeleteTaskQuerySchema, status: 204, errors: ['NOT_FOUND', 'VERSION_CONFLICT'] },
+    async ({ ctx, auth, params, query, req }) => deleteTask(ctx, auth, params.taskId, query.version, requester(req)),
   ),
   defineRoute(
-    { method: 'post', path: '/tasks/:taskId/reroute', tag: 'Routing', summary: 'Route the task again (replaces a manual assignment)', params: TaskParamsSchema, body: RerouteInputSchema, status: 200, response: TaskSchema, errors: ['NOT_FOUND', 'VERSION_CONFLICT'] },
-    async ({ ctx, params, body, req }) => rerouteTask(ctx, await currentStudioId(ctx), params.taskId, body.version, requester(req)),
+    { method: 'post', path: '/tasks/:taskId/reroute', tag: 'Routing', access: 'tasks.assign', summary: 'Route the task again (replaces a manual assignment)', params: TaskParamsSchema, body: RerouteInputSchema, status: 200, response: TaskSchema, errors: ['NOT_FOUND', 'VERSION_CONFLICT'] },
+    async ({ ctx, auth, params, body, req }) => rerouteTask(ctx, auth, params.taskId, body.version, requester(req)),
   ),
   defineRoute(
-    { method: 'post', path: '/tasks/:taskId/assignment-check', tag: 'Routing', summary: 'Which routing rules assigning this member by hand would break (double booking, role, capacity); changes nothing', params: TaskParamsSchema, body: AssignmentCheckInputSchema, status: 200, response: AssignmentCheckSchema, errors: ['NOT_FOUND'] },
-    async ({ ctx, params, body }) => ({ warnings: await checkAssignment(ctx, await currentStudioId(ctx), params.taskId, body.memberId) }),
+    { method: 'post', path: '/tasks/:taskId/assignment-check', tag: 'Routing', access: 'tasks.assign', summary: 'Which routing rules assigning this member by hand would break (double booking, role, capacity); changes nothing', params: TaskParamsSchema, body: AssignmentCheckInputSchema, status: 200, response: AssignmentCheckSchema, errors: ['NOT_FOUND'] },
+    async ({ ctx, auth, params, body }) => ({ warnings: await checkAssignment(ctx, auth, params.taskId, body.memberId) }),
   ),
   defineRoute(
-    { method: 'get', path: '/tasks/:taskId/assignments', tag: 'Routing', summary: 'Assignment history of a task: routed or by hand, who, why, and the rules an override broke', params: TaskParamsSchema, status: 200, response: TaskAssignmentListSchema, errors: ['NOT_FOUND'] },
-    async ({ ctx, params }) => ({ assignments: await listAssignments(ctx, await currentStudioId(ctx), params.taskId) }),
+    { method: 'get', path: '/tasks/:taskId/assignments', tag: 'Routing', access: 'board.view', summary: 'Assignment history of a task: routed or by hand, who, why, and the rules an override broke', params: TaskParamsSchema, status: 200, response: TaskAssignmentListSchema, errors: ['NOT_FOUND'] },
+    async ({ ctx, auth, params }) => ({ assignments: await listAssignments(ctx, auth, params.taskId) }),
   ),
 ];

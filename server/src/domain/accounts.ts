@@ -1,0 +1,276 @@
+// Sign-in, sessions, first run, invitations and access roles.
+import type { AccessRole, Me, MemberRole } from '@patchbay/shared';
+import { assertTimeZone } from '@patchbay/shared';
+import type { AuthContext } from '../auth/auth-context';
+import { audit } from '../auth/audit';
+import { createAuthSession } from '../auth/auth-sessions';
+import { decoyHash, hashPassword, hashToken, newToken, verifyPassword } from '../auth/crypto';
+import type { AppContext } from '../context';
+import { AppError, notFound } from '../http/errors';
+import { authRoom, memberRoom } from '../realtime/socket-server';
+
+export interface SignedIn {
+  me: Me;
+  token: string;
+  expiresAt: Date;
+}
+
+async function meOf(ctx: AppContext, memberId: string, session: { id: string; expiresAt: Date }): Promise<Me> {
+  const m = await ctx.db.prisma.member.findUniqueOrThrow({
+    where: { id: memberId },
+    include: { user: { select: { id: true, email: true, name: true } }, studio: { select: { id: true, name: true, timezone: true } } },
+  });
+  if (!m.user) throw new AppError('UNAUTHENTICATED', 'Sign in to continue');
+  return {
+    user: m.user,
+    member: { id: m.id, name: m.name, accessRole: m.accessRole, roles: m.roles },
+    studio: m.studio,
+    session: { id: session.id, expiresAt: session.expiresAt.toISOString() },
+  };
+}
+
+export async function currentMe(ctx: AppContext, auth: AuthContext): Promise<Me> {
+  const session = await ctx.db.prisma.authSession.findUniqueOrThrow({ where: { id: auth.sessionId }, select: { id: true, expiresAt: true } });
+  return meOf(ctx, auth.memberId, session);
+}
+
+async function startSession(ctx: AppContext, userId: string, memberId: string, userAgent: string | undefined): Promise<SignedIn> {
+  const created = await createAuthSession(ctx.db.prisma, { userId, memberId, ttlMs: ctx.config.sessionTtlMs, ...(userAgent ? { userAgent } : {}) });
+  return { me: await meOf(ctx, memberId, created), token: created.token, expiresAt: created.expiresAt };
+}
+
+const badCredentials = () => new AppError('UNAUTHENTICATED', 'Email or password is not right');
+
+export async function signIn(ctx: AppContext, email: string, password: string, userAgent?: string): Promise<SignedIn> {
+  const user = await ctx.db.prisma.user.findUnique({
+    where: { email },
+    include: { members: { orderBy: { createdAt: 'asc' }, select: { id: true, studioId: true } } },
+  });
+  // Verify against a decoy when the account does not exist: same work, same answer.
+  const ok = await verifyPassword(user?.passwordHash ?? (await decoyHash()), password);
+  const member = user?.members[0];
+  if (!user || !ok || !member) {
+    if (member) await audit(ctx.db.prisma, { studioId: member.studioId, actorId: member.id, action: 'auth.sign_in_failed', entityType: 'member', entityId: member.id });
+    throw badCredentials();
+  }
+  const signedIn = await startSession(ctx, user.id, member.id, userAgent);
+  await audit(ctx.db.prisma, { studioId: member.studioId, actorId: member.id, action: 'auth.sign_in', entityType: 'member', entityId: member.id, details: { userAgent: (userAgent ?? '').slice(0, 120) } });
+  return signedIn;
+}
+
+export async function signOut(ctx: AppContext, auth: AuthContext): Promise<void> {
+  await revokeSessions(ctx, { id: auth.sessionId });
+  await audit(ctx.db.prisma, { studioId: auth.studioId, actorId: auth.memberId, action: 'auth.sign_out', entityType: 'member', entityId: auth.memberId });
+}
+
+/** Revokes sign-ins and disconnects their sockets at once. */
+async function revokeSessions(ctx: AppContext, where: { id?: string; userId?: string; memberId?: string; notId?: string }): Promise<number> {
+  const rows = await ctx.db.prisma.authSession.findMany({
+    where: {
+      revokedAt: null,
+      ...(where.id ? { id: where.id } : {}),
+      ...(where.userId ? { userId: where.userId } : {}),
+      ...(where.memberId ? { memberId: where.memberId } : {}),
+      ...(where.notId ? { NOT: { id: where.notId } } : {}),
+    },
+    select: { id: true },
+  });
+  if (rows.length === 0) return 0;
+  await ctx.db.prisma.authSession.updateMany({ where: { id: { in: rows.map((r) => r.id) } }, data: { revokedAt: new Date() } });
+  for (const r of rows) ctx.broadcaster.disconnect(authRoom(r.id));
+  return rows.length;
+}
+
+export async function changePassword(ctx: AppContext, auth: AuthContext, currentPassword: string, newPassword: string): Promise<void> {
+  const user = await ctx.db.prisma.user.findUniqueOrThrow({ where: { id: auth.userId } });
+  if (!(await verifyPassword(user.passwordHash, currentPassword))) {
+    throw new AppError('VALIDATION_FAILED', 'The current password is not right', { issues: [{ location: 'body', path: 'currentPassword', message: 'is not right' }] });
+  }
+  await ctx.db.prisma.user.update({ where: { id: user.id }, data: { passwordHash: await hashPassword(newPassword) } });
+  // Every other browser signs in again with the new password.
+  await revokeSessions(ctx, { userId: user.id, notId: auth.sessionId });
+  await audit(ctx.db.prisma, { studioId: auth.studioId, actorId: auth.memberId, action: 'auth.password_changed', entityType: 'member', entityId: auth.memberId });
+}
+
+export async function listOwnSessions(ctx: AppContext, auth: AuthContext) {
+  const rows = await ctx.db.prisma.authSession.findMany({
+    where: { userId: auth.userId, revokedAt: null, expiresAt: { gt: new Date() } },
+    orderBy: { lastSeenAt: 'desc' },
+  });
+  return rows.map((r) => ({
+    id: r.id,
+    current: r.id === auth.sessionId,
+    createdAt: r.createdAt.toISOString(),
+    lastSeenAt: r.lastSeenAt.toISOString(),
+    expiresAt: r.expiresAt.toISOString(),
+    userAgent: r.userAgent,
+  }));
+}
+
+export async function revokeOwnSession(ctx: AppContext, auth: AuthContext, authSessionId: string): Promise<void> {
+  const row = await ctx.db.prisma.authSession.findFirst({ where: { id: authSessionId, userId: auth.userId }, select: { id: true } });
+  if (!row) throw notFound('Signed-in session', authSessionId);
+  await revokeSessions(ctx, { id: row.id });
+  await audit(ctx.db.prisma, { studioId: auth.studioId, actorId: auth.memberId, action: 'auth.session_revoked', entityType: 'member', entityId: auth.memberId, details: { authSessionId } });
+}
+
+export async function signOutMemberEverywhere(ctx: AppContext, auth: AuthContext, memberId: string): Promise<void> {
+  const member = await ctx.db.prisma.member.findFirst({ where: { id: memberId, studioId: auth.studioId }, select: { id: true } });
+  if (!member) throw notFound('Member', memberId);
+  const count = await revokeSessions(ctx, { memberId });
+  await audit(ctx.db.prisma, { studioId: auth.studioId, actorId: auth.memberId, action: 'member.signed_out_everywhere', entityType: 'member', entityId: memberId, details: { sessions: count } });
+}
+
+// First run
+
+export async function needsSetup(ctx: AppContext): Promise<boolean> {
+  return (await ctx.db.prisma.studio.count()) === 0;
+}
+
+export async function setupStudio(
+  ctx: AppContext,
+  input: { studioName: string; timezone: string; name: string; email: string; password: string },
+  userAgent?: string,
+): Promise<SignedIn> {
+  try {
+    assertTimeZone(input.timezone);
+  } catch {
+    throw new AppError('VALIDATION_FAILED', `Unknown time zone "${input.timezone}"`, { issues: [{ location: 'body', path: 'timezone', message: 'unknown IANA time zone' }] });
+  }
+  const passwordHash = await hashPassword(input.password);
+  const slug = input.studioName.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40) || 'studio';
+  const created = await ctx.db.prisma.$transaction(async (tx) => {
+    // Only the very first visitor: once a studio exists, people join by invitation.
+    if ((await tx.studio.count()) > 0) throw new AppError('CONFLICT', 'Patchbay is already set up; ask an admin for an invitation');
+    const studio = await tx.studio.create({ data: { name: input.studioName, slug, timezone: input.timezone } });
+    const user = await tx.user.create({ data: { email: input.email, name: input.name, passwordHash } });
+    const member = await tx.member.create({ data: { studioId: studio.id, name: input.name, email: input.email, roles: [], accessRole: 'ADMIN', userId: user.id, weeklyCapacityHours: 0 } });
+    await audit(tx, { studioId: studio.id, actorId: member.id, action: 'studio.created', entityType: 'studio', entityId: studio.id, details: { name: studio.name } });
+    return { user, member };
+  });
+  return startSession(ctx, created.user.id, created.member.id, userAgent);
+}
+
+// Invitations
+
+function presentInvitation(r: {
+  id: string; email: string; name: string; accessRole: AccessRole; roles: MemberRole[]; expiresAt: Date; usedAt: Date | null; revokedAt: Date | null; createdAt: Date; invitedBy: { name: string } | null;
+}) {
+  return {
+    id: r.id, email: r.email, name: r.name, accessRole: r.accessRole, roles: r.roles,
+    expiresAt: r.expiresAt.toISOString(), usedAt: r.usedAt?.toISOString() ?? null, revokedAt: r.revokedAt?.toISOString() ?? null,
+    createdAt: r.createdAt.toISOString(), invitedBy: r.invitedBy?.name ?? null,
+  };
+}
+
+export async function createInvitation(
+  ctx: AppContext,
+  auth: AuthContext,
+  input: { email: string; name: string; accessRole: AccessRole; roles: MemberRole[]; projectIds: string[] },
+) {
+  if (input.accessRole === 'ADMIN' && auth.role !== 'ADMIN') throw new AppError('FORBIDDEN', 'Only an admin can invite another admin');
+  const existing = await ctx.db.prisma.member.findFirst({ where: { studioId: auth.studioId, email: input.email, userId: { not: null } }, select: { id: true } });
+  if (existing) throw new AppError('CONFLICT', `${input.email} is already a member of this studio`);
+  const projects = await ctx.db.prisma.project.count({ where: { studioId: auth.studioId, id: { in: input.projectIds } } });
+  if (projects !== new Set(input.projectIds).size) {
+    throw new AppError('VALIDATION_FAILED', 'Invalid body.projectIds: names a project that is not in this studio', { issues: [{ location: 'body', path: 'projectIds', message: 'no such project in this studio' }] });
+  }
+  const token = newToken();
+  const row = await ctx.db.prisma.$transaction(async (tx) => {
+    const inv = await tx.invitation.create({
+      data: {
+        studioId: auth.studioId, email: input.email, name: input.name, accessRole: input.accessRole, roles: input.roles,
+        tokenHash: hashToken(token), invitedById: auth.memberId, expiresAt: new Date(Date.now() + ctx.config.invitationTtlMs),
+      },
+      include: { invitedBy: { select: { name: true } } },
+    });
+    await audit(tx, { studioId: auth.studioId, actorId: auth.memberId, action: 'invitation.created', entityType: 'invitation', entityId: inv.id, details: { email: input.email, accessRole: input.accessRole, projectIds: input.projectIds } });
+    return inv;
+  });
+  // Guests' projects travel in the audit entry and are applied on acceptance.
+  return { invitation: presentInvitation(row), token, path: `/invite/${token}` };
+}
+
+export async function listInvitations(ctx: AppContext, auth: AuthContext) {
+  const rows = await ctx.db.prisma.invitation.findMany({ where: { studioId: auth.studioId }, orderBy: { createdAt: 'desc' }, include: { invitedBy: { select: { name: true } } } });
+  return rows.map(presentInvitation);
+}
+
+export async function revokeInvitation(ctx: AppContext, auth: AuthContext, invitationId: string): Promise<void> {
+  const { count } = await ctx.db.prisma.invitation.updateMany({ where: { id: invitationId, studioId: auth.studioId, usedAt: null, revokedAt: null }, data: { revokedAt: new Date() } });
+  if (count === 0) throw notFound('Open invitation', invitationId);
+  await audit(ctx.db.prisma, { studioId: auth.studioId, actorId: auth.memberId, action: 'invitation.revoked', entityType: 'invitation', entityId: invitationId });
+}
+
+async function openInvitation(ctx: AppContext, token: string) {
+  const inv = await ctx.db.prisma.invitation.findUnique({ where: { tokenHash: hashToken(token) }, include: { studio: { select: { name: true } } } });
+  // Used, revoked, expired and unknown links all answer the same.
+  if (!inv || inv.usedAt || inv.revokedAt || inv.expiresAt <= new Date()) throw new AppError('NOT_FOUND', 'This invitation link is not valid any more; ask for a new one');
+  return inv;
+}
+
+export async function previewInvitation(ctx: AppContext, token: string) {
+  const inv = await openInvitation(ctx, token);
+  return { studio: inv.studio.name, email: inv.email, name: inv.name, accessRole: inv.accessRole, expiresAt: inv.expiresAt.toISOString() };
+}
+
+export async function acceptInvitation(ctx: AppContext, token: string, input: { name: string; password: string }, userAgent?: string): Promise<SignedIn> {
+  const inv = await openInvitation(ctx, token);
+  const passwordHash = await hashPassword(input.password);
+  const created = await ctx.db.prisma.$transaction(async (tx) => {
+    // Single use: only the first acceptance flips usedAt.
+    const { count } = await tx.invitation.updateMany({ where: { id: inv.id, usedAt: null, revokedAt: null }, data: { usedAt: new Date() } });
+    if (count === 0) throw new AppError('NOT_FOUND', 'This invitation link is not valid any more; ask for a new one');
+    const existingUser = await tx.user.findUnique({ where: { email: inv.email } });
+    if (existingUser) throw new AppError('CONFLICT', 'An account with this email exists already; sign in instead');
+    const user = await tx.user.create({ data: { email: inv.email, name: input.name, passwordHash } });
+    const invited = await tx.auditEntry.findFirst({ where: { entityType: 'invitation', entityId: inv.id, action: 'invitation.created' }, select: { details: true } });
+    const projectIds = ((invited?.details as { projectIds?: string[] } | null)?.projectIds ?? []).filter((id) => typeof id === 'string');
+    // A person already on the schedule (same email, no account) gets the account.
+    const onSchedule = await tx.member.findFirst({ where: { studioId: inv.studioId, email: inv.email, userId: null } });
+    const member = onSchedule
+      ? await tx.member.update({ where: { id: onSchedule.id }, data: { userId: user.id, accessRole: inv.accessRole, name: input.name, guestProjects: { connect: projectIds.map((id) => ({ id })) } } })
+      : await tx.member.create({
+          data: {
+            studioId: inv.studioId, name: input.name, email: inv.email, roles: inv.roles, accessRole: inv.accessRole, userId: user.id,
+            weeklyCapacityHours: inv.roles.length ? 40 : 0, guestProjects: { connect: projectIds.map((id) => ({ id })) },
+          },
+        });
+    await audit(tx, { studioId: inv.studioId, actorId: member.id, action: 'invitation.accepted', entityType: 'member', entityId: member.id, details: { invitationId: inv.id, accessRole: inv.accessRole } });
+    return { user, member };
+  });
+  return startSession(ctx, created.user.id, created.member.id, userAgent);
+}
+
+export async function setMemberAccess(ctx: AppContext, auth: AuthContext, memberId: string, input: { accessRole: AccessRole; projectIds?: string[] | undefined }) {
+  const member = await ctx.db.prisma.member.findFirst({ where: { id: memberId, studioId: auth.studioId } });
+  if (!member) throw notFound('Member', memberId);
+  if ((input.accessRole === 'ADMIN' || member.accessRole === 'ADMIN') && auth.role !== 'ADMIN') throw new AppError('FORBIDDEN', 'Only an admin can grant or take away admin access');
+  if (memberId === auth.memberId && input.accessRole !== auth.role) throw new AppError('CONFLICT', 'You cannot change your own access role');
+  if (input.projectIds) {
+    const found = await ctx.db.prisma.project.count({ where: { studioId: auth.studioId, id: { in: input.projectIds } } });
+    if (found !== new Set(input.projectIds).size) throw new AppError('VALIDATION_FAILED', 'Invalid body.projectIds: names a project that is not in this studio', { issues: [{ location: 'body', path: 'projectIds', message: 'no such project in this studio' }] });
+  }
+  await ctx.db.prisma.$transaction(async (tx) => {
+    await tx.member.update({
+      where: { id: memberId },
+      data: { accessRole: input.accessRole, ...(input.projectIds ? { guestProjects: { set: input.projectIds.map((id) => ({ id })) } } : {}) },
+    });
+    await audit(tx, { studioId: auth.studioId, actorId: auth.memberId, action: 'member.access_changed', entityType: 'member', entityId: memberId, details: { from: member.accessRole, to: input.accessRole, projectIds: input.projectIds ?? null } });
+  });
+  // Their open boards were authorized under the old role: make them reconnect and rejoin.
+  ctx.broadcaster.disconnect(memberRoom(memberId));
+}
+
+export async function listAudit(ctx: AppContext, auth: AuthContext, query: { entityType?: string | undefined; entityId?: string | undefined; limit: number }) {
+  const rows = await ctx.db.prisma.auditEntry.findMany({
+    where: { studioId: auth.studioId, ...(query.entityType ? { entityType: query.entityType } : {}), ...(query.entityId ? { entityId: query.entityId } : {}) },
+    orderBy: { createdAt: 'desc' },
+    take: query.limit,
+    include: { actor: { select: { id: true, name: true } } },
+  });
+  return rows.map((r) => ({
+    id: r.id, at: r.createdAt.toISOString(), actor: r.actor, action: r.action, entityType: r.entityType, entityId: r.entityId,
+    details: (r.details ?? {}) as Record<string, unknown>,
+  }));
+}

@@ -1,0 +1,276 @@
+// One table: every REST endpoint (taken from the OpenAPI document) and every socket event, for
+// every access role, signed out, and a member of another studio. Each cell's expected status is
+// asserted; an endpoint without an entry fails the test.
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAuthSession } from '../../server/src/auth/auth-sessions';
+import { SESSION_COOKIE } from '../../server/src/auth/http';
+import { createMember, createProject, createRoom, createSession, createStudio, createTaskRow } from '../helpers/factories';
+import { connectSocket, joinBoard } from '../helpers/sockets';
+import { startTestServer, type TestServer } from '../helpers/test-server';
+
+const ACTORS = ['admin', 'manager', 'producerLead', 'producerOther', 'engineerIn', 'engineerOut', 'assistantIn', 'guestIn', 'guestOut', 'anon', 'foreign'] as const;
+type Actor = (typeof ACTORS)[number];
+const STAFF: Actor[] = ['admin', 'manager', 'producerLead', 'producerOther', 'engineerIn', 'engineerOut', 'assistantIn'];
+const SIGNED_IN: Actor[] = [...STAFF, 'guestIn', 'guestOut', 'foreign'];
+const ADMINS: Actor[] = ['admin', 'manager'];
+const BOARD_VIEWERS: Actor[] = ['admin', 'manager', 'producerLead', 'producerOther', 'engineerIn', 'assistantIn', 'guestIn'];
+const SESSION_EDITORS: Actor[] = ['admin', 'manager', 'producerLead'];
+const ASSIGNERS: Actor[] = ['admin', 'manager', 'producerLead', 'engineerIn'];
+
+interface Fixture {
+  studioId: string;
+  roomId: string;
+  projectId: string;
+  otherProjectId: string;
+  sessionId: string;
+  members: Record<Exclude<Actor, 'anon'>, string>;
+}
+
+interface Ctx {
+  f: Fixture;
+  t: TestServer;
+  actor: Actor;
+  /** A fresh sign-in of the acting member (so sign-out and revocation touch nothing else). */
+  session: { id: string; cookie: string } | null;
+  n: number;
+}
+
+interface Entry {
+  /** `METHOD /api/path` exactly as in the OpenAPI document, optionally followed by ` (variant)`. */
+  key: string;
+  request: (c: Ctx) => Promise<{ path: string; body?: unknown }>;
+  ok: number;
+  /** Who gets `ok`; 'public' for everyone. */
+  allow: Actor[] | 'public';
+  /** Expected status for the other studio's admin (default: 404 when the path names a record, else `ok`). */
+  foreign?: number;
+  /** Expected status for members of this studio outside `allow` (default 403). */
+  denied?: number;
+}
+
+let counter = 0;
+const unique = () => ++counter;
+const day = (n: number) => new Date(Date.UTC(2027, 0, 1 + (n % 300), 8 + (n % 10)));
+
+async function freshTask(c: Ctx, assignee: string | null) {
+  return createTaskRow(c.t.prisma, { studioId: c.f.studioId, sessionId: c.f.sessionId }, { kind: 'editing', assigneeId: assignee });
+}
+async function freshSession(c: Ctx) {
+  const startsAt = day(unique());
+  return createSession(c.t.prisma, { studioId: c.f.studioId, projectId: c.f.projectId, roomId: c.f.roomId }, { startsAt, hours: 1 });
+}
+
+const TABLE: Entry[] = [
+  { key: 'GET /api/health', request: async () => ({ path: '/api/health' }), ok: 200, allow: 'public' },
+  { key: 'GET /api/openapi.json', request: async () => ({ path: '/api/openapi.json' }), ok: 200, allow: 'public' },
+  { key: 'GET /api/setup', request: async () => ({ path: '/api/setup' }), ok: 200, allow: 'public' },
+  { key: 'POST /api/setup', request: async () => ({ path: '/api/setup', body: { studioName: 'X', timezone: 'UTC', name: 'X', email: `x${unique()}@x.test`, password: 'long enough password' } }), ok: 409, allow: 'public' },
+  { key: 'POST /api/auth/sign-in', request: async () => ({ path: '/api/auth/sign-in', body: { email: 'nobody@x.test', password: 'wrong wrong' } }), ok: 401, allow: 'public' },
+  { key: 'GET /api/auth/me', request: async () => ({ path: '/api/auth/me' }), ok: 200, allow: SIGNED_IN },
+  { key: 'POST /api/auth/sign-out', request: async () => ({ path: '/api/auth/sign-out' }), ok: 204, allow: SIGNED_IN },
+  // Accounts made by the harness have no usable password: the answer proves the gate, not the change.
+  { key: 'POST /api/auth/password', request: async () => ({ path: '/api/auth/password', body: { currentPassword: 'not it', newPassword: 'a new long password' } }), ok: 400, allow: SIGNED_IN },
+  { key: 'GET /api/auth/sessions', request: async () => ({ path: '/api/auth/sessions' }), ok: 200, allow: SIGNED_IN },
+  { key: 'DELETE /api/auth/sessions/{authSessionId}', request: async (c) => ({ path: `/api/auth/sessions/${c.session?.id ?? randomUUID()}` }), ok: 204, allow: SIGNED_IN, foreign: 204 },
+  { key: 'GET /api/invitations', request: async () => ({ path: '/api/invitations' }), ok: 200, allow: ADMINS },
+  { key: 'POST /api/invitations', request: async () => ({ path: '/api/invitations', body: { email: `inv${unique()}@x.test`, accessRole: 'ENGINEER', roles: ['ENGINEER'] } }), ok: 201, allow: ADMINS },
+  {
+    key: 'DELETE /api/invitations/{invitationId}',
+    request: async (c) => {
+      const inv = await c.t.prisma.invitation.create({ data: { studioId: c.f.studioId, email: `d${unique()}@x.test`, accessRole: 'ENGINEER', tokenHash: randomUUID(), expiresAt: new Date(Date.now() + 3_600_000) } });
+      return { path: `/api/invitations/${inv.id}` };
+    },
+    ok: 204, allow: ADMINS,
+  },
+  { key: 'GET /api/invitations/by-token/{token}', request: async () => ({ path: `/api/invitations/by-token/${'t'.repeat(43)}` }), ok: 404, allow: 'public' },
+  { key: 'POST /api/invitations/by-token/{token}/accept', request: async () => ({ path: `/api/invitations/by-token/${'t'.repeat(43)}/accept`, body: { name: 'X', password: 'long enough password' } }), ok: 404, allow: 'public' },
+  {
+    key: 'PUT /api/members/{memberId}/access',
+    request: async (c) => ({ path: `/api/members/${(await createMember(c.t.prisma, c.f.studioId)).id}/access`, body: { accessRole: 'ASSISTANT_ENGINEER' } }),
+    ok: 200, allow: ADMINS,
+  },
+  { key: 'DELETE /api/members/{memberId}/sessions', request: async (c) => ({ path: `/api/members/${(await createMember(c.t.prisma, c.f.studioId)).id}/sessions` }), ok: 204, allow: ADMINS },
+  { key: 'GET /api/audit', request: async () => ({ path: '/api/audit' }), ok: 200, allow: ADMINS },
+  { key: 'GET /api/studio', request: async () => ({ path: '/api/studio' }), ok: 200, allow: [...STAFF, 'foreign'] },
+  { key: 'GET /api/task-kinds', request: async () => ({ path: '/api/task-kinds' }), ok: 200, allow: SIGNED_IN },
+  { key: 'GET /api/workload', request: async () => ({ path: '/api/workload' }), ok: 200, allow: [...STAFF, 'foreign'] },
+  { key: 'POST /api/rooms', request: async () => ({ path: '/api/rooms', body: { name: `Room ${unique()}`, kind: 'BOOTH' } }), ok: 201, allow: [...ADMINS, 'foreign'] },
+  { key: 'PATCH /api/rooms/{roomId}', request: async (c) => ({ path: `/api/rooms/${c.f.roomId}`, body: { notes: `n${unique()}` } }), ok: 200, allow: ADMINS },
+  { key: 'DELETE /api/rooms/{roomId}', request: async (c) => ({ path: `/api/rooms/${(await createRoom(c.t.prisma, c.f.studioId)).id}` }), ok: 204, allow: ADMINS },
+  { key: 'POST /api/members', request: async () => ({ path: '/api/members', body: { name: 'New', email: `m${unique()}@x.test`, roles: ['ENGINEER'] } }), ok: 201, allow: [...ADMINS, 'foreign'] },
+  { key: 'PATCH /api/members/{memberId}', request: async (c) => ({ path: `/api/members/${(await createMember(c.t.prisma, c.f.studioId)).id}`, body: { weeklyCapacityHours: 20 } }), ok: 200, allow: ADMINS },
+  { key: 'DELETE /api/members/{memberId}', request: async (c) => ({ path: `/api/members/${(await createMember(c.t.prisma, c.f.studioId)).id}` }), ok: 204, allow: ADMINS },
+  { key: 'POST /api/projects', request: async () => ({ path: '/api/projects', body: { artist: 'A', title: `T${unique()}` } }), ok: 201, allow: [...ADMINS, 'producerLead', 'producerOther', 'foreign'] },
+  { key: 'PATCH /api/projects/{projectId}', request: async (c) => ({ path: `/api/projects/${c.f.projectId}`, body: { kind: 'ALBUM' } }), ok: 200, allow: SESSION_EDITORS },
+  {
+    key: 'DELETE /api/projects/{projectId}',
+    request: async (c) => ({ path: `/api/projects/${(await createProject(c.t.prisma, c.f.studioId, { leadProducerId: c.f.members.producerLead })).id}` }),
+    ok: 204, allow: SESSION_EDITORS,
+  },
+  { key: 'POST /api/task-kinds', request: async () => ({ path: '/api/task-kinds', body: { key: `kind_${unique()}`, label: 'K', defaultRole: 'ENGINEER' } }), ok: 201, allow: [...ADMINS, 'foreign'] },
+  {
+    key: 'PATCH /api/task-kinds/{key}',
+    request: async (c) => {
+      const key = `kind_${unique()}`;
+      await c.t.prisma.taskKind.create({ data: { studioId: c.f.studioId, key, label: 'K', category: 'technical', defaultRole: 'ENGINEER' } });
+      return { path: `/api/task-kinds/${key}`, body: { label: 'Renamed' } };
+    },
+    ok: 200, allow: ADMINS,
+  },
+  {
+    key: 'DELETE /api/task-kinds/{key}',
+    request: async (c) => {
+      const key = `kind_${unique()}`;
+      await c.t.prisma.taskKind.create({ data: { studioId: c.f.studioId, key, label: 'K', category: 'technical', defaultRole: 'ENGINEER' } });
+      return { path: `/api/task-kinds/${key}` };
+    },
+    ok: 204, allow: ADMINS,
+  },
+  { key: 'GET /api/sessions', request: async () => ({ path: '/api/sessions' }), ok: 200, allow: SIGNED_IN },
+  { key: 'GET /api/sessions/{sessionId}', request: async (c) => ({ path: `/api/sessions/${c.f.sessionId}` }), ok: 200, allow: BOARD_VIEWERS },
+  { key: 'GET /api/sessions/{sessionId}/board', request: async (c) => ({ path: `/api/sessions/${c.f.sessionId}/board` }), ok: 200, allow: BOARD_VIEWERS },
+  { key: 'GET /api/sessions/{sessionId}/events', request: async (c) => ({ path: `/api/sessions/${c.f.sessionId}/events?after=0` }), ok: 200, allow: BOARD_VIEWERS },
+  {
+    key: 'POST /api/sessions',
+    request: async (c) => {
+      const startsAt = day(unique());
+      return { path: '/api/sessions', body: { title: 'S', projectId: c.f.projectId, roomId: c.f.roomId, startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + 3_600_000).toISOString() } };
+    },
+    // Another studio's project id in the body is an invalid reference.
+    ok: 201, allow: SESSION_EDITORS, foreign: 400,
+  },
+  { key: 'PATCH /api/sessions/{sessionId}', request: async (c) => ({ path: `/api/sessions/${(await freshSession(c)).id}`, body: { title: 'Renamed' } }), ok: 200, allow: SESSION_EDITORS },
+  { key: 'DELETE /api/sessions/{sessionId}', request: async (c) => ({ path: `/api/sessions/${(await freshSession(c)).id}` }), ok: 204, allow: SESSION_EDITORS },
+  { key: 'POST /api/sessions/{sessionId}/routing-preview', request: async (c) => ({ path: `/api/sessions/${c.f.sessionId}/routing-preview`, body: { kind: 'mic_setup' } }), ok: 200, allow: SESSION_EDITORS },
+  { key: 'POST /api/sessions/{sessionId}/tasks', request: async (c) => ({ path: `/api/sessions/${c.f.sessionId}/tasks`, body: { kind: 'editing', title: 'T' } }), ok: 201, allow: SESSION_EDITORS },
+  {
+    key: 'PATCH /api/tasks/{taskId} (status of a task assigned to the assistant)',
+    request: async (c) => ({ path: `/api/tasks/${(await freshTask(c, c.f.members.assistantIn)).id}`, body: { version: 1, status: 'IN_PROGRESS' } }),
+    ok: 200, allow: [...SESSION_EDITORS, 'assistantIn'],
+  },
+  {
+    key: 'PATCH /api/tasks/{taskId} (title)',
+    request: async (c) => ({ path: `/api/tasks/${(await freshTask(c, c.f.members.assistantIn)).id}`, body: { version: 1, title: 'New title' } }),
+    ok: 200, allow: SESSION_EDITORS,
+  },
+  {
+    key: 'PATCH /api/tasks/{taskId} (assignee)',
+    request: async (c) => ({ path: `/api/tasks/${(await freshTask(c, null)).id}`, body: { version: 1, assigneeId: c.f.members.engineerIn } }),
+    ok: 200, allow: ASSIGNERS,
+  },
+  { key: 'DELETE /api/tasks/{taskId}', request: async (c) => ({ path: `/api/tasks/${(await freshTask(c, null)).id}` }), ok: 204, allow: SESSION_EDITORS },
+  { key: 'POST /api/tasks/{taskId}/reroute', request: async (c) => ({ path: `/api/tasks/${(await freshTask(c, null)).id}/reroute`, body: { version: 1 } }), ok: 200, allow: ASSIGNERS },
+  {
+    key: 'POST /api/tasks/{taskId}/assignment-check',
+    request: async (c) => ({ path: `/api/tasks/${(await freshTask(c, null)).id}/assignment-check`, body: { memberId: c.f.members.engineerIn } }),
+    ok: 200, allow: ASSIGNERS,
+  },
+  { key: 'GET /api/tasks/{taskId}/assignments', request: async (c) => ({ path: `/api/tasks/${(await freshTask(c, null)).id}/assignments` }), ok: 200, allow: BOARD_VIEWERS },
+];
+
+function expected(entry: Entry, actor: Actor): number {
+  if (entry.allow === 'public') return entry.ok;
+  if (actor === 'anon') return 401;
+  if (actor === 'foreign') return entry.foreign ?? (entry.allow.includes('foreign') ? entry.ok : /\{/.test(entry.key) ? 404 : entry.ok);
+  return entry.allow.includes(actor) ? entry.ok : (entry.denied ?? 403);
+}
+
+describe('authorization matrix', () => {
+  let t: TestServer;
+  let f: Fixture;
+
+  beforeAll(async () => {
+    t = await startTestServer({ authRateLimit: 100_000 });
+    const p = t.prisma;
+    const studio = await createStudio(p, { name: 'Matrix Studio' });
+    const room = await createRoom(p, studio.id, { name: 'Studio A' });
+    const m = async (name: string, accessRole: string, roles: ('PRODUCER' | 'ENGINEER' | 'ASSISTANT_ENGINEER')[]) => {
+      const member = await createMember(p, studio.id, { name, roles });
+      await p.member.update({ where: { id: member.id }, data: { accessRole: accessRole as never } });
+      return member.id;
+    };
+    const members = {
+      admin: await m('Admin', 'ADMIN', []),
+      manager: await m('Manager', 'MANAGER', []),
+      producerLead: await m('Lead Producer', 'PRODUCER', ['PRODUCER']),
+      producerOther: await m('Other Producer', 'PRODUCER', ['PRODUCER']),
+      engineerIn: await m('Engineer In', 'ENGINEER', ['ENGINEER']),
+      engineerOut: await m('Engineer Out', 'ENGINEER', ['ENGINEER']),
+      assistantIn: await m('Assistant In', 'ASSISTANT_ENGINEER', ['ASSISTANT_ENGINEER']),
+      guestIn: await m('Guest In', 'GUEST', []),
+      guestOut: await m('Guest Out', 'GUEST', []),
+    };
+    const project = await createProject(p, studio.id, { leadProducerId: members.producerLead });
+    const otherProject = await createProject(p, studio.id, { leadProducerId: members.producerOther });
+    await p.member.update({ where: { id: members.guestIn }, data: { guestProjects: { connect: [{ id: project.id }] } } });
+    await p.member.update({ where: { id: members.guestOut }, data: { guestProjects: { connect: [{ id: otherProject.id }] } } });
+    const session = await createSession(p, { studioId: studio.id, projectId: project.id, roomId: room.id }, { producerId: members.producerLead, engineerId: members.engineerIn });
+    await createTaskRow(p, { studioId: studio.id, sessionId: session.id }, { assigneeId: members.assistantIn });
+    const foreignStudio = await createStudio(p, { name: 'Elsewhere' });
+    const foreign = (await createMember(p, foreignStudio.id, { name: 'Foreign Admin', roles: [] })).id;
+    await p.member.update({ where: { id: foreign }, data: { accessRole: 'ADMIN' } });
+    f = { studioId: studio.id, roomId: room.id, projectId: project.id, otherProjectId: otherProject.id, sessionId: session.id, members: { ...members, foreign } };
+  });
+  afterAll(() => t.close());
+
+  async function signInFresh(actor: Actor): Promise<Ctx['session']> {
+    if (actor === 'anon') return null;
+    const memberId = f.members[actor];
+    const member = await t.prisma.member.findUniqueOrThrow({ where: { id: memberId } });
+    let userId = member.userId;
+    if (!userId) {
+      userId = (await t.prisma.user.create({ data: { email: `${memberId}@matrix.test`, name: member.name, passwordHash: 'none' } })).id;
+      await t.prisma.member.update({ where: { id: memberId }, data: { userId } });
+    }
+    const s = await createAuthSession(t.prisma, { userId, memberId, ttlMs: 600_000 });
+    return { id: s.id, cookie: `${SESSION_COOKIE}=${s.token}` };
+  }
+
+  it('has an entry for every endpoint of the OpenAPI document', async () => {
+    const doc = (await t.anon('GET', '/api/openapi.json')).body as { paths: Record<string, Record<string, unknown>> };
+    const documented = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`)).sort();
+    const covered = [...new Set(TABLE.map((e) => e.key.replace(/ \(.*\)$/, '')))].sort();
+    expect(covered).toEqual(documented);
+  });
+
+  for (const entry of TABLE) {
+    it(`${entry.key}`, async () => {
+      const [method, ...rest] = entry.key.split(' ');
+      void rest;
+      const results: Record<string, number> = {};
+      const wanted: Record<string, number> = {};
+      const notJsonErrors: string[] = [];
+      for (const actor of ACTORS) {
+        const session = await signInFresh(actor);
+        const { path, body } = await entry.request({ f, t, actor, session, n: unique() });
+        const res = await t.anon(method!, path, body, session ? { cookie: session.cookie } : {});
+        results[actor] = res.status;
+        wanted[actor] = expected(entry, actor);
+        if (res.status >= 400 && typeof res.body?.error?.code !== 'string') notJsonErrors.push(actor);
+      }
+      expect(results).toEqual(wanted);
+      expect(notJsonErrors, 'every refusal is a JSON error body').toEqual([]);
+    });
+  }
+
+  it('board.join and board.leave over socket.io, for every role', async () => {
+    const results: Record<string, string> = {};
+    const wanted: Record<string, string> = {};
+    for (const actor of ACTORS) {
+      const session = await signInFresh(actor);
+      wanted[actor] = actor === 'anon' ? 'refused' : actor === 'foreign' ? 'NOT_FOUND' : BOARD_VIEWERS.includes(actor) ? 'joined' : 'FORBIDDEN';
+      try {
+        const socket = await connectSocket(t.baseUrl, session?.cookie);
+        const ack = await joinBoard(socket, f.sessionId, 0);
+        results[actor] = ack.ok ? 'joined' : ack.error.code;
+        const leave = await socket.timeout(2000).emitWithAck('board.leave', { sessionId: f.sessionId });
+        expect(leave).toEqual({ ok: true });
+        socket.disconnect();
+      } catch (err) {
+        results[actor] = /UNAUTHENTICATED/.test(String(err)) ? 'refused' : String(err);
+      }
+    }
+    expect(results).toEqual(wanted);
+  });
+});
