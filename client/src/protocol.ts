@@ -12,7 +12,7 @@ import type {
 export const PROTOCOL_VERSION: typeof SHARED_PROTOCOL_VERSION = 1;
 export const SOCKET_ID_HEADER: typeof SHARED_SOCKET_ID_HEADER = 'x-socket-id';
 
-export const BOARD_EVENT_TYPES = ['task.created', 'task.updated', 'task.deleted', 'session.updated'] as const satisfies readonly BoardEventType[];
+export const BOARD_EVENT_TYPES = ['task.created', 'task.updated', 'task.moved', 'task.deleted', 'session.updated'] as const satisfies readonly BoardEventType[];
 
 // Every event type the server can send must be listened to.
 type Missing = Exclude<BoardEventType, (typeof BOARD_EVENT_TYPES)[number]>;

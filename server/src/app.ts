@@ -4,6 +4,8 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import express from 'express';
 import helmet from 'helmet';
+import { createAdapter } from '@socket.io/redis-adapter';
+import { createClient } from 'redis';
 import { pinoHttp } from 'pino-http';
 import type { Config } from './config';
 import type { AppContext } from './context';
@@ -100,6 +102,18 @@ export async function createPatchbayServer(config: Config, options: CreateServer
   const http = createServer(createExpressApp(ctx));
   io = attachSocketServer(http, ctx);
 
+  // Several instances share board events through Redis; sequence numbers still come from the database.
+  let redisClients: { quit: () => Promise<unknown> }[] = [];
+  if (config.redisUrl) {
+    const pub = createClient({ url: config.redisUrl });
+    const sub = pub.duplicate();
+    for (const client of [pub, sub]) client.on('error', (err: unknown) => logger.error({ err }, 'redis error'));
+    await Promise.all([pub.connect(), sub.connect()]);
+    io.adapter(createAdapter(pub, sub, { key: config.redisKey }));
+    redisClients = [pub, sub];
+    logger.info({ key: config.redisKey }, 'socket.io uses the Redis adapter');
+  }
+
   let closing: Promise<void> | undefined;
   return {
     ctx,
@@ -129,6 +143,7 @@ export async function createPatchbayServer(config: Config, options: CreateServer
         });
         await Promise.race([httpClosed, timeout]);
         await new Promise<void>((resolve) => (io ? io.close(() => resolve()) : resolve()));
+        await Promise.all(redisClients.map((c) => c.quit().catch(() => undefined)));
         if (!options.database) await db.close();
       })();
       return closing;

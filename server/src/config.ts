@@ -20,6 +20,8 @@ const EnvSchema = z.object({
   BODY_LIMIT: z.string().default('100kb'),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
   REDIS_URL: z.string().optional(),
+  /** Channel prefix of the socket.io Redis adapter (instances of one deployment share it). */
+  REDIS_KEY: z.string().min(1).default('patchbay'),
   SESSION_TTL_HOURS: z.coerce.number().positive().default(24 * 14),
   COOKIE_SECURE: z.enum(['auto', 'always', 'never']).default('auto'),
   /** Extra origins allowed to make state-changing requests (comma separated), e.g. behind a proxy. */
@@ -44,6 +46,7 @@ export interface Config {
   bodyLimit: string;
   shutdownTimeoutMs: number;
   redisUrl: string | undefined;
+  redisKey: string;
   sessionTtlMs: number;
   cookieSecure: 'auto' | 'always' | 'never';
   allowedOrigins: string[];
@@ -74,6 +77,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     bodyLimit: e.BODY_LIMIT,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     redisUrl: e.REDIS_URL || undefined,
+    redisKey: e.REDIS_KEY,
     sessionTtlMs: e.SESSION_TTL_HOURS * 3_600_000,
     cookieSecure: e.COOKIE_SECURE,
     allowedOrigins: e.ALLOWED_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean),

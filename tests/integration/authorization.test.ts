@@ -159,6 +159,11 @@ const TABLE: Entry[] = [
     request: async (c) => ({ path: `/api/tasks/${(await freshTask(c, null)).id}`, body: { version: 1, assigneeId: c.f.members.engineerIn } }),
     ok: 200, allow: ASSIGNERS,
   },
+  {
+    key: 'POST /api/tasks/{taskId}/move',
+    request: async (c) => ({ path: `/api/tasks/${(await freshTask(c, c.f.members.assistantIn)).id}/move`, body: { version: 1, status: 'IN_PROGRESS', index: 0 } }),
+    ok: 200, allow: [...SESSION_EDITORS, 'assistantIn'],
+  },
   { key: 'DELETE /api/tasks/{taskId}', request: async (c) => ({ path: `/api/tasks/${(await freshTask(c, null)).id}` }), ok: 204, allow: SESSION_EDITORS },
   { key: 'POST /api/tasks/{taskId}/reroute', request: async (c) => ({ path: `/api/tasks/${(await freshTask(c, null)).id}/reroute`, body: { version: 1 } }), ok: 200, allow: ASSIGNERS },
   {

@@ -2,6 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ACCESS_ROLES, ACTIONS, PERMISSIONS, can, canChangeTaskStatus, type AccessRole, type AccessScope, type Action } from '@patchbay/shared';
 
+const implies = (a: boolean, b: boolean): boolean => !a || b;
+
 describe('permission matrix', () => {
   it.each<[AccessRole, Action, AccessScope | undefined, boolean]>([
     ['ADMIN', 'members.manage', undefined, true],
@@ -45,7 +47,6 @@ describe('permission matrix', () => {
   });
 
   it('a scope never grants what the role lacks, and assistants never exceed engineers', () => {
-    const implies = (a: boolean, b: boolean) => !a || b;
     expect(() =>
       fc.assert(
         fc.property(fc.constantFrom(...ACCESS_ROLES), fc.constantFrom(...ACTIONS), scopeArb, (role, action, scope) =>

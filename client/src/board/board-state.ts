@@ -14,7 +14,7 @@
  * - a task is never replaced by an older version of itself;
  * - a deleted task id is remembered, so a late event or response cannot bring it back.
  */
-import type { BoardEvent, BoardSnapshot, Session, Task, TaskStatus } from '@patchbay/shared';
+import type { BoardEvent, BoardSnapshot, ColumnOrder, Session, Task, TaskStatus } from '@patchbay/shared';
 import { TASK_STATUSES } from '@patchbay/shared/domain/roles';
 
 export interface BoardState {
@@ -40,7 +40,9 @@ export type BoardAction =
   /** A task as the server returned it to our own write (create, update, or a 409's current). */
   | { type: 'taskSaved'; task: Task }
   /** A task we deleted (or that the server says no longer exists). */
-  | { type: 'taskRemoved'; taskId: string };
+  | { type: 'taskRemoved'; taskId: string }
+  /** The answer to our own move: the task and the new order of the columns it touched. */
+  | { type: 'taskMoved'; task: Task; columns: ColumnOrder };
 
 export function stateFromSnapshot(snapshot: BoardSnapshot): BoardState {
   return {
@@ -68,8 +70,26 @@ interface Draft {
   deleted: Set<string>;
 }
 
+/**
+ * Positions of a move's columns. A neighbour's position is taken only when we hold the version
+ * the server listed: a newer local copy (our own later write) already has its newer place.
+ */
+function applyColumns(tasks: Map<string, Task>, movedId: string, columns: ColumnOrder): void {
+  for (const entries of Object.values(columns)) {
+    for (const [position, entry] of (entries ?? []).entries()) {
+      if (entry.id === movedId) continue;
+      const task = tasks.get(entry.id);
+      if (task && task.version === entry.version && task.position !== position) tasks.set(entry.id, { ...task, position });
+    }
+  }
+}
+
 function applyOne(draft: Draft, event: BoardEvent): void {
   switch (event.type) {
+    case 'task.moved':
+      upsertTask(draft.tasks, draft.deleted, event.task);
+      applyColumns(draft.tasks, event.task.id, event.columns);
+      return;
     case 'task.created':
     case 'task.updated':
       upsertTask(draft.tasks, draft.deleted, event.task);
@@ -131,6 +151,12 @@ export function boardReducer(state: BoardState | null, action: BoardAction): Boa
       const tasks = new Map(state.tasks);
       tasks.delete(action.taskId);
       return { ...state, tasks, deleted: new Set(state.deleted).add(action.taskId) };
+    }
+    case 'taskMoved': {
+      const tasks = new Map(state.tasks);
+      upsertTask(tasks, state.deleted, action.task);
+      applyColumns(tasks, action.task.id, action.columns);
+      return { ...state, tasks };
     }
   }
 }

@@ -118,7 +118,7 @@ export async function updateSession(ctx: AppContext, auth: AuthContext, sessionI
     await refuseConflicts(tx, studioId, candidate);
     await tx.session.update({ where: { id: sessionId }, data: patch });
     const row = await tx.session.findUniqueOrThrow({ where: { id: sessionId }, include: sessionInclude });
-    const events = await appendBoardEvents(tx, sessionId, [{ type: 'session.updated', sessionId, session: presentSession(row) }]);
+    const events = await appendBoardEvents(tx, sessionId, [{ type: 'session.updated', sessionId, session: presentSession(row) }], auth);
     return { result: undefined, events };
   });
   // Read after commit so the task counts and sequence number are current.

@@ -63,7 +63,7 @@ export async function getBoard(ctx: AppContext, auth: AuthContext, sessionId: st
     const tasks = await tx.task.findMany({
       where: { sessionId },
       include: taskInclude,
-      orderBy: [{ status: 'asc' }, { position: 'asc' }, { createdAt: 'asc' }],
+      orderBy: [{ status: 'asc' }, { position: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }],
     });
     const counts = emptyTaskCounts();
     for (const t of tasks) counts[t.status] += 1;

@@ -6,6 +6,9 @@ import {
   type Task,
   type TaskKind,
   type TaskStatus,
+  type ColumnOrder,
+  type MoveTaskInput,
+  type MovedTask,
   type UnsequencedBoardEvent,
   type UpdateTaskInput,
 } from '@patchbay/shared';
@@ -17,7 +20,7 @@ import type { AppContext } from '../context';
 import type { Tx } from '../db/database';
 import { AppError, notFound } from '../http/errors';
 import { presentTask, taskInclude } from '../presenters/task';
-import { appendBoardEvents } from './board-events';
+import { appendBoardEvents, lockBoard } from './board-events';
 import { runCommand, type CommandOptions } from './command';
 import { loadCustomKinds } from './task-kinds';
 import { manualAssignmentWarnings, routeNewTask } from './task-routing';
@@ -117,6 +120,7 @@ export async function createTask(
     async (tx) => {
       const studioId = auth.studioId;
       const access = await sessionAccess(tx, auth, sessionId);
+      await lockBoard(tx, sessionId);
       requireCan(auth, 'tasks.create', 'add tasks to this session', access.scope);
       if (input.assigneeId !== undefined) requireCan(auth, 'tasks.assign', 'assign tasks in this session', access.scope);
       const session = await requireSession(tx, studioId, sessionId);
@@ -148,7 +152,7 @@ export async function createTask(
       });
       await recordAssignment(tx, studioId, row.id, assignment, auth.memberId);
       const task = presentTask(row);
-      const events = await appendBoardEvents(tx, sessionId, [{ type: 'task.created', sessionId, task }]);
+      const events = await appendBoardEvents(tx, sessionId, [{ type: 'task.created', sessionId, task }], auth);
       return { result: task, events };
     },
     options,
@@ -159,6 +163,14 @@ async function loadTask(tx: Tx, studioId: string, taskId: string) {
   const row = await tx.task.findFirst({ where: { id: taskId, studioId }, include: taskInclude });
   if (!row) throw notFound('Task', taskId);
   return row;
+}
+
+/** Loads a task after taking its board's lock, so what is read is what the change is based on. */
+async function loadTaskLocked(tx: Tx, studioId: string, taskId: string) {
+  const found = await tx.task.findFirst({ where: { id: taskId, studioId }, select: { sessionId: true } });
+  if (!found) throw notFound('Task', taskId);
+  await lockBoard(tx, found.sessionId);
+  return loadTask(tx, studioId, taskId);
 }
 
 function versionConflict(current: Task, basedOn: number): AppError {
@@ -215,13 +227,13 @@ export async function updateTask(
     ctx,
     async (tx) => {
       const studioId = auth.studioId;
-      const before = await loadTask(tx, studioId, taskId);
+      const before = await loadTaskLocked(tx, studioId, taskId);
       const { scope } = await sessionAccess(tx, auth, before.sessionId, before.assigneeId);
       requireCan(auth, 'board.view', 'see this session', scope);
       const editsContent = ['title', 'notes', 'estimateMinutes', 'dueAt'].some((f) => input[f as keyof UpdateTaskInput] !== undefined);
       if (editsContent) requireCan(auth, 'tasks.edit', 'edit this task', scope);
       if (input.assigneeId !== undefined) requireCan(auth, 'tasks.assign', 'assign tasks in this session', scope);
-      if ((input.status !== undefined || input.position !== undefined) && !canChangeTaskStatus(auth.role, scope)) {
+      if (input.status !== undefined && !canChangeTaskStatus(auth.role, scope)) {
         throw new AppError('FORBIDDEN', 'You may only move your own tasks');
       }
       if (input.status === 'DONE' && before.kind === 'mix_review') requireCan(auth, 'mix.approve', 'approve mixes in this session', scope);
@@ -249,8 +261,9 @@ export async function updateTask(
       }
       set('status', input.status, before.status);
       const status = (input.status ?? before.status) as TaskStatus;
-      if (input.position !== undefined) set('position', input.position, before.position);
-      else if (status !== before.status) set('position', await nextPosition(tx, before.sessionId, status), before.position);
+      // A status change from an edit form puts the task at the end of its new column; exact
+      // placement goes through moveTask.
+      if (status !== before.status) set('position', await nextPosition(tx, before.sessionId, status), before.position);
       if (changed.length === 0) return { result: presentTask(before), events: [] };
 
       // Compare-and-set on the version: a concurrent writer that committed first wins.
@@ -260,7 +273,7 @@ export async function updateTask(
       const task = presentTask(await loadTask(tx, studioId, taskId));
       const pending: UnsequencedBoardEvent[] = [{ type: 'task.updated', sessionId: before.sessionId, task, changed }];
       if (changed.includes('status') && task.status === 'DONE') pending.push(...(await createFollowUps(tx, studioId, task)));
-      const events = await appendBoardEvents(tx, before.sessionId, pending);
+      const events = await appendBoardEvents(tx, before.sessionId, pending, auth);
       return { result: task, events };
     },
     options,
@@ -273,7 +286,7 @@ export async function rerouteTask(ctx: AppContext, auth: AuthContext, taskId: st
     ctx,
     async (tx) => {
       const studioId = auth.studioId;
-      const before = await loadTask(tx, studioId, taskId);
+      const before = await loadTaskLocked(tx, studioId, taskId);
       const { scope } = await sessionAccess(tx, auth, before.sessionId, before.assigneeId);
       requireCan(auth, 'tasks.assign', 'assign tasks in this session', scope);
       if (before.version !== version) throw versionConflict(presentTask(before), version);
@@ -292,7 +305,7 @@ export async function rerouteTask(ctx: AppContext, auth: AuthContext, taskId: st
       await recordAssignment(tx, studioId, taskId, assignment, auth.memberId);
       const task = presentTask(await loadTask(tx, studioId, taskId));
       const changed = ['routingReason', 'routingRule', 'assignedManually', ...(assignment.assigneeId !== before.assigneeId ? ['assigneeId'] : [])];
-      const events = await appendBoardEvents(tx, before.sessionId, [{ type: 'task.updated', sessionId: before.sessionId, task, changed }]);
+      const events = await appendBoardEvents(tx, before.sessionId, [{ type: 'task.updated', sessionId: before.sessionId, task, changed }], auth);
       return { result: task, events };
     },
     options,
@@ -338,13 +351,74 @@ export async function deleteTask(ctx: AppContext, auth: AuthContext, taskId: str
   await runCommand(
     ctx,
     async (tx) => {
-      const before = await loadTask(tx, auth.studioId, taskId);
+      const before = await loadTaskLocked(tx, auth.studioId, taskId);
       const { scope } = await sessionAccess(tx, auth, before.sessionId, before.assigneeId);
       requireCan(auth, 'tasks.edit', 'delete tasks in this session', scope);
       if (version !== undefined && before.version !== version) throw versionConflict(presentTask(before), version);
       await tx.task.delete({ where: { id: taskId } });
-      const events = await appendBoardEvents(tx, before.sessionId, [{ type: 'task.deleted', sessionId: before.sessionId, taskId }]);
+      const events = await appendBoardEvents(tx, before.sessionId, [{ type: 'task.deleted', sessionId: before.sessionId, taskId }], auth);
       return { result: undefined, events };
+    },
+    options,
+  );
+}
+
+/** Ids of a column in board order (optionally without one task). */
+async function column(tx: Tx, sessionId: string, status: TaskStatus, without?: string): Promise<{ id: string; version: number }[]> {
+  return tx.task.findMany({
+    where: { sessionId, status, ...(without ? { NOT: { id: without } } : {}) },
+    orderBy: [{ position: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }],
+    select: { id: true, version: true },
+  });
+}
+
+/** Dense positions 0..n-1 for a column; only rows whose position changes are written. */
+async function renumber(tx: Tx, entries: { id: string }[], skip: string): Promise<void> {
+  for (const [position, { id }] of entries.entries()) {
+    if (id === skip) continue;
+    // Raw on purpose: a neighbour's place changes, not the task itself (no version, no updatedAt).
+    await tx.$executeRaw`UPDATE "Task" SET "position" = ${position} WHERE "id" = ${id}::uuid AND "position" <> ${position}`;
+  }
+}
+
+/**
+ * Moves a task to `index` in the `status` column. Runs under the board lock, renumbers the
+ * columns it touches, and sends their full order in the event, so concurrent moves by several
+ * people end in one order on every screen.
+ */
+export async function moveTask(ctx: AppContext, auth: AuthContext, taskId: string, input: MoveTaskInput, options: CommandOptions = {}): Promise<MovedTask> {
+  return runCommand(
+    ctx,
+    async (tx) => {
+      const studioId = auth.studioId;
+      const before = await loadTaskLocked(tx, studioId, taskId);
+      const { scope } = await sessionAccess(tx, auth, before.sessionId, before.assigneeId);
+      requireCan(auth, 'board.view', 'see this session', scope);
+      if (!canChangeTaskStatus(auth.role, scope)) throw new AppError('FORBIDDEN', 'You may only move your own tasks');
+      if (input.status === 'DONE' && before.status !== 'DONE' && before.kind === 'mix_review') {
+        requireCan(auth, 'mix.approve', 'approve mixes in this session', scope);
+      }
+      if (before.version !== input.version) throw versionConflict(presentTask(before), input.version);
+
+      if (before.status === input.status) {
+        const current = await column(tx, before.sessionId, input.status);
+        if (current.findIndex((t) => t.id === taskId) === Math.min(input.index, current.length - 1)) {
+          return { result: { task: presentTask(before), columns: { [input.status]: current } }, events: [] };
+        }
+      }
+      const target = await column(tx, before.sessionId, input.status, taskId);
+      const index = Math.min(input.index, target.length);
+      const source = before.status !== input.status ? await column(tx, before.sessionId, before.status, taskId) : null;
+      await renumber(tx, [...target.slice(0, index), { id: taskId }, ...target.slice(index)], taskId);
+      if (source) await renumber(tx, source, taskId);
+      await tx.task.update({ where: { id: taskId }, data: { status: input.status, position: index, version: { increment: 1 } } });
+      const task = presentTask(await loadTask(tx, studioId, taskId));
+      const columns: ColumnOrder = { [input.status]: [...target.slice(0, index), { id: taskId, version: task.version }, ...target.slice(index)] };
+      if (source) columns[before.status] = source;
+      const pending: UnsequencedBoardEvent[] = [{ type: 'task.moved', sessionId: before.sessionId, task, columns }];
+      if (before.status !== 'DONE' && task.status === 'DONE') pending.push(...(await createFollowUps(tx, studioId, task)));
+      const events = await appendBoardEvents(tx, before.sessionId, pending, auth);
+      return { result: { task, columns }, events };
     },
     options,
   );

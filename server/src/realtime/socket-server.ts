@@ -35,6 +35,41 @@ function parsePayload<S extends z.ZodType>(schema: S, payload: unknown): z.outpu
   return result.data;
 }
 
+/** How long presence changes of one board are gathered before viewers are told (a burst of joins is one message). */
+const PRESENCE_DEBOUNCE_MS = 200;
+
+/**
+ * Tells a board's viewers who is looking at it. Computed from the sockets in the board's room
+ * (across instances with the Redis adapter), debounced per board.
+ */
+function presenceNotifier(io: IoServer, ctx: AppContext) {
+  const timers = new Map<string, NodeJS.Timeout>();
+  const send = async (sessionId: string) => {
+    timers.delete(sessionId);
+    const sockets = await io.in(boardRoom(sessionId)).fetchSockets();
+    const viewers = new Map<string, { memberId: string; name: string; accessRole: string; connections: number }>();
+    for (const s of sockets) {
+      const auth = s.data.auth as AuthContext | undefined;
+      if (!auth) continue;
+      const v = viewers.get(auth.memberId) ?? { memberId: auth.memberId, name: auth.name, accessRole: auth.role, connections: 0 };
+      v.connections += 1;
+      viewers.set(auth.memberId, v);
+    }
+    const list = [...viewers.values()].sort((a, b) => a.name.localeCompare(b.name) || a.memberId.localeCompare(b.memberId));
+    io.to(boardRoom(sessionId)).emit('presence.changed', { v: PROTOCOL_VERSION, sessionId, viewers: list });
+  };
+  return {
+    changed(sessionId: string) {
+      if (timers.has(sessionId)) return;
+      const timer = setTimeout(() => {
+        send(sessionId).catch((err: unknown) => ctx.logger.warn({ err, sessionId }, 'presence update failed'));
+      }, PRESENCE_DEBOUNCE_MS);
+      timer.unref();
+      timers.set(sessionId, timer);
+    },
+  };
+}
+
 /**
  * socket.io on the same HTTP server. A socket authenticates with the session cookie at the
  * handshake; joining a board is authorized by the same permission matrix as the REST API.
@@ -62,9 +97,15 @@ export function attachSocketServer(httpServer: HttpServer, ctx: AppContext): IoS
       .catch((err: unknown) => next(err instanceof Error ? err : new Error('authentication failed')));
   });
 
+  const presence = presenceNotifier(io, ctx);
+
   io.on('connection', (socket) => {
     const auth = socket.data.auth as AuthContext;
     void socket.join([authRoom(auth.sessionId), memberRoom(auth.memberId)]);
+
+    socket.on('disconnecting', () => {
+      for (const room of socket.rooms) if (room.startsWith('board:')) presence.changed(room.slice('board:'.length));
+    });
 
     socket.on('board.join', async (payload, ack) => {
       if (typeof ack !== 'function') return;
@@ -79,6 +120,7 @@ export function attachSocketServer(httpServer: HttpServer, ctx: AppContext): IoS
         // clients drop any event whose seq they already applied.
         await socket.join(boardRoom(sessionId));
         const page = afterSeq === undefined ? first : await listEventsAfter(ctx, auth, sessionId, afterSeq);
+        presence.changed(sessionId);
         ack({ ok: true, seq: page.seq, missed: afterSeq === undefined ? [] : page.events, reset: afterSeq === undefined ? false : page.reset });
       } catch (err) {
         ack({ ok: false, error: toSocketError(err, ctx) });
@@ -89,6 +131,7 @@ export function attachSocketServer(httpServer: HttpServer, ctx: AppContext): IoS
       try {
         const { sessionId } = parsePayload(BoardLeavePayloadSchema, payload);
         await socket.leave(boardRoom(sessionId));
+        presence.changed(sessionId);
         if (typeof ack === 'function') ack({ ok: true });
       } catch (err) {
         if (typeof ack === 'function') ack({ ok: false, error: toSocketError(err, ctx) });

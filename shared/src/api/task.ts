@@ -54,7 +54,6 @@ export const UpdateTaskInputSchema = z
     assigneeId: IdSchema.nullable().optional(),
     estimateMinutes: estimate.nullable().optional(),
     dueAt: InstantSchema.nullable().optional(),
-    position: z.number().int().min(0).optional(),
     /** With assigneeId: why this person was chosen by hand. */
     assignmentNote: z.string().trim().max(500).optional(),
   })
@@ -87,3 +86,22 @@ export const TaskAssignmentSchema = z
   .meta({ id: 'TaskAssignment' });
 export const TaskAssignmentListSchema = z.object({ assignments: z.array(TaskAssignmentSchema) });
 export type TaskAssignment = z.infer<typeof TaskAssignmentSchema>;
+
+/** Move a task to a column and an index in it (0 = top); the server renumbers the column. */
+export const MoveTaskInputSchema = z
+  .strictObject({
+    version: z.number().int().min(1),
+    status: TaskStatusSchema,
+    index: z.number().int().min(0).max(10_000),
+  })
+  .meta({ id: 'MoveTaskInput' });
+export type MoveTaskInput = z.infer<typeof MoveTaskInputSchema>;
+
+/** Answer to a move: the moved task and the new order of the columns it touched (as the event). */
+export const MovedTaskSchema = z
+  .object({
+    task: TaskSchema,
+    columns: z.partialRecord(TaskStatusSchema, z.array(z.object({ id: IdSchema, version: z.number().int() }))),
+  })
+  .meta({ id: 'MovedTask' });
+export type MovedTask = z.infer<typeof MovedTaskSchema>;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { IdSchema, InstantSchema } from '../api/common';
 import { SessionSchema } from '../api/session';
 import { TaskSchema } from '../api/task';
+import { TaskStatusSchema } from '../api/enums';
 
 /** Bumped whenever an event's shape changes incompatibly; clients send theirs when joining. */
 export const PROTOCOL_VERSION = 1;
@@ -12,7 +13,16 @@ const envelope = {
   /** Board sequence number: one more than the previous event of the same board. */
   seq: z.number().int().min(1),
   at: InstantSchema,
+  /** Who made the change (null: the system, e.g. a follow-up task). */
+  actor: z.object({ id: IdSchema, name: z.string() }).nullable(),
 };
+
+/**
+ * Tasks of a column in board order after a move, with the version each was at. A client sets a
+ * task's position from it only when it holds that same version (a newer local copy wins).
+ */
+export const ColumnOrderSchema = z.partialRecord(TaskStatusSchema, z.array(z.object({ id: IdSchema, version: z.number().int() })));
+export type ColumnOrder = z.infer<typeof ColumnOrderSchema>;
 
 export const TaskCreatedEventSchema = z.object({ ...envelope, type: z.literal('task.created'), task: TaskSchema });
 export const TaskUpdatedEventSchema = z.object({
@@ -21,6 +31,11 @@ export const TaskUpdatedEventSchema = z.object({
   task: TaskSchema,
   changed: z.array(z.string()),
 });
+/**
+ * A task moved to another column or place. `columns` gives the full order of every column the
+ * move touched; positions of the other tasks follow from it (their versions do not change).
+ */
+export const TaskMovedEventSchema = z.object({ ...envelope, type: z.literal('task.moved'), task: TaskSchema, columns: ColumnOrderSchema });
 export const TaskDeletedEventSchema = z.object({ ...envelope, type: z.literal('task.deleted'), taskId: IdSchema });
 export const SessionUpdatedEventSchema = z.object({ ...envelope, type: z.literal('session.updated'), session: SessionSchema });
 
@@ -28,15 +43,26 @@ export const SessionUpdatedEventSchema = z.object({ ...envelope, type: z.literal
 export const BoardEventSchema = z.discriminatedUnion('type', [
   TaskCreatedEventSchema,
   TaskUpdatedEventSchema,
+  TaskMovedEventSchema,
   TaskDeletedEventSchema,
   SessionUpdatedEventSchema,
 ]).meta({ id: 'BoardEvent' });
 export type BoardEvent = z.infer<typeof BoardEventSchema>;
 export type BoardEventType = BoardEvent['type'];
-export const BOARD_EVENT_TYPES = ['task.created', 'task.updated', 'task.deleted', 'session.updated'] as const satisfies readonly BoardEventType[];
+export const BOARD_EVENT_TYPES = ['task.created', 'task.updated', 'task.moved', 'task.deleted', 'session.updated'] as const satisfies readonly BoardEventType[];
 export type BoardEventOf<T extends BoardEventType> = Extract<BoardEvent, { type: T }>;
 /** An event before the database gave it its place in the board's sequence. */
-export type UnsequencedBoardEvent = BoardEvent extends infer E ? (E extends BoardEvent ? Omit<E, 'v' | 'seq' | 'at'> : never) : never;
+export type UnsequencedBoardEvent = BoardEvent extends infer E ? (E extends BoardEvent ? Omit<E, 'v' | 'seq' | 'at' | 'actor'> : never) : never;
+
+/** Who is looking at a board right now. Ephemeral: not in the event log and without a seq. */
+export const PresenceSchema = z
+  .object({
+    v: z.literal(PROTOCOL_VERSION),
+    sessionId: IdSchema,
+    viewers: z.array(z.object({ memberId: IdSchema, name: z.string(), accessRole: z.string(), connections: z.number().int() })),
+  })
+  .meta({ id: 'Presence' });
+export type Presence = z.infer<typeof PresenceSchema>;
 
 export const EventsQuerySchema = z.strictObject({
   after: z.coerce.number().int().min(0),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ErrorCode } from '../errors';
 import { IdSchema } from '../api/common';
-import type { BoardEvent, BoardEventOf, BoardEventType } from './events';
+import type { BoardEvent, BoardEventOf, BoardEventType, Presence } from './events';
 
 export const BoardJoinPayloadSchema = z.strictObject({
   v: z.number().int(),
@@ -20,7 +20,9 @@ export type BoardJoinAck =
 export type Ack = { ok: true } | { ok: false; error: SocketError };
 
 /** Events the server pushes: one per board event type, all carrying the board envelope. */
-export type ServerToClientEvents = { [T in BoardEventType]: (event: BoardEventOf<T>) => void };
+export type ServerToClientEvents = { [T in BoardEventType]: (event: BoardEventOf<T>) => void } & {
+  'presence.changed': (presence: Presence) => void;
+};
 
 export interface ClientToServerEvents {
   'board.join': (payload: BoardJoinPayload, ack: (result: BoardJoinAck) => void) => void;

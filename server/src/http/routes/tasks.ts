@@ -7,12 +7,14 @@ import {
   TaskSchema,
   UpdateTaskInputSchema,
   RerouteInputSchema,
+  MoveTaskInputSchema,
+  MovedTaskSchema,
   AssignmentCheckInputSchema,
   AssignmentCheckSchema,
   TaskAssignmentListSchema,
 } from '@patchbay/shared';
 import type { Request } from 'express';
-import { checkAssignment, createTask, deleteTask, listAssignments, rerouteTask, updateTask } from '../../domain/tasks';
+import { checkAssignment, createTask, deleteTask, listAssignments, moveTask, rerouteTask, updateTask } from '../../domain/tasks';
 import { defineRoute } from '../route';
 
 const requester = (req: Request) => {
@@ -32,6 +34,10 @@ export const taskRoutes = [
   defineRoute(
     { method: 'delete', path: '/tasks/:taskId', tag: 'Tasks', access: 'tasks.edit', summary: 'Delete a task (optionally only if still at `version`)', params: TaskParamsSchema, query: DeleteTaskQuerySchema, status: 204, errors: ['NOT_FOUND', 'VERSION_CONFLICT'] },
     async ({ ctx, auth, params, query, req }) => deleteTask(ctx, auth, params.taskId, query.version, requester(req)),
+  ),
+  defineRoute(
+    { method: 'post', path: '/tasks/:taskId/move', tag: 'Tasks', access: 'board.view', summary: 'Move a task to a column and place (drag and drop); the event carries the new order of the columns it touched', params: TaskParamsSchema, body: MoveTaskInputSchema, status: 200, response: MovedTaskSchema, errors: ['NOT_FOUND', 'VERSION_CONFLICT'] },
+    async ({ ctx, auth, params, body, req }) => moveTask(ctx, auth, params.taskId, body, requester(req)),
   ),
   defineRoute(
     { method: 'post', path: '/tasks/:taskId/reroute', tag: 'Routing', access: 'tasks.assign', summary: 'Route the task again (replaces a manual assignment)', params: TaskParamsSchema, body: RerouteInputSchema, status: 200, response: TaskSchema, errors: ['NOT_FOUND', 'VERSION_CONFLICT'] },
