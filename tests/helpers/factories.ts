@@ -18,15 +18,18 @@ export async function createRoom(prisma: PrismaClient, studioId: string, data: {
 export async function createMember(
   prisma: PrismaClient,
   studioId: string,
-  data: { name?: string; roles?: Role[]; skills?: string[]; weeklyCapacityHours?: number; knownRoomIds?: string[] } = {},
+  data: { name?: string; roles?: Role[]; skills?: string[]; weeklyCapacityHours?: number; knownRoomIds?: string[]; accessRole?: 'ADMIN' | 'MANAGER' | Role | 'GUEST' } = {},
 ) {
   const n = next();
+  const roles = data.roles ?? ['ENGINEER'];
   return prisma.member.create({
     data: {
       studioId,
       name: data.name ?? `Member ${n}`,
       email: `member${n}-${randomUUID().slice(0, 8)}@example.test`,
-      roles: data.roles ?? ['ENGINEER'],
+      roles,
+      // Access follows the first trade role unless given (a producer gets producer rights).
+      accessRole: data.accessRole ?? roles[0] ?? 'ENGINEER',
       skills: data.skills ?? [],
       weeklyCapacityHours: data.weeklyCapacityHours ?? 40,
       knownRooms: { connect: (data.knownRoomIds ?? []).map((id) => ({ id })) },

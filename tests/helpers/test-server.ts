@@ -3,7 +3,7 @@ import { createPatchbayServer, type PatchbayServer } from '../../server/src/app'
 import { createAuthSession } from '../../server/src/auth/auth-sessions';
 import { SESSION_COOKIE } from '../../server/src/auth/http';
 import { loadConfig, type Config } from '../../server/src/config';
-import { createTestDatabase } from './test-database';
+import { createTestDatabase, type TestDatabase } from './test-database';
 
 export type Api = (method: string, path: string, body?: unknown, headers?: Record<string, string>) => Promise<ApiResponse>;
 
@@ -29,8 +29,12 @@ export interface ApiResponse {
   text: string;
 }
 
-export async function startTestServer(overrides: Partial<Config> = {}): Promise<TestServer> {
-  const database = await createTestDatabase();
+/**
+ * `shared`: a database another test server already uses (several instances on one PostgreSQL);
+ * the server that created it drops it.
+ */
+export async function startTestServer(overrides: Partial<Config> = {}, shared?: TestDatabase): Promise<TestServer & { database: TestDatabase }> {
+  const database = shared ?? (await createTestDatabase());
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' } as NodeJS.ProcessEnv, {
     port: 0,
     host: '127.0.0.1',
@@ -93,9 +97,10 @@ export async function startTestServer(overrides: Partial<Config> = {}): Promise<
     as: async (memberId) => request(await cookieOf(memberId)),
     anon: request(undefined),
     cookieFor: async (memberId) => cookieOf(memberId ?? (await admin())),
+    database,
     close: async () => {
       await server.close();
-      await database.drop();
+      if (!shared) await database.drop();
     },
   };
 }

@@ -13,8 +13,12 @@ describe('migrations through the WebAssembly schema engine', () => {
   it('applies every migration once and records it as prisma migrate deploy does', async () => {
     const handle = await createAdapterFactory({ database: db.config });
     try {
-      expect(await applyMigrations(handle.newFactory())).toEqual(listMigrationNames());
-      expect(await applyMigrations(handle.newFactory())).toEqual([]);
+      const first = handle.migrationFactory();
+      expect(await applyMigrations(first.factory)).toEqual(listMigrationNames());
+      await first.close();
+      const second = handle.migrationFactory();
+      expect(await applyMigrations(second.factory)).toEqual([]);
+      await second.close();
       const adapter = await handle.newFactory().connect();
       const rows = await adapter.queryRaw({
         sql: 'SELECT migration_name, finished_at IS NOT NULL AS finished, rolled_back_at IS NULL AS live FROM _prisma_migrations ORDER BY migration_name',

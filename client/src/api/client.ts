@@ -1,42 +1,185 @@
 import type {
+  AssignmentCheck,
   BoardSnapshot,
   CreateTaskInput,
   EventsPage,
   ListSessionsQuery,
+  Me,
+  Member,
+  Project,
+  Room,
+  RoutingPreview,
+  RoutingPreviewInput,
   Session,
   Studio,
   Task,
+  TaskAssignment,
   TaskKindList,
   UpdateTaskInput,
+  Workload,
 } from '@patchbay/shared';
 import { ApiError, createHttpClient, type HttpClientOptions } from './http';
+import type {
+  AcceptInvitationInput,
+  AuditEntry,
+  AuditQuery,
+  AuthSession,
+  BookingConflict,
+  ChangePasswordInput,
+  CreatedInvitation,
+  Invitation,
+  InvitationInput,
+  InvitationPreview,
+  MemberAccessInput,
+  MemberInput,
+  MemberPatch,
+  ProjectInput,
+  ProjectPatch,
+  RoomInput,
+  RoomPatch,
+  SessionCreateInput,
+  SessionPatchInput,
+  SetupInput,
+  SetupStatus,
+  SignInInput,
+  TaskKind,
+  TaskKindInput,
+  TaskKindPatch,
+} from './types';
 
 /** Every API call the web client makes. Components get it from ApiProvider (tests may pass a fake). */
 export interface ApiClient {
+  // Accounts
+  /** The signed-in member, or null when nobody is signed in (401). */
+  getMe(signal?: AbortSignal): Promise<Me | null>;
+  signIn(input: SignInInput): Promise<Me>;
+  signOut(): Promise<void>;
+  changePassword(input: ChangePasswordInput): Promise<void>;
+  listAuthSessions(signal?: AbortSignal): Promise<AuthSession[]>;
+  revokeAuthSession(authSessionId: string): Promise<void>;
+  getSetupStatus(signal?: AbortSignal): Promise<SetupStatus>;
+  setup(input: SetupInput): Promise<Me>;
+  listInvitations(signal?: AbortSignal): Promise<Invitation[]>;
+  createInvitation(input: InvitationInput): Promise<CreatedInvitation>;
+  revokeInvitation(invitationId: string): Promise<void>;
+  previewInvitation(token: string, signal?: AbortSignal): Promise<InvitationPreview>;
+  acceptInvitation(token: string, input: AcceptInvitationInput): Promise<Me>;
+  setMemberAccess(memberId: string, input: MemberAccessInput): Promise<Member>;
+  signOutMember(memberId: string): Promise<void>;
+  listAudit(query: AuditQuery, signal?: AbortSignal): Promise<AuditEntry[]>;
+  /** Called whenever a request answers 401 (the sign-in ended); returns the unsubscribe function. */
+  onUnauthenticated(listener: () => void): () => void;
+
+  // Studio and catalog
   getStudio(signal?: AbortSignal): Promise<Studio>;
   getTaskKinds(signal?: AbortSignal): Promise<TaskKindList>;
+  getWorkload(range: { from: string; to: string }, signal?: AbortSignal): Promise<Workload>;
+  createRoom(input: RoomInput): Promise<Room>;
+  updateRoom(roomId: string, patch: RoomPatch): Promise<Room>;
+  deleteRoom(roomId: string): Promise<void>;
+  createMember(input: MemberInput): Promise<Member>;
+  updateMember(memberId: string, patch: MemberPatch): Promise<Member>;
+  deleteMember(memberId: string): Promise<void>;
+  createProject(input: ProjectInput): Promise<Project>;
+  updateProject(projectId: string, patch: ProjectPatch): Promise<Project>;
+  deleteProject(projectId: string): Promise<void>;
+  createTaskKind(input: TaskKindInput): Promise<TaskKind>;
+  updateTaskKind(key: string, patch: TaskKindPatch): Promise<TaskKind>;
+  deleteTaskKind(key: string): Promise<void>;
+
+  // Sessions and boards
   listSessions(query: ListSessionsQuery, signal?: AbortSignal): Promise<Session[]>;
+  createSession(input: SessionCreateInput): Promise<Session>;
+  updateSession(sessionId: string, patch: SessionPatchInput): Promise<Session>;
+  deleteSession(sessionId: string): Promise<void>;
   getBoard(sessionId: string, signal?: AbortSignal): Promise<BoardSnapshot>;
   getEvents(sessionId: string, after: number, signal?: AbortSignal): Promise<EventsPage>;
+
+  // Tasks and routing
   createTask(sessionId: string, input: CreateTaskInput): Promise<Task>;
   updateTask(taskId: string, input: UpdateTaskInput): Promise<Task>;
   deleteTask(taskId: string, version?: number): Promise<void>;
+  previewRouting(sessionId: string, input: RoutingPreviewInput, signal?: AbortSignal): Promise<RoutingPreview>;
+  rerouteTask(taskId: string, version: number): Promise<Task>;
+  checkAssignment(taskId: string, memberId: string, signal?: AbortSignal): Promise<AssignmentCheck>;
+  listAssignments(taskId: string, signal?: AbortSignal): Promise<TaskAssignment[]>;
 }
 
 export function createApiClient(options: HttpClientOptions = {}): ApiClient {
-  const request = createHttpClient(options);
+  const unauthenticated = new Set<() => void>();
+  const request = createHttpClient({
+    ...options,
+    onUnauthenticated: () => {
+      options.onUnauthenticated?.();
+      for (const listener of unauthenticated) listener();
+    },
+  });
   const id = encodeURIComponent;
   return {
+    async getMe(signal) {
+      try {
+        return await request<Me>('/auth/me', { signal, authProbe: true });
+      } catch (err) {
+        if (err instanceof ApiError && err.status === 401) return null;
+        throw err;
+      }
+    },
+    signIn: (input) => request<Me>('/auth/sign-in', { method: 'POST', body: input, authProbe: true }),
+    signOut: () => request<void>('/auth/sign-out', { method: 'POST', authProbe: true }),
+    changePassword: (input) => request<void>('/auth/password', { method: 'POST', body: input }),
+    listAuthSessions: async (signal) => (await request<{ sessions: AuthSession[] }>('/auth/sessions', { signal })).sessions,
+    revokeAuthSession: (authSessionId) => request<void>(`/auth/sessions/${id(authSessionId)}`, { method: 'DELETE' }),
+    getSetupStatus: (signal) => request<SetupStatus>('/setup', { signal, authProbe: true }),
+    setup: (input) => request<Me>('/setup', { method: 'POST', body: input, authProbe: true }),
+    listInvitations: async (signal) => (await request<{ invitations: Invitation[] }>('/invitations', { signal })).invitations,
+    createInvitation: (input) => request<CreatedInvitation>('/invitations', { method: 'POST', body: input }),
+    revokeInvitation: (invitationId) => request<void>(`/invitations/${id(invitationId)}`, { method: 'DELETE' }),
+    previewInvitation: (token, signal) => request<InvitationPreview>(`/invitations/by-token/${id(token)}`, { signal, authProbe: true }),
+    acceptInvitation: (token, input) =>
+      request<Me>(`/invitations/by-token/${id(token)}/accept`, { method: 'POST', body: input, authProbe: true }),
+    setMemberAccess: (memberId, input) => request<Member>(`/members/${id(memberId)}/access`, { method: 'PUT', body: input }),
+    signOutMember: (memberId) => request<void>(`/members/${id(memberId)}/sessions`, { method: 'DELETE' }),
+    listAudit: async (query, signal) => (await request<{ entries: AuditEntry[] }>('/audit', { query: { ...query }, signal })).entries,
+    onUnauthenticated(listener) {
+      unauthenticated.add(listener);
+      return () => void unauthenticated.delete(listener);
+    },
+
     getStudio: (signal) => request<Studio>('/studio', { signal }),
     getTaskKinds: (signal) => request<TaskKindList>('/task-kinds', { signal }),
+    getWorkload: (range, signal) => request<Workload>('/workload', { query: range, signal }),
+    createRoom: (input) => request<Room>('/rooms', { method: 'POST', body: input }),
+    updateRoom: (roomId, patch) => request<Room>(`/rooms/${id(roomId)}`, { method: 'PATCH', body: patch }),
+    deleteRoom: (roomId) => request<void>(`/rooms/${id(roomId)}`, { method: 'DELETE' }),
+    createMember: (input) => request<Member>('/members', { method: 'POST', body: input }),
+    updateMember: (memberId, patch) => request<Member>(`/members/${id(memberId)}`, { method: 'PATCH', body: patch }),
+    deleteMember: (memberId) => request<void>(`/members/${id(memberId)}`, { method: 'DELETE' }),
+    createProject: (input) => request<Project>('/projects', { method: 'POST', body: input }),
+    updateProject: (projectId, patch) => request<Project>(`/projects/${id(projectId)}`, { method: 'PATCH', body: patch }),
+    deleteProject: (projectId) => request<void>(`/projects/${id(projectId)}`, { method: 'DELETE' }),
+    createTaskKind: (input) => request<TaskKind>('/task-kinds', { method: 'POST', body: input }),
+    updateTaskKind: (key, patch) => request<TaskKind>(`/task-kinds/${id(key)}`, { method: 'PATCH', body: patch }),
+    deleteTaskKind: (key) => request<void>(`/task-kinds/${id(key)}`, { method: 'DELETE' }),
+
     listSessions: async (query, signal) =>
       (await request<{ sessions: Session[] }>('/sessions', { query: { ...query }, signal })).sessions,
+    createSession: (input) => request<Session>('/sessions', { method: 'POST', body: input }),
+    updateSession: (sessionId, patch) => request<Session>(`/sessions/${id(sessionId)}`, { method: 'PATCH', body: patch }),
+    deleteSession: (sessionId) => request<void>(`/sessions/${id(sessionId)}`, { method: 'DELETE' }),
     getBoard: (sessionId, signal) => request<BoardSnapshot>(`/sessions/${id(sessionId)}/board`, { signal }),
     getEvents: (sessionId, after, signal) =>
       request<EventsPage>(`/sessions/${id(sessionId)}/events`, { query: { after }, signal }),
+
     createTask: (sessionId, input) => request<Task>(`/sessions/${id(sessionId)}/tasks`, { method: 'POST', body: input }),
     updateTask: (taskId, input) => request<Task>(`/tasks/${id(taskId)}`, { method: 'PATCH', body: input }),
     deleteTask: (taskId, version) => request<void>(`/tasks/${id(taskId)}`, { method: 'DELETE', query: { version } }),
+    previewRouting: (sessionId, input, signal) =>
+      request<RoutingPreview>(`/sessions/${id(sessionId)}/routing-preview`, { method: 'POST', body: input, signal }),
+    rerouteTask: (taskId, version) => request<Task>(`/tasks/${id(taskId)}/reroute`, { method: 'POST', body: { version } }),
+    checkAssignment: (taskId, memberId, signal) =>
+      request<AssignmentCheck>(`/tasks/${id(taskId)}/assignment-check`, { method: 'POST', body: { memberId }, signal }),
+    listAssignments: async (taskId, signal) =>
+      (await request<{ assignments: TaskAssignment[] }>(`/tasks/${id(taskId)}/assignments`, { signal })).assignments,
   };
 }
 
@@ -55,9 +198,42 @@ export function conflictingTask(err: unknown): Task | null {
   return looksLikeTask(current) ? current : null;
 }
 
+/** The clashing bookings of a 409 BOOKING_CONFLICT (empty for any other error). */
+export function bookingConflicts(err: unknown): BookingConflict[] {
+  if (!(err instanceof ApiError) || err.code !== 'BOOKING_CONFLICT') return [];
+  const conflicts = (err.details as { conflicts?: unknown } | undefined)?.conflicts;
+  if (!Array.isArray(conflicts)) return [];
+  return conflicts.filter(
+    (c): c is BookingConflict => typeof c === 'object' && c !== null && typeof (c as { message?: unknown }).message === 'string',
+  );
+}
+
+/**
+ * Validation problems of a 400 VALIDATION_FAILED, by the request field they are about
+ * (`details.issues[].path`, first segment: "gear.0.name" → "gear"). Empty for other errors.
+ */
+export function fieldIssues(err: unknown): Record<string, string> {
+  if (!(err instanceof ApiError) || err.code !== 'VALIDATION_FAILED') return {};
+  const issues = (err.details as { issues?: unknown } | undefined)?.issues;
+  const found: Record<string, string> = {};
+  if (!Array.isArray(issues)) return found;
+  for (const issue of issues as { path?: unknown; message?: unknown }[]) {
+    if (typeof issue.path !== 'string' || typeof issue.message !== 'string') continue;
+    const field = issue.path.split('.')[0] ?? '';
+    if (field && !(field in found)) found[field] = issue.message;
+  }
+  return found;
+}
+
 /** A readable sentence for any error, for notices. */
 export function errorMessage(err: unknown): string {
-  if (err instanceof ApiError) return err.message;
+  if (err instanceof ApiError) {
+    if (err.code === 'RATE_LIMITED' && err.retryAfterSeconds !== null && err.retryAfterSeconds > 0) {
+      const minutes = Math.ceil(err.retryAfterSeconds / 60);
+      return `${err.message.replace(/\.$/, '')} (try again in ${minutes === 1 ? 'about a minute' : `${minutes} minutes`}).`;
+    }
+    return err.message;
+  }
   if (err instanceof Error && err.message) return err.message;
   return 'Something went wrong.';
 }

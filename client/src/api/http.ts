@@ -9,21 +9,29 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: ClientErrorCode;
   readonly details: unknown;
+  /** From a 429's Retry-After header, when the server sent one. */
+  readonly retryAfterSeconds: number | null;
 
-  constructor(status: number, code: ClientErrorCode, message: string, details?: unknown) {
+  constructor(status: number, code: ClientErrorCode, message: string, details?: unknown, retryAfterSeconds: number | null = null) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
     this.details = details;
+    this.retryAfterSeconds = retryAfterSeconds;
   }
 }
 
 export interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   query?: Record<string, string | number | undefined>;
   body?: unknown;
   signal?: AbortSignal;
+  /**
+   * A 401 here is an answer about the request itself (wrong password, not signed in yet), not
+   * a sign-in that ended: do not report it through `onUnauthenticated`.
+   */
+  authProbe?: boolean;
 }
 
 export interface HttpClientOptions {
@@ -31,6 +39,8 @@ export interface HttpClientOptions {
   baseUrl?: string;
   /** The realtime connection's id, sent on writes so the server does not echo our own events. */
   getSocketId?: () => string | undefined;
+  /** Called when a request answers 401: the sign-in ended (expired, revoked, signed out elsewhere). */
+  onUnauthenticated?: () => void;
 }
 
 export type HttpRequest = <T>(path: string, options?: RequestOptions) => Promise<T>;
@@ -49,6 +59,16 @@ function toQueryString(query: RequestOptions['query']): string {
   return text ? `?${text}` : '';
 }
 
+/** Seconds from a Retry-After header (delta-seconds or an HTTP date); null when absent or unreadable. */
+function retryAfter(response: Response): number | null {
+  const value = response.headers.get('retry-after');
+  if (!value) return null;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds) && seconds >= 0) return Math.ceil(seconds);
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? null : Math.max(0, Math.ceil((date - Date.now()) / 1000));
+}
+
 async function readError(response: Response): Promise<ApiError> {
   let body: unknown;
   try {
@@ -58,15 +78,15 @@ async function readError(response: Response): Promise<ApiError> {
   }
   const error = isRecord(body) && isRecord(body.error) ? body.error : undefined;
   if (error && typeof error.code === 'string' && typeof error.message === 'string') {
-    return new ApiError(response.status, error.code as ErrorCode, error.message, error.details);
+    return new ApiError(response.status, error.code as ErrorCode, error.message, error.details, retryAfter(response));
   }
-  return new ApiError(response.status, 'UNKNOWN', `The server answered ${response.status} ${response.statusText}`.trim());
+  return new ApiError(response.status, 'UNKNOWN', `The server answered ${response.status} ${response.statusText}`.trim(), undefined, retryAfter(response));
 }
 
 /** A small fetch wrapper: JSON in and out, typed errors, the socket id header on writes. */
 export function createHttpClient(options: HttpClientOptions = {}): HttpRequest {
   const baseUrl = options.baseUrl ?? '/api';
-  return async function request<T>(path: string, { method = 'GET', query, body, signal }: RequestOptions = {}): Promise<T> {
+  return async function request<T>(path: string, { method = 'GET', query, body, signal, authProbe = false }: RequestOptions = {}): Promise<T> {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (body !== undefined) headers['content-type'] = 'application/json';
     if (method !== 'GET') {
@@ -86,7 +106,11 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpRequest {
       if (err instanceof DOMException && err.name === 'AbortError') throw err;
       throw new ApiError(0, 'NETWORK', "Can't reach the Patchbay server. Check the network and try again.");
     }
-    if (!response.ok) throw await readError(response);
+    if (!response.ok) {
+      const error = await readError(response);
+      if (error.status === 401 && !authProbe) options.onUnauthenticated?.();
+      throw error;
+    }
     if (response.status === 204) return undefined as T;
     return (await response.json()) as T;
   };

@@ -1,19 +1,34 @@
 import type { ListSessionsQuery } from '@patchbay/shared';
 import { useQuery } from '@tanstack/react-query';
 import { useApi } from './api-context';
+import type { AuditQuery } from './types';
 
 /** Query keys in one place, so invalidation and tests agree on them. */
 export const queryKeys = {
+  me: ['me'] as const,
+  setup: ['setup'] as const,
   studio: ['studio'] as const,
   taskKinds: ['task-kinds'] as const,
   sessions: (query: ListSessionsQuery) => ['sessions', query] as const,
   allSessions: ['sessions'] as const,
   board: (sessionId: string) => ['board', sessionId] as const,
+  workload: (from: string, to: string) => ['workload', from, to] as const,
+  allWorkload: ['workload'] as const,
+  authSessions: ['auth-sessions'] as const,
+  invitations: ['invitations'] as const,
+  audit: (query: AuditQuery) => ['audit', query] as const,
+  /** The history of a task at a version: a newer version (another assignment) fetches again. */
+  assignments: (taskId: string, version: number) => ['assignments', taskId, version] as const,
 };
 
-export function useStudio() {
+export function useStudio(options: { enabled?: boolean } = {}) {
   const api = useApi();
-  return useQuery({ queryKey: queryKeys.studio, queryFn: ({ signal }) => api.getStudio(signal), staleTime: 5 * 60_000 });
+  return useQuery({
+    queryKey: queryKeys.studio,
+    queryFn: ({ signal }) => api.getStudio(signal),
+    staleTime: 5 * 60_000,
+    enabled: options.enabled ?? true,
+  });
 }
 
 export function useTaskKinds() {
@@ -33,6 +48,16 @@ export function useSessions(query: ListSessionsQuery, options: { enabled?: boole
     enabled: options.enabled ?? true,
     // The list has no live channel: refresh it now and then, and when the tab comes back.
     refetchInterval: 60_000,
+    placeholderData: (previous) => previous,
+  });
+}
+
+export function useWorkload(from: string, to: string) {
+  const api = useApi();
+  return useQuery({
+    queryKey: queryKeys.workload(from, to),
+    queryFn: ({ signal }) => api.getWorkload({ from, to }, signal),
+    refetchInterval: 120_000,
     placeholderData: (previous) => previous,
   });
 }

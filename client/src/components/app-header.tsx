@@ -1,8 +1,10 @@
 import { Link, NavLink } from 'react-router';
-import { useStudio } from '../api/queries';
+import { useMe, usePermissions } from '../auth/auth-context';
+import { canSeeStudioAdmin } from '../auth/access';
+import { UserMenu } from './user-menu';
 import './app-header.css';
 
-function Logo() {
+export function Logo() {
   // A patch point: two jacks joined by a cable.
   return (
     <svg className="app-header__logo" viewBox="0 0 24 24" width="22" height="22" aria-hidden="true" focusable="false">
@@ -16,7 +18,8 @@ function Logo() {
 }
 
 export function AppHeader() {
-  const studio = useStudio();
+  const me = useMe();
+  const permissions = usePermissions();
   return (
     <header className="app-header">
       <div className="app-header__inner">
@@ -24,12 +27,23 @@ export function AppHeader() {
           <Logo />
           <span>Patchbay</span>
         </Link>
-        {studio.data ? <span className="app-header__studio">{studio.data.name}</span> : null}
+        <span className="app-header__studio">{me.studio.name}</span>
         <nav className="app-header__nav" aria-label="Main">
           <NavLink to="/" end className="app-header__link">
             Sessions
           </NavLink>
+          {permissions.can('workload.viewOwn') ? (
+            <NavLink to="/workload" className="app-header__link">
+              Workload
+            </NavLink>
+          ) : null}
+          {canSeeStudioAdmin(permissions) ? (
+            <NavLink to="/studio" className="app-header__link">
+              Studio
+            </NavLink>
+          ) : null}
         </nav>
+        <UserMenu />
       </div>
     </header>
   );

@@ -24,6 +24,16 @@ export interface RealtimeConnection {
   /** Join a board's room; the server answers with the events after `afterSeq`. */
   joinBoard(sessionId: string, afterSeq: number): Promise<BoardJoinAck>;
   leaveBoard(sessionId: string): void;
+  /** Open the connection (once signed in: the socket authenticates with the session cookie). */
+  connect(): void;
+  /** Close it until the next connect() (signed out). */
+  disconnect(): void;
+  /**
+   * The server refused the connection (not signed in) or closed it (sign-in revoked, access
+   * changed, restarting). The connection does not retry by itself then: the app checks who is
+   * signed in and calls connect() again, or goes to the sign-in page.
+   */
+  onRefused(listener: () => void): () => void;
   close(): void;
 }
 
@@ -35,13 +45,34 @@ const JOIN_TIMEOUT_MS = 10_000;
 
 const browserOffline = () => typeof navigator !== 'undefined' && navigator.onLine === false;
 
+/** Error codes of a refused handshake that mean "who are you?" rather than a network problem. */
+const REFUSAL_CODES = new Set(['UNAUTHENTICATED', 'FORBIDDEN']);
+
+function refusalCode(err: Error & { data?: unknown }): string | undefined {
+  const data = err.data as { code?: unknown } | undefined;
+  const code = typeof data?.code === 'string' ? data.code : err.message;
+  return REFUSAL_CODES.has(code) ? code : undefined;
+}
+
 export function createSocketConnection(url?: string): RealtimeConnection {
-  const socket: PatchbaySocket = url ? io(url, { path: '/socket.io' }) : io({ path: '/socket.io' });
+  // Not connected until the app knows someone is signed in (see connect()).
+  const options = { path: '/socket.io', autoConnect: false };
+  const socket: PatchbaySocket = url ? io(url, options) : io(options);
   let status: ConnectionStatus = 'connecting';
   let hasConnected = false;
   const statusListeners = new Set<() => void>();
   const connectListeners = new Set<() => void>();
   const eventListeners = new Set<(event: BoardEvent) => void>();
+  const refusedListeners = new Set<() => void>();
+
+  const refused = () => {
+    if (refusedListeners.size === 0) {
+      // Nobody to ask who is signed in (should not happen in the app): just try again.
+      socket.connect();
+      return;
+    }
+    for (const listener of refusedListeners) listener();
+  };
 
   const setStatus = (next: ConnectionStatus) => {
     if (next === status) return;
@@ -55,11 +86,22 @@ export function createSocketConnection(url?: string): RealtimeConnection {
     for (const listener of connectListeners) listener();
   });
   socket.on('disconnect', (reason) => {
+    if (reason === 'io client disconnect') {
+      // We closed it ourselves (signed out).
+      setStatus('connecting');
+      return;
+    }
     setStatus(browserOffline() ? 'offline' : 'reconnecting');
-    // The server closed us (e.g. it is restarting): socket.io does not retry by itself then.
-    if (reason === 'io server disconnect') socket.connect();
+    // The server closed us (sign-in revoked, access changed, restarting): socket.io does not
+    // retry by itself then; the app checks the sign-in and reconnects.
+    if (reason === 'io server disconnect') refused();
   });
-  socket.on('connect_error', () => {
+  socket.on('connect_error', (err) => {
+    if (refusalCode(err) && !socket.active) {
+      setStatus(hasConnected ? 'reconnecting' : 'connecting');
+      refused();
+      return;
+    }
     if (browserOffline()) setStatus('offline');
     else if (!socket.active) setStatus('offline');
     else if (hasConnected && status !== 'offline') setStatus('reconnecting');
@@ -76,7 +118,9 @@ export function createSocketConnection(url?: string): RealtimeConnection {
     socket.on(type, dispatch as ServerToClientEvents[typeof type]);
   }
 
+  let wanted = false;
   const onOnline = () => {
+    if (!wanted) return;
     if (socket.connected) {
       // The socket survived the outage, but events may have been lost on the way: boards
       // re-join from their last applied seq, and the server replays what they missed.
@@ -87,7 +131,9 @@ export function createSocketConnection(url?: string): RealtimeConnection {
       socket.connect();
     }
   };
-  const onOffline = () => setStatus('offline');
+  const onOffline = () => {
+    if (wanted) setStatus('offline');
+  };
   if (typeof window !== 'undefined') {
     window.addEventListener('online', onOnline);
     window.addEventListener('offline', onOffline);
@@ -120,6 +166,19 @@ export function createSocketConnection(url?: string): RealtimeConnection {
     },
     leaveBoard(sessionId) {
       if (socket.connected) socket.emit('board.leave', { sessionId }, () => {});
+    },
+    connect() {
+      wanted = true;
+      if (!socket.connected && !socket.active) socket.connect();
+    },
+    disconnect() {
+      wanted = false;
+      hasConnected = false;
+      socket.disconnect();
+    },
+    onRefused(listener) {
+      refusedListeners.add(listener);
+      return () => refusedListeners.delete(listener);
     },
     close() {
       if (typeof window !== 'undefined') {

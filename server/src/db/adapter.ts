@@ -14,6 +14,12 @@ export interface AdapterHandle {
   /** A fresh adapter factory over the same underlying connection(s). */
   factory: SqlMigrationAwareDriverAdapterFactory;
   newFactory: () => SqlMigrationAwareDriverAdapterFactory;
+  /**
+   * A factory for the schema engine over one dedicated connection, and its closer. Migrations
+   * take a session-level advisory lock: on a pool, lock and unlock could land on different
+   * connections and the lock would stay held.
+   */
+  migrationFactory: () => { factory: SqlMigrationAwareDriverAdapterFactory; close: () => Promise<void> };
   close: () => Promise<void>;
 }
 
@@ -24,7 +30,12 @@ export async function createAdapterFactory(config: Pick<Config, 'database'>): Pr
     // A dropped connection must not crash the process; queries report their own errors.
     pool.on('error', () => {});
     const newFactory = () => new PrismaPg(pool);
-    return { kind: 'postgresql', factory: newFactory(), newFactory, close: () => pool.end() };
+    const migrationFactory = () => {
+      const single = new pg.Pool({ connectionString: db.url, max: 1 });
+      single.on('error', () => {});
+      return { factory: new PrismaPg(single), close: () => single.end() };
+    };
+    return { kind: 'postgresql', factory: newFactory(), newFactory, migrationFactory, close: () => pool.end() };
   }
   if (db.dataDir) mkdirSync(db.dataDir, { recursive: true });
   const pglite = db.dataDir ? new PGlite(db.dataDir) : new PGlite();
@@ -34,6 +45,8 @@ export async function createAdapterFactory(config: Pick<Config, 'database'>): Pr
     kind: 'pglite',
     factory: newFactory(),
     newFactory,
+    // PGlite is one connection already.
+    migrationFactory: () => ({ factory: newFactory(), close: async () => {} }),
     close: async () => {
       if (!pglite.closed) await pglite.close();
     },

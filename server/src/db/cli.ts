@@ -15,11 +15,13 @@ if (command === 'new') {
   console.log(dir ? `wrote ${dir}` : 'schema and migrations agree: nothing to write');
 } else if (command === 'deploy') {
   const config = loadConfig();
-  const { factory, close, kind } = await createAdapterFactory(config);
+  const { migrationFactory, close, kind } = await createAdapterFactory(config);
+  const migrations = migrationFactory();
   try {
-    const applied = await applyMigrations(factory);
+    const applied = await applyMigrations(migrations.factory);
     console.log(applied.length ? `applied on ${kind}: ${applied.join(', ')}` : `${kind}: no pending migrations`);
   } finally {
+    await migrations.close();
     await close();
   }
 } else {

@@ -19,12 +19,15 @@ export interface Database {
 /** Connects, applies pending migrations, and returns a ready Prisma client. */
 export async function openDatabase(config: Pick<Config, 'database'>, logger?: Logger): Promise<Database> {
   const handle = await createAdapterFactory(config);
+  const migrations = handle.migrationFactory();
   try {
-    const applied = await applyMigrations(handle.newFactory());
+    const applied = await applyMigrations(migrations.factory);
     if (applied.length) logger?.info({ applied, database: handle.kind }, 'applied migrations');
   } catch (err) {
     await handle.close();
     throw err;
+  } finally {
+    await migrations.close();
   }
   const prisma = new PrismaClient({ adapter: handle.factory });
   let closed = false;
