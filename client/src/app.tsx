@@ -1,22 +1,33 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import { Outlet, Route, Routes } from 'react-router';
+import { Navigate, Outlet, Route, Routes, useLocation } from 'react-router';
 import { ApiProvider } from './api/api-context';
 import type { ApiClient } from './api/client';
 import { ApiError } from './api/http';
-import { AppHeader } from './components/app-header';
+import { AuthProvider, useAuth } from './auth/auth-context';
+import { signInPath } from './auth/next';
+import { AppHeader, Logo } from './components/app-header';
 import { NoticesProvider } from './components/notices';
+import { PageError, PageLoading } from './components/page-state';
+import { AccountPage } from './pages/account-page';
+import { AuditPage } from './pages/audit-page';
 import { BoardPage } from './pages/board-page';
+import { InvitePage } from './pages/invite-page';
 import { NotFoundPage } from './pages/not-found-page';
 import { SessionsPage } from './pages/sessions-page';
+import { SetupPage } from './pages/setup-page';
+import { SignInPage } from './pages/sign-in-page';
+import { StudioPage } from './pages/studio-page';
+import { WorkloadPage } from './pages/workload-page';
 import type { RealtimeConnection } from './realtime/connection';
 import { RealtimeProvider } from './realtime/realtime-context';
+import './pages/auth-pages.css';
 
 export function createQueryClient(): QueryClient {
   return new QueryClient({
     defaultOptions: {
       queries: {
-        // Client errors (404, 400) will not get better by asking again.
+        // Client errors (404, 400, 401, 403) will not get better by asking again.
         retry: (failureCount, error) => !(error instanceof ApiError && error.status >= 400 && error.status < 500) && failureCount < 2,
       },
     },
@@ -39,7 +50,9 @@ export function AppProviders({
     <QueryClientProvider client={queryClient}>
       <ApiProvider client={api}>
         <RealtimeProvider connection={realtime}>
-          <NoticesProvider>{children}</NoticesProvider>
+          <NoticesProvider>
+            <AuthProvider>{children}</AuthProvider>
+          </NoticesProvider>
         </RealtimeProvider>
       </ApiProvider>
     </QueryClientProvider>
@@ -60,13 +73,64 @@ function Layout() {
   );
 }
 
+/** Sign-in, first run and invitations: no header, one card. */
+function PublicLayout() {
+  return (
+    <div className="public-layout">
+      <p className="public-layout__brand">
+        <Logo />
+        <span>Patchbay</span>
+      </p>
+      <main id="main" className="public-layout__main" tabIndex={-1}>
+        <Outlet />
+      </main>
+    </div>
+  );
+}
+
+/** The signed-in part of the app: anyone else goes to the sign-in page and comes back here after. */
+function RequireAuth() {
+  const { status } = useAuth();
+  const location = useLocation();
+  if (status !== 'signedIn') return <Navigate to={signInPath(location.pathname + location.search)} replace />;
+  return <Outlet />;
+}
+
 export function AppRoutes() {
+  const auth = useAuth();
+  if (auth.status === 'loading') return <PageLoading label="Starting Patchbay…" />;
+  if (auth.status === 'error') {
+    return (
+      <main className="app-main">
+        <PageError
+          title="Couldn't reach Patchbay"
+          error={auth.error}
+          action={
+            <button type="button" className="button" onClick={auth.retry}>
+              Try again
+            </button>
+          }
+        />
+      </main>
+    );
+  }
   return (
     <Routes>
-      <Route element={<Layout />}>
-        <Route index element={<SessionsPage />} />
-        <Route path="sessions/:sessionId" element={<BoardPage />} />
-        <Route path="*" element={<NotFoundPage />} />
+      <Route element={<PublicLayout />}>
+        <Route path="sign-in" element={<SignInPage />} />
+        <Route path="setup" element={<SetupPage />} />
+        <Route path="invite/:token" element={<InvitePage />} />
+      </Route>
+      <Route element={<RequireAuth />}>
+        <Route element={<Layout />}>
+          <Route index element={<SessionsPage />} />
+          <Route path="sessions/:sessionId" element={<BoardPage />} />
+          <Route path="workload" element={<WorkloadPage />} />
+          <Route path="studio/audit" element={<AuditPage />} />
+          <Route path="studio/:tab?" element={<StudioPage />} />
+          <Route path="account" element={<AccountPage />} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
       </Route>
     </Routes>
   );

@@ -72,11 +72,19 @@ export function FieldSet({ legend, error, hint, className, children }: { legend:
   );
 }
 
-/** A form's error that is not about one field, announced when it appears. */
-export function FormError({ children }: { children: ReactNode }) {
+/**
+ * A form's error that is not about one field, announced when it appears (the live region is
+ * always there, so screen readers notice the text arriving). `children` adds to the message.
+ */
+export function FormError({ message, children }: { message: string | null | undefined; children?: ReactNode }) {
   return (
     <div className="form-error" role="alert">
-      {children ? <p className="form-error__text">{children}</p> : null}
+      {message ? (
+        <div className="form-error__text">
+          <p>{message}</p>
+          {children}
+        </div>
+      ) : null}
     </div>
   );
 }

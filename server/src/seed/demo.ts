@@ -1,5 +1,5 @@
 import { addDays, localDateOf, resolveTaskKind, zonedTimeToInstant } from '@patchbay/shared';
-import type { PrismaClient, TaskStatus } from '../generated/prisma/client';
+import { Prisma, type PrismaClient, type TaskStatus } from '../generated/prisma/client';
 import { hashPassword } from '../auth/crypto';
 import { routeNewTask } from '../domain/task-routing';
 import { DEMO_PASSWORD, demoMembers, demoProjects, demoRooms, demoSessions, demoStudio } from './demo-studio';
@@ -27,6 +27,16 @@ export async function seedDemoData(prisma: PrismaClient, now: Date): Promise<str
   if ((await prisma.studio.count()) > 0) return null;
   // Hashing is slow on purpose: do it before the transaction, one salt per account.
   const hashes = new Map(await Promise.all(demoMembers.map(async (m) => [m.key, await hashPassword(DEMO_PASSWORD)] as const)));
+  try {
+    return await seedInTransaction(prisma, now, hashes);
+  } catch (err) {
+    // Another instance starting at the same moment seeded first (unique slug/email): fine.
+    if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002') return null;
+    throw err;
+  }
+}
+
+async function seedInTransaction(prisma: PrismaClient, now: Date, hashes: Map<string, string>): Promise<string | null> {
   return prisma.$transaction(async (tx) => {
     if ((await tx.studio.count()) > 0) return null;
     const studio = await tx.studio.create({ data: demoStudio });
