@@ -20,7 +20,7 @@ describe.skipIf(!browserAvailable())('live board in Chromium', () => {
     browser = await launch();
     context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const signIn = await t.anon('POST', '/api/auth/sign-in', { email: 'maya@blackbird.studio', password: 'patchbay-demo' });
-    expect(signIn.status).toBe(200);
+    if (signIn.status !== 200) throw new Error(`demo sign-in failed: ${signIn.status}`);
     const token = signIn.headers.get('set-cookie')!.split(';')[0]!.split('=')[1]!;
     await context.addCookies([{ name: 'patchbay_session', value: token, url: t.baseUrl, httpOnly: true, sameSite: 'Lax' }]);
     mkdirSync(SHOTS, { recursive: true });

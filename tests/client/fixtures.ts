@@ -8,6 +8,8 @@ export const MAYA = { id: '44444444-4444-4444-8444-444444444441', name: 'Maya Ok
 export const SAM = { id: '44444444-4444-4444-8444-444444444442', name: 'Sam Reyes' };
 export const THEO = { id: '44444444-4444-4444-8444-444444444443', name: 'Theo Grant' };
 
+export const PROJECT_ID = '66666666-6666-4666-8666-666666666666';
+
 export const taskId = (n: number) => `55555555-5555-4555-8555-${String(n).padStart(12, '0')}`;
 
 export function makeSession(overrides: Partial<Session> = {}): Session {
@@ -18,7 +20,7 @@ export function makeSession(overrides: Partial<Session> = {}): Session {
     startsAt: '2026-11-24T10:00:00.000Z',
     endsAt: '2026-11-24T20:00:00.000Z',
     room: { id: ROOM_A, name: 'Live Room A' },
-    project: { id: '66666666-6666-4666-8666-666666666666', artist: 'The Hollow Pines', title: 'Northern Lights' },
+    project: { id: PROJECT_ID, artist: 'The Hollow Pines', title: 'Northern Lights' },
     producer: MAYA,
     engineer: SAM,
     taskCounts: { TODO: 0, IN_PROGRESS: 0, BLOCKED: 0, DONE: 0 },
@@ -54,7 +56,7 @@ export function makeSnapshot(tasks: Task[], seq = 10, session: Session = makeSes
   return { session, tasks, seq };
 }
 
-const envelope = (seq: number) => ({ v: 1 as const, sessionId: SESSION_ID, seq, at: '2026-11-24T10:30:00.000Z' });
+const envelope = (seq: number) => ({ v: 1 as const, sessionId: SESSION_ID, seq, at: '2026-11-24T10:30:00.000Z', actor: SAM });
 
 export const ev = {
   created: (seq: number, task: Task): BoardEvent => ({ ...envelope(seq), type: 'task.created', task }),
@@ -72,11 +74,11 @@ export const studio: Studio = {
     { id: ROOM_B, name: 'Control Room B', kind: 'CONTROL_ROOM', gear: [], notes: '' },
   ],
   members: [
-    { id: MAYA.id, name: MAYA.name, email: 'maya@example.com', roles: ['PRODUCER'], skills: [], weeklyCapacityHours: 40, knownRoomIds: [] },
-    { id: SAM.id, name: SAM.name, email: 'sam@example.com', roles: ['ENGINEER'], skills: [], weeklyCapacityHours: 40, knownRoomIds: [ROOM_A] },
-    { id: THEO.id, name: THEO.name, email: 'theo@example.com', roles: ['ASSISTANT_ENGINEER'], skills: [], weeklyCapacityHours: 30, knownRoomIds: [ROOM_A] },
+    { id: MAYA.id, name: MAYA.name, email: 'maya@example.com', roles: ['PRODUCER'], skills: [], weeklyCapacityHours: 40, knownRoomIds: [], accessRole: 'PRODUCER', hasAccount: true, guestProjectIds: [] },
+    { id: SAM.id, name: SAM.name, email: 'sam@example.com', roles: ['ENGINEER'], skills: [], weeklyCapacityHours: 40, knownRoomIds: [ROOM_A], accessRole: 'ENGINEER', hasAccount: true, guestProjectIds: [] },
+    { id: THEO.id, name: THEO.name, email: 'theo@example.com', roles: ['ASSISTANT_ENGINEER'], skills: [], weeklyCapacityHours: 30, knownRoomIds: [ROOM_A], accessRole: 'ASSISTANT_ENGINEER', hasAccount: false, guestProjectIds: [] },
   ],
-  projects: [],
+  projects: [{ id: PROJECT_ID, artist: 'The Hollow Pines', title: 'Northern Lights', kind: 'ALBUM', leadProducerId: MAYA.id }],
 };
 
 export const taskKinds: TaskKindList = {

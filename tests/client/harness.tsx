@@ -1,4 +1,4 @@
-import type { BoardEvent, BoardJoinAck } from '@patchbay/shared';
+import type { AccessRole, BoardEvent, BoardJoinAck, Me, MemberRole } from '@patchbay/shared';
 import { QueryClient } from '@tanstack/react-query';
 import { act, render } from '@testing-library/react';
 import { MemoryRouter } from 'react-router';
@@ -6,6 +6,7 @@ import { vi } from 'vitest';
 import { createApiClient } from '../../client/src/api/client';
 import { AppProviders, AppRoutes } from '../../client/src/app';
 import type { ConnectionStatus, RealtimeConnection } from '../../client/src/realtime/connection';
+import { MAYA, studio } from './fixtures';
 
 /** Stands in for the socket.io connection: tests drive status, joins and pushed events. */
 export class FakeRealtime implements RealtimeConnection {
@@ -19,9 +20,12 @@ export class FakeRealtime implements RealtimeConnection {
     missed: [],
     reset: false,
   });
+  /** connect() / disconnect() calls, in order (the app connects only while signed in). */
+  readonly lifecycle: ('connect' | 'disconnect')[] = [];
   private readonly statusListeners = new Set<() => void>();
   private readonly connectListeners = new Set<() => void>();
   private readonly eventListeners = new Set<(event: BoardEvent) => void>();
+  private readonly refusedListeners = new Set<() => void>();
 
   get id() {
     return this.status === 'connected' ? 'socket-abc' : undefined;
@@ -47,6 +51,23 @@ export class FakeRealtime implements RealtimeConnection {
     this.leaves.push(sessionId);
   };
   close = () => {};
+  connect = () => {
+    this.lifecycle.push('connect');
+  };
+  disconnect = () => {
+    this.lifecycle.push('disconnect');
+  };
+  onRefused = (listener: () => void) => {
+    this.refusedListeners.add(listener);
+    return () => void this.refusedListeners.delete(listener);
+  };
+
+  /** The server refused or dropped the socket (e.g. the sign-in was revoked). */
+  refuse() {
+    act(() => {
+      for (const listener of this.refusedListeners) listener();
+    });
+  }
 
   /** The server pushes an event. */
   push(event: BoardEvent) {
@@ -80,11 +101,23 @@ export const json = (body: unknown, status = 200) =>
 export const apiError = (status: number, code: string, message: string, details?: unknown) =>
   json({ error: { code, message, ...(details === undefined ? {} : { details }) } }, status);
 
+/** Who /auth/me says is signed in, unless a test routes 'GET /auth/me' itself (Maya, a producer). */
+export function meAs(accessRole: AccessRole = 'PRODUCER', member: { id: string; name: string; roles?: MemberRole[] } = MAYA, timezone = studio.timezone): Me {
+  return {
+    user: { id: '99999999-9999-4999-8999-999999999999', email: `${member.name.split(' ')[0]!.toLowerCase()}@example.com`, name: member.name },
+    member: { id: member.id, name: member.name, accessRole, roles: member.roles ?? (accessRole === 'ENGINEER' || accessRole === 'PRODUCER' || accessRole === 'ASSISTANT_ENGINEER' ? [accessRole] : []) },
+    studio: { id: studio.id, name: studio.name, timezone },
+    session: { id: '99999999-9999-4999-8999-000000000001', expiresAt: '2026-12-24T10:00:00.000Z' },
+  };
+}
+
 /**
  * Replaces global fetch with a router over "METHOD /path" (path without /api and query).
  * Every call is recorded; unknown routes answer 404 so a test notices them.
+ * GET /auth/me answers a signed-in producer unless the test routes it.
  */
-export function mockApi(routes: Record<string, Handler>) {
+export function mockApi(given: Record<string, Handler>) {
+  const routes: Record<string, Handler> = { 'GET /auth/me': () => json(meAs()), ...given };
   const calls: FetchCall[] = [];
   const fetchMock = vi.fn<typeof fetch>(async (input, init = {}) => {
     const url = new URL(String(input), 'http://patchbay.test');

@@ -43,4 +43,36 @@ describe('API client', () => {
     mockApi({ 'DELETE /tasks/abc': () => new Response(null, { status: 204 }) });
     await expect(createApiClient().deleteTask('abc', 2)).resolves.toBeUndefined();
   });
+
+  it('reports a 401 as the end of the sign-in, except for sign-in itself and /auth/me', async () => {
+    mockApi({
+      'GET /studio': () => apiError(401, 'UNAUTHENTICATED', 'Sign in to continue'),
+      'GET /auth/me': () => apiError(401, 'UNAUTHENTICATED', 'Sign in to continue'),
+      'POST /auth/sign-in': () => apiError(401, 'UNAUTHENTICATED', 'Email or password is not right'),
+    });
+    const api = createApiClient();
+    const ended = vi.fn<() => void>();
+    const off = api.onUnauthenticated(ended);
+    await expect(api.getMe()).resolves.toBeNull();
+    await expect(api.signIn({ email: 'a@b.c', password: 'x' })).rejects.toMatchObject({ status: 401 });
+    expect(ended).not.toHaveBeenCalled();
+    await expect(api.getStudio()).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+    expect(ended).toHaveBeenCalledTimes(1);
+    off();
+    await api.getStudio().catch(() => {});
+    expect(ended).toHaveBeenCalledTimes(1);
+  });
+
+  it('reads Retry-After of a 429 and PUTs JSON', async () => {
+    const api = mockApi({
+      'POST /auth/sign-in': () =>
+        new Response(JSON.stringify({ error: { code: 'RATE_LIMITED', message: 'Too many attempts' } }), { status: 429, headers: { 'retry-after': '90' } }),
+      'PUT /members/m1/access': () => json({ id: 'm1' }),
+    });
+    const client = createApiClient();
+    const err = await client.signIn({ email: 'a@b.c', password: 'x' }).catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 'RATE_LIMITED', retryAfterSeconds: 90 });
+    await client.setMemberAccess('m1', { accessRole: 'GUEST', projectIds: [] });
+    expect(api.calls.at(-1)).toMatchObject({ method: 'PUT', body: { accessRole: 'GUEST', projectIds: [] } });
+  });
 });

@@ -2,7 +2,7 @@ import type { Session } from '@patchbay/shared';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { MAYA, ROOM_B, SAM, makeSession, makeSnapshot, makeTask, studio, taskKinds } from './fixtures';
-import { json, mockApi, renderApp } from './harness';
+import { json, meAs, mockApi, renderApp } from './harness';
 
 const id = (n: number) => `88888888-8888-4888-8888-${String(n).padStart(12, '0')}`;
 
@@ -23,6 +23,7 @@ const sessions: Session[] = [
 
 function setup(path = '/', timezone = studio.timezone) {
   const api = mockApi({
+    'GET /auth/me': () => json(meAs('PRODUCER', MAYA, timezone)),
     'GET /studio': () => json({ ...studio, timezone }),
     'GET /task-kinds': () => json(taskKinds),
     'GET /sessions': () => json({ sessions }),

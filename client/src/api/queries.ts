@@ -52,11 +52,12 @@ export function useSessions(query: ListSessionsQuery, options: { enabled?: boole
   });
 }
 
-export function useWorkload(from: string, to: string) {
+export function useWorkload(from: string, to: string, options: { enabled?: boolean } = {}) {
   const api = useApi();
   return useQuery({
     queryKey: queryKeys.workload(from, to),
     queryFn: ({ signal }) => api.getWorkload({ from, to }, signal),
+    enabled: options.enabled ?? true,
     refetchInterval: 120_000,
     placeholderData: (previous) => previous,
   });

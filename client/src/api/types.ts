@@ -45,7 +45,7 @@ export type AcceptInvitationInput = z.input<typeof AcceptInvitationInputSchema>;
 export type MemberAccessInput = z.input<typeof MemberAccessInputSchema>;
 
 export type AuditEntry = z.infer<typeof AuditEntrySchema>;
-export type AuditQuery = Partial<z.input<typeof AuditQuerySchema>>;
+export type AuditQuery = { entityType?: string; entityId?: string; limit?: number } & Partial<Pick<z.output<typeof AuditQuerySchema>, 'entityType' | 'entityId' | 'limit'>>;
 
 export type RoomInput = z.input<typeof RoomInputSchema>;
 export type RoomPatch = z.input<typeof RoomPatchSchema>;

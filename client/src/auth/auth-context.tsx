@@ -113,13 +113,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     [api, signedIn],
   );
 
-  const signOut = useCallback(async () => {
-    try {
-      await api.signOut();
-    } finally {
-      signedOut();
-    }
-  }, [api, signedOut]);
+  // Signed out here even when the server could not be told (the cookie may be gone already).
+  const signOut = useCallback(() => api.signOut().finally(signedOut), [api, signedOut]);
 
   const { refetch } = meQuery;
   const status: AuthStatus = meQuery.isPending ? 'loading' : meQuery.isError && !meQuery.data ? 'error' : me ? 'signedIn' : 'signedOut';

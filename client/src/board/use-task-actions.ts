@@ -14,6 +14,13 @@ export interface TaskActions {
   remove(task: Task): Promise<void>;
   /** Creates a task; resolves with it, rejects with the ApiError (the form shows it). */
   create(input: CreateTaskInput): Promise<Task>;
+  /**
+   * Assigns by hand (null: unassigned). Resolves true when done or when the task changed under
+   * us (a notice says so: the dialog can close); rejects with other errors (the dialog shows them).
+   */
+  assign(task: Task, assigneeId: string | null, note: string): Promise<boolean>;
+  /** Lets routing pick again (replaces an assignment made by hand). */
+  reroute(task: Task): Promise<void>;
 }
 
 const quoted = (title: string) => `“${title}”`;
@@ -42,7 +49,7 @@ export function useTaskActions(sessionId: string, dispatch: (action: BoardAction
 
   /** Shared handling of failures of a write to an existing task. */
   const handleWriteError = useCallback(
-    (task: Task, err: unknown, verb: 'move' | 'delete') => {
+    (task: Task, err: unknown, verb: 'move' | 'delete' | 'assign' | 're-route') => {
       const current = conflictingTask(err);
       if (current) {
         dispatch({ type: 'taskSaved', task: current });
@@ -99,5 +106,50 @@ export function useTaskActions(sessionId: string, dispatch: (action: BoardAction
     [api, dispatch, sessionId],
   );
 
-  return { busy, move, remove, create };
+  const assign = useCallback(
+    async (task: Task, assigneeId: string | null, note: string) => {
+      let done = false;
+      await track(task.id, async () => {
+        try {
+          const input = note.trim() && assigneeId ? { version: task.version, assigneeId, assignmentNote: note.trim() } : { version: task.version, assigneeId };
+          const saved = await api.updateTask(task.id, input);
+          dispatch({ type: 'taskSaved', task: saved });
+          notify({
+            tone: 'success',
+            title: saved.assignee ? `Assigned ${quoted(task.title)} to ${saved.assignee.name}.` : `${quoted(task.title)} is now unassigned.`,
+          });
+          done = true;
+        } catch (err) {
+          if (conflictingTask(err) || (err instanceof ApiError && err.code === 'NOT_FOUND')) {
+            handleWriteError(task, err, 'assign');
+            done = true;
+            return;
+          }
+          throw err;
+        }
+      });
+      return done;
+    },
+    [api, dispatch, handleWriteError, notify, track],
+  );
+
+  const reroute = useCallback(
+    (task: Task) =>
+      track(task.id, async () => {
+        try {
+          const saved = await api.rerouteTask(task.id, task.version);
+          dispatch({ type: 'taskSaved', task: saved });
+          notify({
+            tone: 'success',
+            title: saved.assignee ? `Re-routed ${quoted(task.title)} to ${saved.assignee.name}.` : `Re-routed ${quoted(task.title)}: nobody fits, it is unassigned.`,
+            message: saved.routingReason,
+          });
+        } catch (err) {
+          handleWriteError(task, err, 're-route');
+        }
+      }),
+    [api, dispatch, handleWriteError, notify, track],
+  );
+
+  return { busy, move, remove, create, assign, reroute };
 }

@@ -1,9 +1,9 @@
 import type { Task, TaskStatus } from '@patchbay/shared';
 import { TASK_STATUS_LABELS } from '@patchbay/shared/domain/roles';
-import { TaskCard, type TaskCardProps } from './task-card';
+import { TaskCard, type TaskCardAbilities, type TaskCardProps } from './task-card';
 import './board-column.css';
 
-type CardHandlers = Pick<TaskCardProps, 'onMove' | 'onDelete' | 'onFocused'>;
+type CardHandlers = Pick<TaskCardProps, 'onMove' | 'onDelete' | 'onFocused' | 'onAssign' | 'onReroute' | 'timeZone'>;
 
 export interface BoardColumnProps extends CardHandlers {
   status: TaskStatus;
@@ -12,10 +12,11 @@ export interface BoardColumnProps extends CardHandlers {
   busy: ReadonlySet<string>;
   flashed: ReadonlySet<string>;
   focusTaskId: string | null;
+  abilitiesFor: (task: Task) => TaskCardAbilities;
 }
 
 /** One status column. The `data-status` hook is where drag-and-drop will attach later. */
-export function BoardColumn({ status, tasks, kindLabel, busy, flashed, focusTaskId, onMove, onDelete, onFocused }: BoardColumnProps) {
+export function BoardColumn({ status, tasks, kindLabel, busy, flashed, focusTaskId, abilitiesFor, timeZone, onMove, onDelete, onFocused, onAssign, onReroute }: BoardColumnProps) {
   const headingId = `column-${status}`;
   const slug = status.toLowerCase().replaceAll('_', '-');
   return (
@@ -41,9 +42,13 @@ export function BoardColumn({ status, tasks, kindLabel, busy, flashed, focusTask
               busy={busy.has(task.id)}
               flashed={flashed.has(task.id)}
               focusOnMount={focusTaskId === task.id}
+              abilities={abilitiesFor(task)}
+              timeZone={timeZone}
               onFocused={onFocused}
               onMove={onMove}
               onDelete={onDelete}
+              onAssign={onAssign}
+              onReroute={onReroute}
             />
           ))}
         </ul>

@@ -5,6 +5,7 @@ import { errorMessage } from '../api/client';
 import { ApiError } from '../api/http';
 import type { TaskKindInfo } from '../lib/labels';
 import { formatMinutes } from '../lib/time';
+import { RoutingPreviewPanel, type LoadRoutingPreview } from './routing-preview';
 import './new-task-form.css';
 
 const AUTO = 'auto';
@@ -12,8 +13,15 @@ const NONE = 'none';
 const TITLE_MAX = 200;
 const NOTES_MAX = 5000;
 const ESTIMATE_MAX = 24 * 60;
+const NOTE_MAX = 500;
 
-type Field = 'kind' | 'title' | 'estimate' | 'notes';
+/** The estimate as whole minutes when it is a valid one, else null (the kind's default). */
+function estimateOf(text: string): number | null {
+  const minutes = Number(text.trim());
+  return text.trim() && Number.isInteger(minutes) && minutes >= 1 && minutes <= ESTIMATE_MAX ? minutes : null;
+}
+
+type Field = 'kind' | 'title' | 'estimate' | 'notes' | 'assignmentNote';
 type FieldErrors = Partial<Record<Field, string>>;
 
 export interface NewTaskValues {
@@ -22,6 +30,8 @@ export interface NewTaskValues {
   assignee: string;
   estimate: string;
   notes: string;
+  /** Why this person, when chosen by hand (kept in the assignment history). */
+  assignmentNote?: string;
 }
 
 /** Checks the form; returns the errors per field (empty when valid). */
@@ -39,6 +49,7 @@ export function validateNewTask(values: NewTaskValues): FieldErrors {
     }
   }
   if (values.notes.length > NOTES_MAX) errors.notes = `Keep notes under ${NOTES_MAX} characters.`;
+  if ((values.assignmentNote ?? '').trim().length > NOTE_MAX) errors.assignmentNote = `Keep the note under ${NOTE_MAX} characters.`;
   return errors;
 }
 
@@ -48,7 +59,11 @@ export function toCreateTaskInput(values: NewTaskValues): CreateTaskInput {
   const notes = values.notes.trim();
   if (notes) input.notes = notes;
   if (values.assignee === NONE) input.assigneeId = null;
-  else if (values.assignee !== AUTO) input.assigneeId = values.assignee;
+  else if (values.assignee !== AUTO) {
+    input.assigneeId = values.assignee;
+    const note = (values.assignmentNote ?? '').trim();
+    if (note) input.assignmentNote = note;
+  }
   if (values.estimate.trim()) input.estimateMinutes = Number(values.estimate.trim());
   return input;
 }
@@ -65,7 +80,7 @@ function serverFieldErrors(err: unknown): FieldErrors {
   if (!(err instanceof ApiError) || err.code !== 'VALIDATION_FAILED') return {};
   const issues = (err.details as { issues?: { path?: unknown; message?: unknown }[] } | undefined)?.issues ?? [];
   const errors: FieldErrors = {};
-  const fieldOf: Record<string, Field> = { kind: 'kind', title: 'title', estimateMinutes: 'estimate', notes: 'notes' };
+  const fieldOf: Record<string, Field> = { kind: 'kind', title: 'title', estimateMinutes: 'estimate', notes: 'notes', assignmentNote: 'assignmentNote' };
   for (const issue of issues) {
     const field = typeof issue.path === 'string' ? fieldOf[issue.path] : undefined;
     if (field && typeof issue.message === 'string') errors[field] = `The server says: ${issue.message}.`;
@@ -79,11 +94,15 @@ export interface NewTaskFormProps {
   onCreate: (input: CreateTaskInput) => Promise<Task>;
   onCreated: (task: Task) => void;
   onClose: () => void;
+  /** Asks the server who routing would pick (shown live while "Route automatically" is chosen). */
+  previewRouting?: LoadRoutingPreview;
+  /** Changes when the board changes (a task added or moved): the preview is asked again. */
+  previewKey?: number;
 }
 
-export function NewTaskForm({ kinds, members, onCreate, onCreated, onClose }: NewTaskFormProps) {
+export function NewTaskForm({ kinds, members, onCreate, onCreated, onClose, previewRouting, previewKey = 0 }: NewTaskFormProps) {
   const id = useId();
-  const [values, setValues] = useState<NewTaskValues>({ kind: '', title: '', assignee: AUTO, estimate: '', notes: '' });
+  const [values, setValues] = useState<NewTaskValues>({ kind: '', title: '', assignee: AUTO, estimate: '', notes: '', assignmentNote: '' });
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
@@ -100,6 +119,7 @@ export function NewTaskForm({ kinds, members, onCreate, onCreated, onClose }: Ne
   const selectedKind = kinds?.find((k) => k.key === values.kind);
   const technical = kinds?.filter((k) => k.category === 'technical') ?? [];
   const creative = kinds?.filter((k) => k.category === 'creative') ?? [];
+  const chosenByHand = values.assignee !== AUTO && values.assignee !== NONE;
   const membersByRole = ROLE_GROUP_ORDER.map((role) => ({
     role,
     members: members.filter((m) => m.roles[0] === role).sort((a, b) => a.name.localeCompare(b.name)),
@@ -110,6 +130,7 @@ export function NewTaskForm({ kinds, members, onCreate, onCreated, onClose }: Ne
     else if (found.title) titleRef.current?.focus();
     else if (found.estimate) estimateRef.current?.focus();
     else if (found.notes) notesRef.current?.focus();
+    else if (found.assignmentNote) document.getElementById(`${id}-assignmentNote`)?.focus();
   };
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
@@ -126,7 +147,7 @@ export function NewTaskForm({ kinds, members, onCreate, onCreated, onClose }: Ne
     try {
       const task = await onCreate(toCreateTaskInput(values));
       // Ready for the next one: same kind and assignee choice, fresh text.
-      setValues((prev) => ({ ...prev, title: '', estimate: '', notes: '' }));
+      setValues((prev) => ({ ...prev, title: '', estimate: '', notes: '', assignmentNote: '' }));
       onCreated(task);
       titleRef.current?.focus();
     } catch (err) {
@@ -265,6 +286,31 @@ export function NewTaskForm({ kinds, members, onCreate, onCreated, onClose }: Ne
           </p>
           {fieldError('estimate')}
         </div>
+
+        {values.assignee === AUTO && previewRouting ? (
+          <div className="new-task__preview">
+            <RoutingPreviewPanel load={previewRouting} kind={values.kind} estimateMinutes={estimateOf(values.estimate)} refreshKey={previewKey} />
+          </div>
+        ) : null}
+
+        {chosenByHand ? (
+          <div className="field new-task__preview">
+            <label className="field__label" htmlFor={`${id}-assignmentNote`}>
+              Why this person? <span className="field__hint">(optional, kept in the task’s history)</span>
+            </label>
+            <input
+              id={`${id}-assignmentNote`}
+              className="input"
+              type="text"
+              autoComplete="off"
+              value={values.assignmentNote ?? ''}
+              aria-invalid={errors.assignmentNote ? true : undefined}
+              aria-describedby={describedBy('assignmentNote')}
+              onChange={(e) => set('assignmentNote')(e.target.value)}
+            />
+            {fieldError('assignmentNote')}
+          </div>
+        ) : null}
 
         <div className="field new-task__notes">
           <label className="field__label" htmlFor={`${id}-notes`}>

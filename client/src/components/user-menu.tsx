@@ -21,20 +21,32 @@ export function UserMenu() {
   const rootRef = useRef<HTMLDivElement>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
 
-  // Close on a click outside or on focus leaving the menu.
+  // Close on a press outside, on focus leaving the menu, and on Escape (focus back on the button).
   useEffect(() => {
     if (!open) return;
+    const root = rootRef.current;
     const onPointer = (e: PointerEvent) => {
-      if (!rootRef.current?.contains(e.target as Node)) setOpen(false);
+      if (!root?.contains(e.target as Node)) setOpen(false);
+    };
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape') return;
+      setOpen(false);
+      buttonRef.current?.focus();
+    };
+    const onFocusOut = (e: FocusEvent) => {
+      const next = e.relatedTarget as Node | null;
+      if (next && !root?.contains(next)) setOpen(false);
     };
     document.addEventListener('pointerdown', onPointer);
-    return () => document.removeEventListener('pointerdown', onPointer);
+    root?.addEventListener('keydown', onKey);
+    root?.addEventListener('focusout', onFocusOut);
+    return () => {
+      document.removeEventListener('pointerdown', onPointer);
+      root?.removeEventListener('keydown', onKey);
+      root?.removeEventListener('focusout', onFocusOut);
+    };
   }, [open]);
 
-  const close = (focusButton: boolean) => {
-    setOpen(false);
-    if (focusButton) buttonRef.current?.focus();
-  };
 
   const onSignOut = async () => {
     setSigningOut(true);
@@ -50,16 +62,7 @@ export function UserMenu() {
 
   const role = ACCESS_ROLE_LABELS[me.member.accessRole];
   return (
-    <div
-      ref={rootRef}
-      className="user-menu"
-      onKeyDown={(e) => {
-        if (e.key === 'Escape' && open) close(true);
-      }}
-      onBlur={(e) => {
-        if (open && !rootRef.current?.contains(e.relatedTarget as Node | null) && e.relatedTarget !== null) setOpen(false);
-      }}
-    >
+    <div ref={rootRef} className="user-menu">
       <button
         ref={buttonRef}
         type="button"
@@ -85,7 +88,7 @@ export function UserMenu() {
           <p className="user-menu__email">{me.user.email}</p>
           <ul className="user-menu__list">
             <li>
-              <Link to="/account" className="user-menu__item" onClick={() => close(false)}>
+              <Link to="/account" className="user-menu__item" onClick={() => setOpen(false)}>
                 Account
               </Link>
             </li>

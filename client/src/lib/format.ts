@@ -15,9 +15,9 @@ export function relativeTime(iso: string, now: number = Date.now()): string {
   const minutes = Math.round(ms / 60_000);
   if (minutes < 1) return 'just now';
   if (minutes < 60) return `${minutes} min ago`;
-  const hours = Math.round(minutes / 60);
-  if (hours < 24) return `${hours} h ago`;
-  const days = Math.round(hours / 24);
+  const wholeHours = Math.round(minutes / 60);
+  if (wholeHours < 24) return `${wholeHours} h ago`;
+  const days = Math.round(wholeHours / 24);
   return days === 1 ? 'yesterday' : `${days} days ago`;
 }
 

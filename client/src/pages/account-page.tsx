@@ -174,6 +174,7 @@ function SignedInBrowsers() {
 
 export function AccountPage() {
   const me = useMe();
+  const worksAs = me.member.roles.map((r) => MEMBER_ROLE_LABELS[r]).join(', ');
   return (
     <div className="account-page">
       <title>Account · Patchbay</title>
@@ -181,8 +182,8 @@ export function AccountPage() {
         <div>
           <h1 className="page-heading__title">Account</h1>
           <p className="page-heading__sub">
-            {me.member.name} · {me.user.email} · {ACCESS_ROLE_LABELS[me.member.accessRole]}
-            {me.member.roles.length > 0 ? ` · ${me.member.roles.map((r) => MEMBER_ROLE_LABELS[r]).join(', ')}` : ''} at {me.studio.name}
+            {me.member.name} · {me.user.email} · {ACCESS_ROLE_LABELS[me.member.accessRole]} at {me.studio.name}
+            {worksAs && worksAs !== ACCESS_ROLE_LABELS[me.member.accessRole] ? ` · works as ${worksAs.toLowerCase()}` : ''}
           </p>
         </div>
       </div>

@@ -1,12 +1,17 @@
 import type { ListSessionsQuery, Session, SessionStatus, Studio } from '@patchbay/shared';
 import { SESSION_STATUS_LABELS, SESSION_STATUSES, isSessionStatus } from '@patchbay/shared/domain/roles';
-import { useEffect, useMemo, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { useSessions, useStudio } from '../api/queries';
+import { useApi } from '../api/api-context';
+import { queryKeys, useSessions, useStudio } from '../api/queries';
+import { useMe, usePermissions, type Permissions } from '../auth/auth-context';
+import { BookSessionForm } from '../components/book-session-form';
 import { FilterChips, type ChipOption } from '../components/filter-chips';
+import { useNotices } from '../components/notices';
 import { PageError, PageLoading } from '../components/page-state';
 import { SessionRow } from '../components/session-row';
-import { dayHeading, dayKey, startOfDayIso, zoneAbbreviation } from '../lib/time';
+import { dayHeading, dayKey, formatWindow, startOfDayIso, zoneAbbreviation } from '../lib/time';
 import { plural } from '../lib/labels';
 import './sessions-page.css';
 
@@ -56,11 +61,18 @@ function useNow(): number {
   return now;
 }
 
+/** Projects the member may book sessions for: all of them, or (producers) the ones they lead. */
+export function bookableProjectIds(studio: Studio, memberId: string, permissions: Permissions): string[] {
+  if (!permissions.can('sessions.create')) return [];
+  return studio.projects.filter((p) => permissions.can('sessions.create', { leadsProject: p.leadProducerId === memberId })).map((p) => p.id);
+}
+
 export function SessionsPage() {
-  const studio = useStudio();
-  if (studio.isPending) return <PageLoading label="Loading the studio…" />;
-  if (studio.isError) return <PageError title="Couldn't load the studio" error={studio.error} action={<RetryButton onRetry={() => void studio.refetch()} />} />;
-  return <SessionsView studio={studio.data} />;
+  const me = useMe();
+  const permissions = usePermissions();
+  // The studio (rooms, people, projects) is for booking and the room order; guests do without.
+  const studio = useStudio({ enabled: permissions.can('studio.view') });
+  return <SessionsView name={me.studio.name} timeZone={me.studio.timezone} studio={studio.data} />;
 }
 
 function RetryButton({ onRetry }: { onRetry: () => void }) {
@@ -71,8 +83,14 @@ function RetryButton({ onRetry }: { onRetry: () => void }) {
   );
 }
 
-function SessionsView({ studio }: { studio: Studio }) {
-  const timeZone = studio.timezone;
+function SessionsView({ name, timeZone, studio }: { name: string; timeZone: string; studio: Studio | undefined }) {
+  const me = useMe();
+  const permissions = usePermissions();
+  const api = useApi();
+  const queryClient = useQueryClient();
+  const { notify } = useNotices();
+  const [booking, setBooking] = useState(false);
+  const bookButton = useRef<HTMLButtonElement>(null);
   const [params, setParams] = useSearchParams();
   const whenParam = params.get('when');
   const when: When = isWhen(whenParam) ? whenParam : 'upcoming';
@@ -105,12 +123,19 @@ function SessionsView({ studio }: { studio: Studio }) {
     { value: 'all', label: 'All', count: inRoom.length },
     ...SESSION_STATUSES.map((s) => ({ value: s, label: SESSION_STATUS_LABELS[s], count: inRoom.filter((x) => x.status === s).length })),
   ];
-  const roomsInUse = studio.rooms.filter((r) => all.some((s) => s.room.id === r.id) || r.id === room);
+  // Rooms in the studio's order when it is known, else as the sessions name them.
+  const knownRooms = studio?.rooms ?? [...new Map(all.map((s) => [s.room.id, s.room])).values()].sort((a, b) => a.name.localeCompare(b.name));
+  const roomsInUse = knownRooms.filter((r) => all.some((s) => s.room.id === r.id) || r.id === room);
   const roomOptions: ChipOption<string>[] = [
     { value: 'all', label: 'All rooms' },
     ...roomsInUse.map((r) => ({ value: r.id, label: r.name, count: all.filter((s) => s.room.id === r.id).length })),
   ];
   const filtered = status !== 'all' || room !== 'all';
+  const bookable = studio ? bookableProjectIds(studio, me.member.id, permissions) : [];
+  const closeBooking = () => {
+    setBooking(false);
+    bookButton.current?.focus();
+  };
 
   return (
     <div className="sessions-page">
@@ -118,11 +143,33 @@ function SessionsView({ studio }: { studio: Studio }) {
         <div>
           <h1 className="page-heading__title">Sessions</h1>
           <p className="page-heading__sub">
-            {studio.name} · times in {timeZone.replaceAll('_', ' ')} ({zoneAbbreviation(timeZone, new Date(now))})
+            {name} · times in {timeZone.replaceAll('_', ' ')} ({zoneAbbreviation(timeZone, new Date(now))})
           </p>
         </div>
-        <FilterChips label="Show" options={WHEN_OPTIONS} value={when} onChange={(v) => setParam('when', v, 'upcoming')} />
+        <div className="sessions-page__actions">
+          <FilterChips label="Show" options={WHEN_OPTIONS} value={when} onChange={(v) => setParam('when', v, 'upcoming')} />
+          {bookable.length > 0 ? (
+            <button ref={bookButton} type="button" className="button button--primary" aria-expanded={booking} onClick={() => (booking ? closeBooking() : setBooking(true))}>
+              <span aria-hidden="true">+</span> Book session
+            </button>
+          ) : null}
+        </div>
       </div>
+
+      {booking && studio ? (
+        <BookSessionForm
+          studio={studio}
+          projectIds={bookable}
+          onCreate={(input) => api.createSession(input)}
+          onSaved={(session) => {
+            setBooking(false);
+            void queryClient.invalidateQueries({ queryKey: queryKeys.allSessions });
+            void queryClient.invalidateQueries({ queryKey: queryKeys.allWorkload });
+            notify({ tone: 'success', title: `Booked “${session.title}”.`, message: `${session.room.name}, ${formatWindow(new Date(session.startsAt), new Date(session.endsAt), timeZone)}.` });
+          }}
+          onCancel={closeBooking}
+        />
+      ) : null}
 
       <div className="sessions-page__filters">
         <FilterChips label="Status" options={statusOptions} value={status} onChange={(v) => setParam('status', v, 'all')} />

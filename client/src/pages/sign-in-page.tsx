@@ -24,7 +24,11 @@ function validate(email: string, password: string): Errors {
 /** What to say when signing in failed: the wrong password and rate limiting read differently. */
 function signInProblem(err: unknown): string {
   if (err instanceof ApiError && err.status === 401) return 'That email and password don’t match an account. Check both and try again.';
-  if (err instanceof ApiError && err.code === 'RATE_LIMITED') return `Too many sign-in attempts. ${errorMessage(err)}`;
+  if (err instanceof ApiError && err.code === 'RATE_LIMITED') {
+    const minutes = err.retryAfterSeconds ? Math.max(1, Math.ceil(err.retryAfterSeconds / 60)) : null;
+    const wait = minutes === null ? 'a few minutes' : minutes === 1 ? 'a minute' : `${minutes} minutes`;
+    return `Too many sign-in attempts. Wait ${wait}, then try again.`;
+  }
   return errorMessage(err);
 }
 

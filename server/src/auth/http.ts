@@ -76,6 +76,8 @@ export function csrfGuard(ctx: AppContext): RequestHandler {
 /** Limits attempts per client address and email (sign-in) or address (invitations, setup). */
 export function authRateLimit(ctx: AppContext, name: string, byEmail: boolean): RequestHandler {
   return rateLimit({
+    // Only failed attempts count: signing in often is not an attack.
+    skipSuccessfulRequests: true,
     windowMs: ctx.config.authRateWindowMs,
     limit: ctx.config.authRateLimit,
     standardHeaders: 'draft-8',

@@ -26,6 +26,8 @@ export async function loadRoutingContext(
   studioId: string,
   session: RoutingSessionRow,
   customKinds?: CustomTaskKind[],
+  /** A member to include even without a trade role (a manual assignment being checked). */
+  includeMemberId?: string,
 ): Promise<RoutingContext> {
   const studio = await tx.studio.findUnique({ where: { id: studioId }, select: { timezone: true } });
   if (!studio) throw notFound('Studio', studioId);
@@ -35,7 +37,12 @@ export async function loadRoutingContext(
   const to = new Date(Math.max(week.end.getTime(), session.endsAt.getTime()));
 
   const [members, sessions] = await Promise.all([
-    tx.member.findMany({ where: { studioId }, include: { knownRooms: { select: { id: true } } }, orderBy: { name: 'asc' } }),
+    // People without a trade role (admins, guests) are never candidates.
+    tx.member.findMany({
+      where: { studioId, OR: [{ roles: { isEmpty: false } }, ...(includeMemberId ? [{ id: includeMemberId }] : [])] },
+      include: { knownRooms: { select: { id: true } } },
+      orderBy: { name: 'asc' },
+    }),
     tx.session.findMany({
       where: { studioId, status: { not: 'CANCELLED' }, startsAt: { lt: to }, endsAt: { gt: from } },
       select: { id: true, title: true, startsAt: true, endsAt: true, producerId: true, engineerId: true, status: true, room: { select: { name: true } } },

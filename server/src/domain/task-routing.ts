@@ -29,6 +29,6 @@ export async function routeNewTask(tx: Tx, request: RouteRequest): Promise<{ ass
 
 /** The rules a manual assignment would break (it is allowed anyway; the UI warns). */
 export async function manualAssignmentWarnings(tx: Tx, request: RouteRequest & { memberId: string }): Promise<RuleWarning[]> {
-  const context = await loadRoutingContext(tx, request.studioId, request.session);
+  const context = await loadRoutingContext(tx, request.studioId, request.session, undefined, request.memberId);
   return checkManualAssignment({ kind: request.kind, sessionId: request.session.id, estimateMinutes: request.estimateMinutes ?? null }, request.memberId, context);
 }

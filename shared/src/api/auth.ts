@@ -105,3 +105,11 @@ export const AuditQuerySchema = z.strictObject({
   entityId: z.string().max(64).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
+
+export type AuthSession = z.infer<typeof AuthSessionSchema>;
+export type Invitation = z.infer<typeof InvitationSchema>;
+export type CreatedInvitation = z.infer<typeof CreatedInvitationSchema>;
+export type InvitationPreview = z.infer<typeof InvitationPreviewSchema>;
+export type InvitationInput = z.input<typeof InvitationInputSchema>;
+export type AuditEntry = z.infer<typeof AuditEntrySchema>;
+export type SetupInput = z.infer<typeof SetupInputSchema>;

@@ -113,3 +113,9 @@ export const BookingConflictDetailsSchema = z.object({
     }),
   ),
 });
+
+export type RoomInput = z.input<typeof RoomInputSchema>;
+export type MemberInput = z.input<typeof MemberInputSchema>;
+export type ProjectInput = z.input<typeof ProjectInputSchema>;
+export type TaskKindInput = z.input<typeof TaskKindInputSchema>;
+export type BookingConflictDetails = z.infer<typeof BookingConflictDetailsSchema>;

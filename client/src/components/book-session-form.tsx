@@ -1,0 +1,266 @@
+import type { Member, Session, SessionStatus, Studio } from '@patchbay/shared';
+import { SESSION_STATUSES, SESSION_STATUS_LABELS } from '@patchbay/shared/domain/roles';
+import { addDays, formatClock, localDateKey, localDateOf, zonedTimeToInstant } from '@patchbay/shared/domain/time-zone';
+import { useId, useState, type FormEvent } from 'react';
+import { bookingConflicts } from '../api/client';
+import type { BookingConflict, SessionCreateInput, SessionPatchInput } from '../api/types';
+import { useFormState } from '../lib/use-form';
+import { zoneAbbreviation } from '../lib/time';
+import { Field, FormError } from './field';
+import './book-session-form.css';
+
+const NONE = '';
+const MAX_HOURS = 24;
+
+type SessionField = 'title' | 'projectId' | 'roomId' | 'date' | 'startTime' | 'endTime' | 'endsAt' | 'startsAt' | 'producerId' | 'engineerId' | 'status';
+
+export interface SessionFormValues {
+  title: string;
+  projectId: string;
+  roomId: string;
+  /** Local date in the studio zone, 'YYYY-MM-DD'. */
+  date: string;
+  /** 'HH:MM', studio time. An end at or before the start ends the next day. */
+  startTime: string;
+  endTime: string;
+  producerId: string;
+  engineerId: string;
+  status: SessionStatus;
+}
+
+/** The window in instants: the end rolls to the next day when it is not after the start. */
+export function sessionWindow(values: Pick<SessionFormValues, 'date' | 'startTime' | 'endTime'>, timeZone: string): { startsAt: Date; endsAt: Date; overnight: boolean } | null {
+  const date = /^(\d{4})-(\d{2})-(\d{2})$/.exec(values.date);
+  const start = /^(\d{2}):(\d{2})$/.exec(values.startTime);
+  const end = /^(\d{2}):(\d{2})$/.exec(values.endTime);
+  if (!date || !start || !end) return null;
+  const day = { year: Number(date[1]), month: Number(date[2]), day: Number(date[3]) };
+  const startsAt = zonedTimeToInstant({ ...day, hour: Number(start[1]), minute: Number(start[2]) }, timeZone);
+  const overnight = values.endTime <= values.startTime;
+  const endDay = overnight ? addDays(day, 1) : day;
+  const endsAt = zonedTimeToInstant({ ...endDay, hour: Number(end[1]), minute: Number(end[2]) }, timeZone);
+  return { startsAt, endsAt, overnight };
+}
+
+export function validateSession(values: SessionFormValues, timeZone: string): Partial<Record<SessionField, string>> {
+  const errors: Partial<Record<SessionField, string>> = {};
+  if (!values.title.trim()) errors.title = 'Give the session a title.';
+  else if (values.title.trim().length > 160) errors.title = 'Keep the title under 160 characters.';
+  if (!values.projectId) errors.projectId = 'Choose the project.';
+  if (!values.roomId) errors.roomId = 'Choose the room.';
+  if (!values.date) errors.date = 'Choose the day.';
+  if (!values.startTime) errors.startTime = 'Enter the start time.';
+  if (!values.endTime) errors.endTime = 'Enter the end time.';
+  if (!errors.date && !errors.startTime && !errors.endTime) {
+    const window = sessionWindow(values, timeZone);
+    if (!window) errors.date = 'Enter a valid day and times.';
+    else if (window.endsAt.getTime() - window.startsAt.getTime() > MAX_HOURS * 3_600_000) errors.endTime = `A session lasts at most ${MAX_HOURS} hours.`;
+    else if (window.endsAt <= window.startsAt) errors.endTime = 'The end must be after the start.';
+  }
+  return errors;
+}
+
+/** People who may produce / engineer a session, as the server checks it. */
+const canProduce = (m: Member) => m.roles.includes('PRODUCER') || m.skills.includes('production');
+const canEngineer = (m: Member) => m.roles.includes('ENGINEER') || m.roles.includes('ASSISTANT_ENGINEER') || m.skills.includes('engineering');
+
+export function valuesFromSession(session: Session, timeZone: string): SessionFormValues {
+  const start = new Date(session.startsAt);
+  const end = new Date(session.endsAt);
+  return {
+    title: session.title,
+    projectId: session.project.id,
+    roomId: session.room.id,
+    date: localDateKey(localDateOf(start, timeZone)),
+    startTime: formatClock(start, timeZone),
+    endTime: formatClock(end, timeZone),
+    producerId: session.producer?.id ?? NONE,
+    engineerId: session.engineer?.id ?? NONE,
+    status: session.status,
+  };
+}
+
+function emptyValues(timeZone: string, defaults: Partial<SessionFormValues>): SessionFormValues {
+  const tomorrow = addDays(localDateOf(new Date(), timeZone), 1);
+  return { title: '', projectId: '', roomId: '', date: localDateKey(tomorrow), startTime: '10:00', endTime: '18:00', producerId: NONE, engineerId: NONE, status: 'PLANNED', ...defaults };
+}
+
+export interface BookSessionFormProps {
+  studio: Studio;
+  /** Projects the member may book for (producers: the ones they lead). */
+  projectIds?: readonly string[];
+  /** Editing an existing session; otherwise booking a new one. */
+  session?: Session;
+  defaults?: Partial<SessionFormValues>;
+  onCreate?: (input: SessionCreateInput) => Promise<Session>;
+  onUpdate?: (sessionId: string, patch: SessionPatchInput) => Promise<Session>;
+  onSaved: (session: Session) => void;
+  onCancel: () => void;
+}
+
+/** Book a session (or change one): times in studio time; double bookings are refused by name. */
+export function BookSessionForm({ studio, projectIds, session, defaults = {}, onCreate, onUpdate, onSaved, onCancel }: BookSessionFormProps) {
+  const id = useId();
+  const timeZone = studio.timezone;
+  const [values, setValues] = useState<SessionFormValues>(() => (session ? valuesFromSession(session, timeZone) : emptyValues(timeZone, defaults)));
+  const [conflicts, setConflicts] = useState<BookingConflict[]>([]);
+  const { errors, formError, submitting, formRef, run, clearError } = useFormState<SessionField>();
+
+  const set = <K extends keyof SessionFormValues>(field: K, value: SessionFormValues[K]) => {
+    setValues((prev) => ({ ...prev, [field]: value }));
+    clearError(field);
+    if (field === 'date' || field === 'startTime' || field === 'endTime') {
+      clearError('startsAt');
+      clearError('endsAt');
+    }
+  };
+
+  const projects = studio.projects.filter((p) => !projectIds || projectIds.includes(p.id) || p.id === session?.project.id);
+  const producers = studio.members.filter(canProduce);
+  const engineers = studio.members.filter(canEngineer);
+  const window = sessionWindow(values, timeZone);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (submitting) return;
+    setConflicts([]);
+    const found = validateSession(values, timeZone);
+    await run(
+      found,
+      async () => {
+        const w = sessionWindow(values, timeZone)!;
+        const body = {
+          title: values.title.trim(),
+          projectId: values.projectId,
+          roomId: values.roomId,
+          startsAt: w.startsAt.toISOString(),
+          endsAt: w.endsAt.toISOString(),
+          producerId: values.producerId || null,
+          engineerId: values.engineerId || null,
+        };
+        const saved = session ? await onUpdate!(session.id, { ...body, status: values.status }) : await onCreate!(body);
+        onSaved(saved);
+      },
+      (err) => {
+        const clashes = bookingConflicts(err);
+        if (clashes.length === 0) return false;
+        setConflicts(clashes);
+        return true;
+      },
+    );
+  };
+
+  const zone = window ? `${timeZone.replaceAll('_', ' ')} (${zoneAbbreviation(timeZone, window.startsAt)})` : timeZone.replaceAll('_', ' ');
+  return (
+    <section className="book-session" aria-labelledby={`${id}-heading`}>
+      <form ref={formRef} className="book-session__form" noValidate onSubmit={(e) => void submit(e)}>
+        <div className="book-session__head">
+          <h2 className="book-session__heading" id={`${id}-heading`}>
+            {session ? `Edit “${session.title}”` : 'Book a session'}
+          </h2>
+          <p className="book-session__intro">Times are studio time: {zone}.</p>
+        </div>
+        <Field label="Title" error={errors.title} className="book-session__title">
+          {(c) => (
+            <input {...c} className="input" autoComplete="off" placeholder="e.g. Drum tracking" value={values.title} onChange={(e) => set('title', e.target.value)} />
+          )}
+        </Field>
+        <Field label="Project" error={errors.projectId}>
+          {(c) => (
+            <select {...c} className="input" value={values.projectId} onChange={(e) => set('projectId', e.target.value)}>
+              <option value="">{projects.length === 0 ? 'No project you can book for' : 'Choose a project…'}</option>
+              {projects.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.artist} – {p.title}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="Room" error={errors.roomId}>
+          {(c) => (
+            <select {...c} className="input" value={values.roomId} onChange={(e) => set('roomId', e.target.value)}>
+              <option value="">Choose a room…</option>
+              {studio.rooms.map((r) => (
+                <option key={r.id} value={r.id}>
+                  {r.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="Day" error={errors.date ?? errors.startsAt}>
+          {(c) => <input {...c} className="input" type="date" value={values.date} onChange={(e) => set('date', e.target.value)} />}
+        </Field>
+        <Field label="Starts" error={errors.startTime}>
+          {(c) => <input {...c} className="input" type="time" step={300} value={values.startTime} onChange={(e) => set('startTime', e.target.value)} />}
+        </Field>
+        <Field label="Ends" hint={window?.overnight ? 'Ends the next day.' : undefined} error={errors.endTime ?? errors.endsAt}>
+          {(c) => <input {...c} className="input" type="time" step={300} value={values.endTime} onChange={(e) => set('endTime', e.target.value)} />}
+        </Field>
+        <Field label="Producer" error={errors.producerId}>
+          {(c) => (
+            <select {...c} className="input" value={values.producerId} onChange={(e) => set('producerId', e.target.value)}>
+              <option value={NONE}>None</option>
+              {producers.map((m) => (
+                <option key={m.id} value={m.id}>
+                  {m.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="Engineer" error={errors.engineerId}>
+          {(c) => (
+            <select {...c} className="input" value={values.engineerId} onChange={(e) => set('engineerId', e.target.value)}>
+              <option value={NONE}>None</option>
+              {engineers.map((m) => (
+                <option key={m.id} value={m.id}>
+                  {m.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        {session ? (
+          <Field label="Status" error={errors.status}>
+            {(c) => (
+              <select {...c} className="input" value={values.status} onChange={(e) => set('status', e.target.value as SessionStatus)}>
+                {SESSION_STATUSES.map((s) => (
+                  <option key={s} value={s}>
+                    {SESSION_STATUS_LABELS[s]}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        ) : null}
+
+        <div className="book-session__conflicts" role="alert">
+          {conflicts.length > 0 ? (
+            <div className="form-error__text">
+              <p>
+                <strong>{conflicts.length === 1 ? 'This is a double booking:' : `This is a double booking (${conflicts.length} clashes):`}</strong>
+              </p>
+              <ul className="form-error__list">
+                {conflicts.map((c, i) => (
+                  <li key={`${c.sessionId}-${c.kind}-${i}`}>{c.message}</li>
+                ))}
+              </ul>
+              <p className="book-session__conflict-hint">Change the time, the room or the people, then try again.</p>
+            </div>
+          ) : null}
+        </div>
+        <div className="book-session__footer">
+          <FormError message={conflicts.length > 0 ? null : formError} />
+          <button type="button" className="button button--ghost" onClick={onCancel}>
+            Cancel
+          </button>
+          <button type="submit" className="button button--primary" disabled={submitting}>
+            {submitting ? 'Saving…' : session ? 'Save changes' : 'Confirm booking'}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,151 @@
+import { useQuery } from '@tanstack/react-query';
+import { useSearchParams } from 'react-router';
+import { useApi } from '../api/api-context';
+import { queryKeys } from '../api/queries';
+import type { AuditEntry, AuditQuery } from '../api/types';
+import { useMe, usePermissions } from '../auth/auth-context';
+import { NoAccess } from '../components/no-access';
+import { PageError, PageLoading } from '../components/page-state';
+import { describeUserAgent, formatInstant } from '../lib/format';
+import { StudioTabs } from './studio-page';
+import '../studio/studio.css';
+
+const LIMITS = [50, 100, 200, 500] as const;
+
+/** "task.assigned" → "Task assigned". */
+export function actionLabel(action: string): string {
+  const text = action.replaceAll('.', ' ').replaceAll('_', ' ').trim();
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+function detailText(value: unknown): string {
+  if (value === null || value === undefined) return '–';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (Array.isArray(value)) return value.map(detailText).join(', ');
+  return JSON.stringify(value);
+}
+
+function Details({ details }: { details: AuditEntry['details'] }) {
+  const entries = Object.entries(details);
+  if (entries.length === 0) return <span className="data-table__none">–</span>;
+  return (
+    <dl className="audit-details">
+      {entries.map(([key, value]) => (
+        <div key={key}>
+          <dt>{key}</dt>
+          <dd>{key === 'userAgent' && typeof value === 'string' ? describeUserAgent(value) : detailText(value)}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+/** The studio's audit log: sign-ins, assignments, membership and permission changes. */
+export function AuditPage() {
+  const api = useApi();
+  const me = useMe();
+  const permissions = usePermissions();
+  const [params, setParams] = useSearchParams();
+  const entityType = params.get('entityType') ?? '';
+  const limitParam = Number(params.get('limit'));
+  const limit = (LIMITS as readonly number[]).includes(limitParam) ? limitParam : 100;
+  const query: AuditQuery = { limit, ...(entityType ? { entityType } : {}) };
+  const allowed = permissions.can('audit.view');
+  const audit = useQuery({ queryKey: queryKeys.audit(query), queryFn: ({ signal }) => api.listAudit(query, signal), enabled: allowed, placeholderData: (prev) => prev });
+
+  if (!allowed) return <NoAccess what="the audit log" />;
+  const entries = audit.data ?? [];
+  const types = [...new Set([...entries.map((e) => e.entityType), ...(entityType ? [entityType] : [])])].sort();
+  const setParam = (key: string, value: string) =>
+    setParams(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        if (value) next.set(key, value);
+        else next.delete(key);
+        return next;
+      },
+      { replace: true },
+    );
+
+  return (
+    <div className="studio-page">
+      <title>Audit log · Studio · Patchbay</title>
+      <div className="page-heading">
+        <div>
+          <h1 className="page-heading__title">Audit log</h1>
+          <p className="page-heading__sub">Who did what at {me.studio.name}: sign-ins, assignments, membership and access changes. Newest first.</p>
+        </div>
+      </div>
+      <StudioTabs />
+      <div className="audit-filters">
+        <div className="field">
+          <label className="field__label" htmlFor="audit-type">
+            About
+          </label>
+          <select id="audit-type" className="input input--compact" value={entityType} onChange={(e) => setParam('entityType', e.target.value)}>
+            <option value="">Everything</option>
+            {types.map((t) => (
+              <option key={t} value={t}>
+                {actionLabel(t)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label className="field__label" htmlFor="audit-limit">
+            Show
+          </label>
+          <select id="audit-limit" className="input input--compact" value={limit} onChange={(e) => setParam('limit', e.target.value === '100' ? '' : e.target.value)}>
+            {LIMITS.map((n) => (
+              <option key={n} value={n}>
+                Last {n}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      {audit.isPending ? (
+        <PageLoading label="Loading the audit log…" />
+      ) : audit.isError && !audit.data ? (
+        <PageError title="Couldn't load the audit log" error={audit.error} />
+      ) : entries.length === 0 ? (
+        <p className="data-table__none">Nothing recorded{entityType ? ' about this' : ''} yet.</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="data-table data-table--audit" aria-busy={audit.isFetching}>
+            <thead>
+              <tr>
+                <th scope="col">When</th>
+                <th scope="col">Who</th>
+                <th scope="col">What</th>
+                <th scope="col">About</th>
+                <th scope="col">Details</th>
+              </tr>
+            </thead>
+            <tbody>
+              {[...entries]
+                .sort((a, b) => b.at.localeCompare(a.at))
+                .map((e) => (
+                  <tr key={e.id}>
+                    <td className="data-table__mono data-table__nowrap">
+                      <time dateTime={e.at}>{formatInstant(e.at, me.studio.timezone)}</time>
+                    </td>
+                    <td>{e.actor?.name ?? <span className="data-table__none">System</span>}</td>
+                    <th scope="row">{actionLabel(e.action)}</th>
+                    <td>
+                      <span className="data-table__primary">{actionLabel(e.entityType)}</span>
+                      {e.entityId ? <span className="data-table__secondary data-table__mono">{e.entityId.slice(0, 8)}</span> : null}
+                    </td>
+                    <td>
+                      <Details details={e.details} />
+                    </td>
+                  </tr>
+                ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}
