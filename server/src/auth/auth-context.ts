@@ -10,4 +10,6 @@ export interface AuthContext {
   role: AccessRole;
   name: string;
   email: string;
+  /** When the sign-in ends (sockets are disconnected then). */
+  expiresAt: Date;
 }

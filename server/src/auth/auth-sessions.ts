@@ -36,5 +36,6 @@ export async function resolveAuth(prisma: PrismaClient, token: string | undefine
     role: row.member.accessRole,
     name: row.member.name,
     email: row.user.email,
+    expiresAt: row.expiresAt,
   };
 }

@@ -73,20 +73,21 @@ export function csrfGuard(ctx: AppContext): RequestHandler {
   };
 }
 
-/** Limits attempts per client address and email (sign-in) or address (invitations, setup). */
-export function authRateLimit(ctx: AppContext, name: string, byEmail: boolean): RequestHandler {
+/**
+ * Limits failed attempts (successes do not count) by client address, or by the email tried:
+ * one address guessing many accounts and many addresses guessing one account are both held.
+ * The per-email limit is five times the per-address one, so one busy office is not locked out.
+ */
+export function authRateLimit(ctx: AppContext, name: string, by: 'ip' | 'email'): RequestHandler {
   return rateLimit({
-    // Only failed attempts count: signing in often is not an attack.
     skipSuccessfulRequests: true,
     windowMs: ctx.config.authRateWindowMs,
-    limit: ctx.config.authRateLimit,
+    limit: by === 'ip' ? ctx.config.authRateLimit : ctx.config.authRateLimit * 5,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
-    keyGenerator: (req) => {
-      const ip = ipKeyGenerator(req.ip ?? 'unknown');
-      const email = byEmail && typeof req.body?.email === 'string' ? req.body.email.toLowerCase().slice(0, 200) : '';
-      return `${name}:${ip}:${email}`;
-    },
+    skip: (req) => by === 'email' && typeof req.body?.email !== 'string',
+    keyGenerator: (req) =>
+      by === 'ip' ? `${name}:ip:${ipKeyGenerator(req.ip ?? 'unknown')}` : `${name}:email:${String(req.body.email).toLowerCase().slice(0, 200)}`,
     handler: (_req, _res, next) => next(new AppError('RATE_LIMITED', 'Too many attempts; wait a few minutes and try again')),
   });
 }

@@ -8,6 +8,8 @@ import { decoyHash, hashPassword, hashToken, newToken, verifyPassword } from '..
 import type { AppContext } from '../context';
 import { AppError, notFound } from '../http/errors';
 import { authRoom, memberRoom } from '../realtime/socket-server';
+import type { Tx } from '../db/database';
+import { requireMayManage } from './catalog';
 
 export interface SignedIn {
   me: Me;
@@ -50,7 +52,8 @@ export async function signIn(ctx: AppContext, email: string, password: string, u
   const ok = await verifyPassword(user?.passwordHash ?? (await decoyHash()), password);
   const member = user?.members[0];
   if (!user || !ok || !member) {
-    if (member) await audit(ctx.db.prisma, { studioId: member.studioId, actorId: member.id, action: 'auth.sign_in_failed', entityType: 'member', entityId: member.id });
+    // Not awaited: a known account must not answer measurably slower than an unknown one.
+    if (member) void audit(ctx.db.prisma, { studioId: member.studioId, actorId: member.id, action: 'auth.sign_in_failed', entityType: 'member', entityId: member.id }).catch(() => {});
     throw badCredentials();
   }
   const signedIn = await startSession(ctx, user.id, member.id, userAgent);
@@ -115,8 +118,7 @@ export async function revokeOwnSession(ctx: AppContext, auth: AuthContext, authS
 }
 
 export async function signOutMemberEverywhere(ctx: AppContext, auth: AuthContext, memberId: string): Promise<void> {
-  const member = await ctx.db.prisma.member.findFirst({ where: { id: memberId, studioId: auth.studioId }, select: { id: true } });
-  if (!member) throw notFound('Member', memberId);
+  await requireMayManage(ctx.db.prisma as unknown as Tx, auth, memberId);
   const count = await revokeSessions(ctx, { memberId });
   await audit(ctx.db.prisma, { studioId: auth.studioId, actorId: auth.memberId, action: 'member.signed_out_everywhere', entityType: 'member', entityId: memberId, details: { sessions: count } });
 }
@@ -140,7 +142,9 @@ export async function setupStudio(
   const passwordHash = await hashPassword(input.password);
   const slug = input.studioName.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40) || 'studio';
   const created = await ctx.db.prisma.$transaction(async (tx) => {
-    // Only the very first visitor: once a studio exists, people join by invitation.
+    // Only the very first visitor: once a studio exists, people join by invitation. The lock
+    // makes simultaneous first visits wait for each other.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(7261001)`;
     if ((await tx.studio.count()) > 0) throw new AppError('CONFLICT', 'Patchbay is already set up; ask an admin for an invitation');
     const studio = await tx.studio.create({ data: { name: input.studioName, slug, timezone: input.timezone } });
     const user = await tx.user.create({ data: { email: input.email, name: input.name, passwordHash } });

@@ -24,6 +24,11 @@ import type { Tx } from '../db/database';
 import { AppError, notFound } from '../http/errors';
 import { presentMember, presentProject, presentRoom, memberInclude } from '../presenters/studio';
 import { loadCustomKinds } from './task-kinds';
+import type { BoardEvent, UnsequencedBoardEvent } from '@patchbay/shared';
+import { presentTask, taskInclude } from '../presenters/task';
+import { memberRoom } from '../realtime/socket-server';
+import { appendBoardEvents, lockBoard } from './board-events';
+import { runCommand } from './command';
 
 const invalid = (path: string, message: string) =>
   new AppError('VALIDATION_FAILED', `Invalid body.${path}: ${message}`, { issues: [{ location: 'body', path, message }] });
@@ -64,11 +69,18 @@ export async function createMember(ctx: AppContext, auth: AuthContext, input: z.
     return presentMember(row);
   });
 }
+/** Only an admin may change or remove an admin. */
+export async function requireMayManage(tx: Tx, auth: AuthContext, memberId: string): Promise<{ accessRole: string }> {
+  const member = await tx.member.findFirst({ where: { id: memberId, studioId: auth.studioId }, select: { accessRole: true } });
+  if (!member) throw notFound('Member', memberId);
+  if (member.accessRole === 'ADMIN' && auth.role !== 'ADMIN') throw new AppError('FORBIDDEN', 'Only an admin can change or remove an admin');
+  return member;
+}
+
 export async function updateMember(ctx: AppContext, auth: AuthContext, memberId: string, patch: z.output<typeof MemberPatchSchema>) {
   const studioId = auth.studioId;
   return ctx.db.prisma.$transaction(async (tx) => {
-    const existing = await tx.member.findFirst({ where: { id: memberId, studioId }, select: { id: true } });
-    if (!existing) throw notFound('Member', memberId);
+    await requireMayManage(tx, auth, memberId);
     const { knownRoomIds, ...fields } = patch;
     if (knownRoomIds) await requireRoomIds(tx, studioId, knownRoomIds);
     const row = await tx.member.update({
@@ -84,13 +96,35 @@ export async function updateMember(ctx: AppContext, auth: AuthContext, memberId:
     return presentMember(row);
   });
 }
+/**
+ * Removes a member: their tasks become unassigned (a new version, an event on each board), their
+ * sign-ins end and their sockets are disconnected.
+ */
 export async function deleteMember(ctx: AppContext, auth: AuthContext, memberId: string) {
   if (memberId === auth.memberId) throw new AppError('CONFLICT', 'You cannot remove yourself from the studio');
-  await ctx.db.prisma.$transaction(async (tx) => {
-    const { count } = await tx.member.deleteMany({ where: { id: memberId, studioId: auth.studioId } });
-    if (count === 0) throw notFound('Member', memberId);
-    await audit(tx, { studioId: auth.studioId, actorId: auth.memberId, action: 'member.removed', entityType: 'member', entityId: memberId });
+  await runCommand(ctx, async (tx) => {
+    await requireMayManage(tx, auth, memberId);
+    const tasks = await tx.task.findMany({ where: { assigneeId: memberId, studioId: auth.studioId }, select: { id: true, sessionId: true } });
+    const sessions = [...new Set(tasks.map((t) => t.sessionId))].sort();
+    const events: BoardEvent[] = [];
+    for (const sessionId of sessions) {
+      await lockBoard(tx, sessionId);
+      const unassigned: UnsequencedBoardEvent[] = [];
+      for (const t of tasks.filter((x) => x.sessionId === sessionId)) {
+        const row = await tx.task.update({
+          where: { id: t.id },
+          data: { assigneeId: null, assignedManually: false, routingRule: 'manual', routingReason: 'Unassigned: the member was removed from the studio.', version: { increment: 1 } },
+          include: taskInclude,
+        });
+        unassigned.push({ type: 'task.updated', sessionId, task: presentTask(row), changed: ['assigneeId'] });
+      }
+      events.push(...(await appendBoardEvents(tx, sessionId, unassigned, auth)));
+    }
+    await tx.member.delete({ where: { id: memberId } });
+    await audit(tx, { studioId: auth.studioId, actorId: auth.memberId, action: 'member.removed', entityType: 'member', entityId: memberId, details: { unassignedTasks: tasks.length } });
+    return { result: undefined, events };
   });
+  ctx.broadcaster.disconnect(memberRoom(memberId));
 }
 
 // Projects

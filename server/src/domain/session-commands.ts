@@ -11,6 +11,8 @@ import {
 import { requireCan, sessionAccess } from '../auth/access';
 import type { AuthContext } from '../auth/auth-context';
 import type { AppContext } from '../context';
+import { boardRoom } from '@patchbay/shared';
+import { audit } from '../auth/audit';
 import type { Tx } from '../db/database';
 import { AppError, notFound } from '../http/errors';
 import { presentSession, sessionInclude } from '../presenters/session';
@@ -51,7 +53,15 @@ async function checkReferences(tx: Tx, studioId: string, c: Candidate): Promise<
   }
 }
 
+const MAX_SESSION_MS = 24 * 3_600_000;
+
 async function refuseConflicts(tx: Tx, studioId: string, c: Candidate): Promise<void> {
+  if (c.endsAt <= c.startsAt || c.endsAt.getTime() - c.startsAt.getTime() > MAX_SESSION_MS) {
+    throw invalid('endsAt', '"endsAt" must be after "startsAt", at most 24 hours later');
+  }
+  // Bookings of one studio are checked one at a time: two people booking the same room at the
+  // same moment cannot both pass the check.
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`bookings:${studioId}`}))`;
   if (c.status === 'CANCELLED') return;
   const [studio, existing] = await Promise.all([
     tx.studio.findUniqueOrThrow({ where: { id: studioId }, select: { timezone: true } }),
@@ -113,7 +123,6 @@ export async function updateSession(ctx: AppContext, auth: AuthContext, sessionI
       engineerId: patch.engineerId === undefined ? before.engineerId : patch.engineerId,
       status: patch.status ?? before.status,
     };
-    if (candidate.endsAt <= candidate.startsAt) throw invalid('endsAt', '"endsAt" must be after "startsAt"');
     await checkReferences(tx, studioId, candidate);
     await refuseConflicts(tx, studioId, candidate);
     await tx.session.update({ where: { id: sessionId }, data: patch });
@@ -130,4 +139,7 @@ export async function deleteSession(ctx: AppContext, auth: AuthContext, sessionI
   requireCan(auth, 'sessions.edit', 'delete this session', scope);
   const { count } = await ctx.db.prisma.session.deleteMany({ where: { id: sessionId, studioId: auth.studioId } });
   if (count === 0) throw notFound('Session', sessionId);
+  await audit(ctx.db.prisma, { studioId: auth.studioId, actorId: auth.memberId, action: 'session.deleted', entityType: 'session', entityId: sessionId });
+  // Its board is gone: viewers are told by being let go; their rejoin answers 404.
+  ctx.broadcaster.disconnectRoom(boardRoom(sessionId));
 }

@@ -68,7 +68,8 @@ export async function getBoard(ctx: AppContext, auth: AuthContext, sessionId: st
     const counts = emptyTaskCounts();
     for (const t of tasks) counts[t.status] += 1;
     return { session: presentSession(session, counts), tasks: tasks.map(presentTask), seq: session.boardSeq };
-  });
+    // One snapshot for both reads, so the tasks are exactly the board at `seq`.
+  }, { isolationLevel: 'RepeatableRead' });
 }
 
 /** Events of a board after sequence number `after`, from the persisted log. */

@@ -1,6 +1,9 @@
 import { can, computeWorkload, isoWeekRange, type Workload } from '@patchbay/shared';
 import type { AuthContext } from '../auth/auth-context';
 import type { AppContext } from '../context';
+import { AppError } from '../http/errors';
+
+const MAX_RANGE_DAYS = 92;
 
 /** Booked hours against capacity per member, per day and per ISO week (studio time). */
 export async function getWorkload(ctx: AppContext, auth: AuthContext, range: { from?: string | undefined; to?: string | undefined }): Promise<Workload> {
@@ -12,6 +15,12 @@ export async function getWorkload(ctx: AppContext, auth: AuthContext, range: { f
   const week = isoWeekRange(new Date(), studio.timezone);
   const from = range.from ? new Date(range.from) : week.start;
   const to = range.to ? new Date(range.to) : range.from ? new Date(from.getTime() + 7 * 86_400_000) : week.end;
+  // Checked after the defaults are filled in: a lone `to` far away must not mean a huge report.
+  if (!(from < to) || to.getTime() - from.getTime() > MAX_RANGE_DAYS * 86_400_000) {
+    throw new AppError('VALIDATION_FAILED', `Invalid query: the window must run forwards and span at most ${MAX_RANGE_DAYS} days`, {
+      issues: [{ location: 'query', path: 'to', message: `at most ${MAX_RANGE_DAYS} days after "from"` }],
+    });
+  }
   const [members, sessions] = await Promise.all([
     prisma.member.findMany({ where: { studioId, ...(team ? { roles: { isEmpty: false } } : { id: auth.memberId }) }, orderBy: { name: 'asc' } }),
     prisma.session.findMany({

@@ -45,6 +45,7 @@ export function errorHandler(ctx: AppContext): ErrorRequestHandler {
     if (err instanceof AppError) appError = err;
     else if (isBodyParserError(err)) appError = fromBodyParser(err);
     else if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2025') appError = new AppError('NOT_FOUND', 'The record was not found');
+    else if (isDataOutOfRange(err)) appError = new AppError('VALIDATION_FAILED', 'A value is out of the range the database can store');
     else if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002') {
       const fields = (err.meta?.target as string[] | undefined)?.filter((f) => f !== 'studioId') ?? [];
       appError = new AppError('CONFLICT', `Something with the same ${fields.join(', ') || 'name'} already exists`, { fields });
@@ -56,6 +57,12 @@ export function errorHandler(ctx: AppContext): ErrorRequestHandler {
     if (res.headersSent) return;
     res.status(appError.status).json(appError.toJSON());
   };
+}
+
+/** PostgreSQL's "datetime field overflow" / "numeric value out of range" (SQLSTATE 22008, 22003). */
+function isDataOutOfRange(err: unknown): boolean {
+  const text = err instanceof Error ? `${err.message} ${JSON.stringify((err as { meta?: unknown }).meta ?? '')}` : '';
+  return /\b2200[38]\b|out of range/i.test(text);
 }
 
 interface BodyParserError {
@@ -89,9 +96,10 @@ export function createApiRouter(ctx: AppContext, routes: Route[]): Router {
   });
   router.use(csrfGuard(ctx));
   router.use(authenticate(ctx));
-  router.post('/auth/sign-in', authRateLimit(ctx, 'sign-in', true));
-  router.post('/setup', authRateLimit(ctx, 'setup', false));
-  router.use('/invitations/by-token', authRateLimit(ctx, 'invitation', false));
+  router.post('/auth/sign-in', authRateLimit(ctx, 'sign-in', 'ip'), authRateLimit(ctx, 'sign-in', 'email'));
+  router.post('/auth/password', authRateLimit(ctx, 'password', 'ip'));
+  router.post('/setup', authRateLimit(ctx, 'setup', 'ip'));
+  router.use('/invitations/by-token', authRateLimit(ctx, 'invitation', 'ip'));
   mountRoutes(router, routes, ctx);
   router.use((req, _res, next) => next(new AppError('NOT_FOUND', `No API route ${req.method} ${req.baseUrl}${req.path}`)));
   router.use(errorHandler(ctx));

@@ -88,7 +88,9 @@ export function attachSocketServer(httpServer: HttpServer, ctx: AppContext): IoS
   });
 
   io.use((socket, next) => {
-    resolveAuth(ctx.db.prisma, readSessionToken(socket.request.headers.cookie))
+    const token = readSessionToken(socket.request.headers.cookie);
+    socket.data.token = token;
+    resolveAuth(ctx.db.prisma, token)
       .then((auth) => {
         if (!auth) return next(Object.assign(new Error('UNAUTHENTICATED'), { data: { code: 'UNAUTHENTICATED', message: 'Sign in to continue' } }));
         socket.data.auth = auth;
@@ -102,6 +104,10 @@ export function attachSocketServer(httpServer: HttpServer, ctx: AppContext): IoS
   io.on('connection', (socket) => {
     const auth = socket.data.auth as AuthContext;
     void socket.join([authRoom(auth.sessionId), memberRoom(auth.memberId)]);
+    // A sign-in that expires takes its sockets with it.
+    const expiry = setTimeout(() => socket.disconnect(true), Math.max(0, Math.min(auth.expiresAt.getTime() - Date.now(), 2 ** 31 - 1)));
+    expiry.unref();
+    socket.on('disconnect', () => clearTimeout(expiry));
 
     socket.on('disconnecting', () => {
       for (const room of socket.rooms) if (room.startsWith('board:')) presence.changed(room.slice('board:'.length));
@@ -111,6 +117,11 @@ export function attachSocketServer(httpServer: HttpServer, ctx: AppContext): IoS
       if (typeof ack !== 'function') return;
       try {
         const { v, sessionId, afterSeq } = parsePayload(BoardJoinPayloadSchema, payload);
+        // The sign-in may have been revoked or the member removed since the handshake.
+        if (!(await resolveAuth(ctx.db.prisma, socket.data.token as string | undefined))) {
+          socket.disconnect(true);
+          return;
+        }
         if (v !== PROTOCOL_VERSION) {
           throw new AppError('BAD_REQUEST', `Protocol version ${v} is not supported; reload to get version ${PROTOCOL_VERSION}`);
         }

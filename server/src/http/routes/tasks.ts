@@ -14,7 +14,9 @@ import {
   TaskAssignmentListSchema,
 } from '@patchbay/shared';
 import type { Request } from 'express';
-import { checkAssignment, createTask, deleteTask, listAssignments, moveTask, rerouteTask, updateTask } from '../../domain/tasks';
+import { checkAssignment, listAssignments, rerouteTask } from '../../domain/task-assignment';
+import { moveTask } from '../../domain/task-move';
+import { createTask, deleteTask, updateTask } from '../../domain/tasks';
 import { defineRoute } from '../route';
 
 const requester = (req: Request) => {
