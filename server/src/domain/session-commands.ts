@@ -140,6 +140,7 @@ export async function deleteSession(ctx: AppContext, auth: AuthContext, sessionI
   const { count } = await ctx.db.prisma.session.deleteMany({ where: { id: sessionId, studioId: auth.studioId } });
   if (count === 0) throw notFound('Session', sessionId);
   await audit(ctx.db.prisma, { studioId: auth.studioId, actorId: auth.memberId, action: 'session.deleted', entityType: 'session', entityId: sessionId });
-  // Its board is gone: viewers are told by being let go; their rejoin answers 404.
-  ctx.broadcaster.disconnectRoom(boardRoom(sessionId));
+  // Its board is gone: viewers are disconnected so they do not sit on a dead board unaware;
+  // they reconnect at once, and rejoining this board answers 404.
+  ctx.broadcaster.disconnect(boardRoom(sessionId));
 }

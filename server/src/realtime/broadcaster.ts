@@ -8,8 +8,6 @@ export interface Broadcaster {
   publish: (events: BoardEvent[], exceptSocketId?: string) => void;
   /** Disconnects every socket in a room (a revoked sign-in, a member whose access changed). */
   disconnect: (room: string) => void;
-  /** Takes every socket out of a room without disconnecting it (a deleted board). */
-  disconnectRoom: (room: string) => void;
 }
 
 export function createBroadcaster(getIo: () => IoServer | undefined): Broadcaster {
@@ -26,8 +24,6 @@ export function createBroadcaster(getIo: () => IoServer | undefined): Broadcaste
     disconnect(room) {
       getIo()?.in(room).disconnectSockets(true);
     },
-    disconnectRoom(room) {
-      getIo()?.in(room).socketsLeave(room);
-    },
+
   };
 }
