@@ -7,12 +7,16 @@ import type {
   BoardEventType,
   PROTOCOL_VERSION as SHARED_PROTOCOL_VERSION,
   SOCKET_ID_HEADER as SHARED_SOCKET_ID_HEADER,
+  ServerToClientEvents,
 } from '@patchbay/shared';
 
 export const PROTOCOL_VERSION: typeof SHARED_PROTOCOL_VERSION = 1;
 export const SOCKET_ID_HEADER: typeof SHARED_SOCKET_ID_HEADER = 'x-socket-id';
 
 export const BOARD_EVENT_TYPES = ['task.created', 'task.updated', 'task.moved', 'task.deleted', 'session.updated'] as const satisfies readonly BoardEventType[];
+
+/** Who is looking at a board: pushed to its viewers after joins and leaves (not in the event log). */
+export const PRESENCE_EVENT = 'presence.changed' as const satisfies keyof ServerToClientEvents;
 
 // Every event type the server can send must be listened to.
 type Missing = Exclude<BoardEventType, (typeof BOARD_EVENT_TYPES)[number]>;

@@ -176,16 +176,20 @@ describe('session board: live updates', () => {
 
   it('fetches the missing events when a pushed event leaves a gap', async () => {
     const { api, realtime } = setup();
-    api.route(EVENTS, () =>
-      json({ events: [ev.updated(11, { ...mic, status: 'IN_PROGRESS', version: 4 }), ev.created(12, makeTask(8, { title: 'Check talkback' }))], seq: 12, reset: false }),
+    const gapFetches = () => api.calls.filter((c) => c.path === `/sessions/${SESSION_ID}/events` && c.query.get('after') === '10');
+    // The activity feed's history on load (after=0) has nothing yet; the gap fetch brings 11 and 12.
+    api.route(EVENTS, (call) =>
+      call.query.get('after') === '0'
+        ? json({ events: [], seq: 10, reset: false })
+        : json({ events: [ev.updated(11, { ...mic, status: 'IN_PROGRESS', version: 4 }), ev.created(12, makeTask(8, { title: 'Check talkback' }))], seq: 12, reset: false }),
     );
     await loaded();
+    expect(gapFetches()).toHaveLength(0);
 
     realtime.push(ev.updated(12 + 1, { ...tempo, status: 'DONE', version: 2 }));
     // Not applied before the gap is filled...
-    await waitFor(() => expect(api.calls.some((c) => c.path === `/sessions/${SESSION_ID}/events`)).toBe(true));
-    const fetchCall = api.calls.find((c) => c.path === `/sessions/${SESSION_ID}/events`);
-    expect(fetchCall?.query.get('after')).toBe('10');
+    expect(card('Blocked', 'Agree tempo map')).toBeTruthy();
+    await waitFor(() => expect(gapFetches()).toHaveLength(1));
     // ...then everything is applied in order.
     await findCard('Done', 'Agree tempo map');
     expect(card('In progress', 'Mic the kit')).toBeTruthy();

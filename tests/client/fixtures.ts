@@ -1,4 +1,4 @@
-import type { BoardEvent, BoardSnapshot, Session, Studio, Task, TaskKindList } from '@patchbay/shared';
+import type { BoardEvent, BoardSnapshot, ColumnOrder, PersonRef, Session, Studio, Task, TaskKindList } from '@patchbay/shared';
 
 export const SESSION_ID = '11111111-1111-4111-8111-111111111111';
 export const OTHER_SESSION_ID = '22222222-2222-4222-8222-222222222222';
@@ -56,14 +56,19 @@ export function makeSnapshot(tasks: Task[], seq = 10, session: Session = makeSes
   return { session, tasks, seq };
 }
 
-const envelope = (seq: number) => ({ v: 1 as const, sessionId: SESSION_ID, seq, at: '2026-11-24T10:30:00.000Z', actor: SAM });
+const envelope = (seq: number, actor: PersonRef | null = SAM) => ({ v: 1 as const, sessionId: SESSION_ID, seq, at: '2026-11-24T10:30:00.000Z', actor });
 
+/** Board events by Sam Reyes (or the given actor; null: Patchbay itself). */
 export const ev = {
-  created: (seq: number, task: Task): BoardEvent => ({ ...envelope(seq), type: 'task.created', task }),
-  updated: (seq: number, task: Task, changed: string[] = ['status']): BoardEvent => ({ ...envelope(seq), type: 'task.updated', task, changed }),
-  deleted: (seq: number, id: string): BoardEvent => ({ ...envelope(seq), type: 'task.deleted', taskId: id }),
+  created: (seq: number, task: Task, actor?: PersonRef | null): BoardEvent => ({ ...envelope(seq, actor), type: 'task.created', task }),
+  updated: (seq: number, task: Task, changed: string[] = ['status'], actor?: PersonRef | null): BoardEvent => ({ ...envelope(seq, actor), type: 'task.updated', task, changed }),
+  moved: (seq: number, task: Task, columns: ColumnOrder, actor?: PersonRef | null): BoardEvent => ({ ...envelope(seq, actor), type: 'task.moved', task, columns }),
+  deleted: (seq: number, id: string, actor?: PersonRef | null): BoardEvent => ({ ...envelope(seq, actor), type: 'task.deleted', taskId: id }),
   session: (seq: number, session: Session): BoardEvent => ({ ...envelope(seq), type: 'session.updated', session }),
 };
+
+/** A column's order as a move's event lists it. */
+export const order = (...tasks: Task[]) => tasks.map((t) => ({ id: t.id, version: t.version }));
 
 export const studio: Studio = {
   id: '77777777-7777-4777-8777-777777777777',

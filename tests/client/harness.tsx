@@ -1,4 +1,4 @@
-import type { AccessRole, BoardEvent, BoardJoinAck, Me, MemberRole } from '@patchbay/shared';
+import type { AccessRole, BoardEvent, BoardJoinAck, Me, MemberRole, Presence } from '@patchbay/shared';
 import { QueryClient } from '@tanstack/react-query';
 import { act, render } from '@testing-library/react';
 import { MemoryRouter } from 'react-router';
@@ -26,6 +26,7 @@ export class FakeRealtime implements RealtimeConnection {
   private readonly connectListeners = new Set<() => void>();
   private readonly eventListeners = new Set<(event: BoardEvent) => void>();
   private readonly refusedListeners = new Set<() => void>();
+  private readonly presenceListeners = new Set<(presence: Presence) => void>();
 
   get id() {
     return this.status === 'connected' ? 'socket-abc' : undefined;
@@ -42,6 +43,10 @@ export class FakeRealtime implements RealtimeConnection {
   onBoardEvent = (listener: (event: BoardEvent) => void) => {
     this.eventListeners.add(listener);
     return () => void this.eventListeners.delete(listener);
+  };
+  onPresence = (listener: (presence: Presence) => void) => {
+    this.presenceListeners.add(listener);
+    return () => void this.presenceListeners.delete(listener);
   };
   joinBoard = (sessionId: string, afterSeq: number) => {
     this.joins.push({ sessionId, afterSeq });
@@ -73,6 +78,13 @@ export class FakeRealtime implements RealtimeConnection {
   push(event: BoardEvent) {
     act(() => {
       for (const listener of this.eventListeners) listener(event);
+    });
+  }
+
+  /** The server says who is viewing a board (presence.changed). */
+  pushPresence(presence: Presence) {
+    act(() => {
+      for (const listener of this.presenceListeners) listener(presence);
     });
   }
 

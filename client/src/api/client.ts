@@ -6,6 +6,8 @@ import type {
   ListSessionsQuery,
   Me,
   Member,
+  MovedTask,
+  MoveTaskInput,
   Project,
   Room,
   RoutingPreview,
@@ -99,6 +101,8 @@ export interface ApiClient {
   createTask(sessionId: string, input: CreateTaskInput): Promise<Task>;
   updateTask(taskId: string, input: UpdateTaskInput): Promise<Task>;
   deleteTask(taskId: string, version?: number): Promise<void>;
+  /** Drag and drop: the task to `index` (0 = top) of the `status` column; answers the new order of the columns it touched. */
+  moveTask(taskId: string, input: MoveTaskInput): Promise<MovedTask>;
   previewRouting(sessionId: string, input: RoutingPreviewInput, signal?: AbortSignal): Promise<RoutingPreview>;
   rerouteTask(taskId: string, version: number): Promise<Task>;
   checkAssignment(taskId: string, memberId: string, signal?: AbortSignal): Promise<AssignmentCheck>;
@@ -173,6 +177,7 @@ export function createApiClient(options: HttpClientOptions = {}): ApiClient {
     createTask: (sessionId, input) => request<Task>(`/sessions/${id(sessionId)}/tasks`, { method: 'POST', body: input }),
     updateTask: (taskId, input) => request<Task>(`/tasks/${id(taskId)}`, { method: 'PATCH', body: input }),
     deleteTask: (taskId, version) => request<void>(`/tasks/${id(taskId)}`, { method: 'DELETE', query: { version } }),
+    moveTask: (taskId, input) => request<MovedTask>(`/tasks/${id(taskId)}/move`, { method: 'POST', body: input }),
     previewRouting: (sessionId, input, signal) =>
       request<RoutingPreview>(`/sessions/${id(sessionId)}/routing-preview`, { method: 'POST', body: input, signal }),
     rerouteTask: (taskId, version) => request<Task>(`/tasks/${id(taskId)}/reroute`, { method: 'POST', body: { version } }),

@@ -1,4 +1,4 @@
-import type { BoardEvent } from '@patchbay/shared';
+import type { BoardEvent, Presence } from '@patchbay/shared';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useReducer, useRef, useState, type ActionDispatch } from 'react';
 import { useApi } from '../api/api-context';
@@ -14,6 +14,21 @@ type JoinState = 'idle' | 'joining' | 'joined' | 'failed';
 
 const RETRY_MS = 4_000;
 const FLASH_MS = 2_000;
+/** How many past events the activity feed shows from the log when the board opens. */
+const HISTORY_EVENTS = 30;
+/** After our own write, fetch its events (and any follow-ups the server made) this much later. */
+const CATCH_UP_MS = 300;
+
+export type Viewer = Presence['viewers'][number];
+
+export interface LiveBoardOptions {
+  /**
+   * Every batch of events received for this board (live, replayed on join, gap and catch-up
+   * fetches, the recent history on load), possibly duplicated, before the reducer applies them.
+   * `before` is the board as it was then (for titles of deleted tasks).
+   */
+  onEvents?: (events: readonly BoardEvent[], before: BoardState | null) => void;
+}
 
 export interface LiveBoard {
   state: BoardState | null;
@@ -24,7 +39,15 @@ export interface LiveBoard {
   liveDetail: string | null;
   /** Ids of tasks someone else changed a moment ago (for a brief highlight). */
   flashed: ReadonlySet<string>;
+  /** Who is looking at this board (everyone, us included); null while not known. */
+  viewers: readonly Viewer[] | null;
   dispatch: ActionDispatch<[action: BoardAction]>;
+  /**
+   * After one of our own writes: fetch the events after our last applied seq soon. Our writes
+   * are not echoed on our socket; this brings their events (for the activity feed) and anything
+   * the server made with them (follow-up tasks) without waiting for someone else's change.
+   */
+  catchUp: () => void;
 }
 
 /** Runs `work` until it succeeds or the signal aborts, waiting RETRY_MS between failures. */
@@ -78,7 +101,7 @@ function useFlash(): [ReadonlySet<string>, (id: string) => void] {
  * socket connection, applies missed and live events through the reducer, fills gaps from
  * GET /events, reloads the snapshot on reset, and re-joins after every reconnect.
  */
-export function useLiveBoard(sessionId: string): LiveBoard {
+export function useLiveBoard(sessionId: string, options: LiveBoardOptions = {}): LiveBoard {
   const api = useApi();
   const realtime = useRealtime();
   const queryClient = useQueryClient();
@@ -100,6 +123,18 @@ export function useLiveBoard(sessionId: string): LiveBoard {
     stateRef.current = state;
   });
 
+  const onEventsRef = useRef(options.onEvents);
+  useEffect(() => {
+    onEventsRef.current = options.onEvents;
+  });
+  /** Events into the reducer, after telling whoever listens. */
+  const receive = useCallback((events: readonly BoardEvent[]) => {
+    if (events.length === 0) return;
+    onEventsRef.current?.(events, stateRef.current);
+    dispatch({ type: 'events', events });
+  }, []);
+
+  const [viewers, setViewers] = useState<readonly Viewer[] | null>(null);
   const [join, setJoin] = useState<JoinState>('idle');
   const [liveDetail, setLiveDetail] = useState<string | null>(null);
   const [flashed, flash] = useFlash();
@@ -135,7 +170,7 @@ export function useLiveBoard(sessionId: string): LiveBoard {
             scheduleRetry();
             return;
           }
-          dispatch({ type: 'events', events: ack.missed });
+          receive(ack.missed);
           if (ack.reset) dispatch({ type: 'reset' });
           setLiveDetail(null);
           setJoin('joined');
@@ -151,12 +186,18 @@ export function useLiveBoard(sessionId: string): LiveBoard {
 
     const offEvent = realtime.onBoardEvent((event: BoardEvent) => {
       if (event.sessionId !== sessionId) return;
-      dispatch({ type: 'events', events: [event] });
-      if (event.type === 'task.created' || event.type === 'task.updated') flash(event.task.id);
+      receive([event]);
+      if (event.type === 'task.created' || event.type === 'task.updated' || event.type === 'task.moved') flash(event.task.id);
+    });
+    const offPresence = realtime.onPresence((presence) => {
+      if (presence.sessionId === sessionId) setViewers(presence.viewers);
     });
     const offConnect = realtime.onConnect(joinNow);
     const offStatus = realtime.subscribeStatus(() => {
-      if (realtime.getStatus() !== 'connected') setJoin('idle');
+      if (realtime.getStatus() === 'connected') return;
+      setJoin('idle');
+      // Who is here is unknown until we are back (the server tells us after the re-join).
+      setViewers(null);
     });
     if (realtime.getStatus() === 'connected') joinNow();
 
@@ -164,11 +205,59 @@ export function useLiveBoard(sessionId: string): LiveBoard {
       active = false;
       clearTimeout(retryTimer);
       offEvent();
+      offPresence();
       offConnect();
       offStatus();
       realtime.leaveBoard(sessionId);
     };
-  }, [sessionId, hasState, realtime, flash]);
+  }, [sessionId, hasState, realtime, flash, receive]);
+
+  // The recent past, once, for the activity feed (events the board already holds are dropped
+  // by the reducer; any that are newer are applied).
+  useEffect(() => {
+    const seq = stateRef.current?.seq ?? 0;
+    if (!hasState || seq === 0) return;
+    const controller = new AbortController();
+    api.getEvents(sessionId, Math.max(0, seq - HISTORY_EVENTS), controller.signal).then(
+      (page) => {
+        if (!controller.signal.aborted && !page.reset) receive(page.events);
+      },
+      () => {
+        // No history: the feed starts from now.
+      },
+    );
+    return () => controller.abort();
+  }, [api, sessionId, hasState, receive]);
+
+  const catchUpTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const catchUpAbort = useRef<AbortController | null>(null);
+  useEffect(
+    () => () => {
+      clearTimeout(catchUpTimer.current);
+      catchUpAbort.current?.abort();
+    },
+    [],
+  );
+  const catchUp = useCallback(() => {
+    clearTimeout(catchUpTimer.current);
+    catchUpTimer.current = setTimeout(() => {
+      const current = stateRef.current;
+      if (!current || current.needsReload) return;
+      catchUpAbort.current?.abort();
+      const controller = new AbortController();
+      catchUpAbort.current = controller;
+      api.getEvents(sessionId, current.seq, controller.signal).then(
+        (page) => {
+          if (controller.signal.aborted) return;
+          if (page.reset) dispatch({ type: 'reset' });
+          else receive(page.events);
+        },
+        () => {
+          // Not fatal: the events come with the next gap fetch or re-join.
+        },
+      );
+    }, CATCH_UP_MS);
+  }, [api, sessionId, receive]);
 
   // A gap in the sequence: fetch what we missed from the persisted log (retrying until it works).
   const gap = gapAfter(state);
@@ -181,10 +270,10 @@ export function useLiveBoard(sessionId: string): LiveBoard {
       if (controller.signal.aborted) return;
       // No events although some are missing: the log cannot fill the gap, so reload.
       if (page.reset || page.events.length === 0) dispatch({ type: 'reset' });
-      else dispatch({ type: 'events', events: page.events });
+      else receive(page.events);
     });
     return () => controller.abort();
-  }, [api, sessionId, gap, join, needsReload]);
+  }, [api, sessionId, gap, join, needsReload, receive]);
 
   // Reset: our place in the log is gone; load a fresh snapshot.
   useEffect(() => {
@@ -215,6 +304,8 @@ export function useLiveBoard(sessionId: string): LiveBoard {
     live,
     liveDetail: live === 'offline' ? liveDetail : null,
     flashed,
+    viewers: live === 'offline' || live === 'reconnecting' ? null : viewers,
     dispatch,
+    catchUp,
   };
 }

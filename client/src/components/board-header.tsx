@@ -24,11 +24,13 @@ export interface BoardHeaderProps {
   liveDetail: string | null;
   done: number;
   total: number;
+  /** Who else is viewing the board. */
+  presence?: ReactNode;
   /** Buttons for the board (e.g. "New task"), at the right of the title. */
   actions?: ReactNode;
 }
 
-export function BoardHeader({ session, timeZone, live, liveDetail, done, total, actions }: BoardHeaderProps) {
+export function BoardHeader({ session, timeZone, live, liveDetail, done, total, presence, actions }: BoardHeaderProps) {
   return (
     <header className="board-header">
       <nav className="board-header__crumbs" aria-label="Breadcrumb">
@@ -47,8 +49,9 @@ export function BoardHeader({ session, timeZone, live, liveDetail, done, total, 
           </p>
         </div>
         <div className="board-header__state">
+          {presence}
           <ConnectionIndicator status={live} detail={liveDetail} />
-          {actions}
+          {actions ? <div className="board-header__actions">{actions}</div> : null}
         </div>
       </div>
       <dl className="board-header__facts">

@@ -5,6 +5,8 @@ import {
   localDateKey,
   localDateOf,
   startOfLocalDay,
+  zonedParts,
+  zonedTimeToInstant,
 } from '@patchbay/shared/domain/time-zone';
 
 export { formatDay, formatWindow };
@@ -49,4 +51,19 @@ export function zoneAbbreviation(timeZone: string, at: Date = new Date()): strin
   } catch {
     return timeZone;
   }
+}
+
+/** An instant as a `datetime-local` input value ("2026-11-24T14:30") in the zone. */
+export function toZonedInputValue(iso: string, timeZone: string): string {
+  const p = zonedParts(new Date(iso), timeZone);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${p.year}-${two(p.month)}-${two(p.day)}T${two(p.hour)}:${two(p.minute)}`;
+}
+
+/** A `datetime-local` input value read as a wall time in the zone; null when it is not one. */
+export function fromZonedInputValue(value: string, timeZone: string): string | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(value.trim());
+  if (!m) return null;
+  const instant = zonedTimeToInstant({ year: Number(m[1]), month: Number(m[2]), day: Number(m[3]), hour: Number(m[4]), minute: Number(m[5]) }, timeZone);
+  return Number.isNaN(instant.getTime()) ? null : instant.toISOString();
 }

@@ -1,25 +1,50 @@
-import type { RoutingPreviewInput, Task, TaskStatus } from '@patchbay/shared';
+import type { BoardEvent, RoutingPreviewInput, Task, TaskStatus } from '@patchbay/shared';
 import { canChangeTaskStatus } from '@patchbay/shared/domain/permissions';
 import { TASK_STATUSES } from '@patchbay/shared/domain/roles';
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useId, useLayoutEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useApi } from '../api/api-context';
 import { ApiError } from '../api/http';
 import { useStudio, useTaskKinds } from '../api/queries';
 import { sessionScope, taskScope } from '../auth/access';
 import { useMe, usePermissions } from '../auth/auth-context';
-import { tasksByStatus } from '../board/board-state';
+import { activityReducer, emptyActivity, type LocalChange } from '../board/activity';
+import { BoardDnd } from '../board/board-dnd';
+import { tasksByStatus, type BoardState, type TaskColumns } from '../board/board-state';
+import { ShownColumns, type TaskEdits } from '../board/optimistic';
 import { useLiveBoard } from '../board/use-live-board';
-import { useTaskActions } from '../board/use-task-actions';
+import { useTaskActions, type EditConflict } from '../board/use-task-actions';
+import { ActivityPanel } from '../components/activity-panel';
 import { AssignDialog } from '../components/assign-dialog';
 import { BoardColumn } from '../components/board-column';
 import { BoardHeader } from '../components/board-header';
+import { ConflictDialog } from '../components/conflict-dialog';
+import { EditTaskDialog } from '../components/edit-task-dialog';
 import { NewTaskForm } from '../components/new-task-form';
 import { useNotices } from '../components/notices';
 import { PageError, PageLoading } from '../components/page-state';
+import { PresenceList } from '../components/presence-list';
 import type { TaskCardAbilities } from '../components/task-card';
 import { kindLabel as labelOfKind } from '../lib/labels';
 import './board-page.css';
+
+const ACTIVITY_OPEN_KEY = 'patchbay:activity-open';
+
+function readActivityOpen(): boolean {
+  try {
+    return window.localStorage.getItem(ACTIVITY_OPEN_KEY) === 'true';
+  } catch {
+    return false;
+  }
+}
+
+function writeActivityOpen(open: boolean): void {
+  try {
+    window.localStorage.setItem(ACTIVITY_OPEN_KEY, String(open));
+  } catch {
+    // Private mode or storage off: the panel just starts closed next time.
+  }
+}
 
 export function BoardPage() {
   const { sessionId } = useParams();
@@ -32,46 +57,90 @@ function Board({ sessionId }: { sessionId: string }) {
   const api = useApi();
   const me = useMe();
   const permissions = usePermissions();
-  const board = useLiveBoard(sessionId);
+  const { notify } = useNotices();
+  const meId = me.member.id;
+  const meName = me.member.name;
+
+  // The activity feed: every event the board receives, and our own saved writes.
+  const [activity, activityDispatch] = useReducer(activityReducer, emptyActivity);
+  const onEvents = useCallback((events: readonly BoardEvent[], before: BoardState | null) => {
+    activityDispatch({ type: 'events', events, titleOf: (id) => before?.tasks.get(id)?.title });
+  }, []);
+  const onSaved = useCallback(
+    (change: LocalChange) => activityDispatch({ type: 'local', change, actor: { id: meId, name: meName }, at: new Date().toISOString() }),
+    [meId, meName],
+  );
+
+  const board = useLiveBoard(sessionId, { onEvents });
   // Guests may not read the studio (members, projects); they do not need it on a board.
   const studio = useStudio({ enabled: permissions.can('studio.view') });
   const kinds = useTaskKinds();
-  const actions = useTaskActions(sessionId, board.dispatch);
-  const { notify } = useNotices();
+
+  const [conflict, setConflict] = useState<EditConflict | null>(null);
+  const shownRef = useRef<TaskColumns | null>(null);
+  const getColumns = useCallback(() => shownRef.current ?? tasksByStatus([]), []);
+  const actions = useTaskActions(sessionId, board.dispatch, { getColumns, onSaved, onConflict: setConflict, afterWrite: board.catchUp });
+
   const [formOpen, setFormOpen] = useState(false);
   const [focusTaskId, setFocusTaskId] = useState<string | null>(null);
   const [assigning, setAssigning] = useState<Task | null>(null);
+  /** The task as it was when its edit dialog opened (the edit is based on its version). */
+  const [editing, setEditing] = useState<Task | null>(null);
+  const [activityOpen, setActivityOpen] = useState(readActivityOpen);
+  const [seenAt, setSeenAt] = useState(() => new Date().toISOString());
   const newTaskButton = useRef<HTMLButtonElement>(null);
+  const activityButton = useRef<HTMLButtonElement>(null);
+  const activityId = useId();
 
+  // The board as shown: the reducer's tasks, our writes in flight on top, unchanged columns kept.
   const tasks = board.state?.tasks;
-  const columns = useMemo(() => tasksByStatus(tasks?.values() ?? []), [tasks]);
+  const base = useMemo(() => tasksByStatus(tasks?.values() ?? []), [tasks]);
+  const [shownColumns] = useState(() => new ShownColumns());
+  const { overrides } = actions;
+  const columns = useMemo(() => shownColumns.compute(base, tasks ?? new Map<string, Task>(), overrides), [shownColumns, base, tasks, overrides]);
+  useLayoutEffect(() => {
+    shownRef.current = columns;
+    shownColumns.prune(overrides);
+  });
+
   const kindLabel = useCallback((key: string) => labelOfKind(key, kinds.data), [kinds.data]);
   const clearFocus = useCallback(() => setFocusTaskId(null), []);
   const timeZone = me.studio.timezone;
 
+  // Only what decides abilities, so the cards' handlers stay the same while the board changes.
   const session = board.state?.session;
-  const scope = useMemo(
-    () => (session ? sessionScope(me.member.id, session, tasks?.values() ?? [], studio.data?.projects) : {}),
-    [me.member.id, session, tasks, studio.data?.projects],
-  );
+  const { leadsProject, staffsSession, hasTasksInSession } = session ? sessionScope(meId, session, tasks?.values() ?? [], studio.data?.projects) : {};
+  const scope = useMemo(() => ({ leadsProject, staffsSession, hasTasksInSession }), [leadsProject, staffsSession, hasTasksInSession]);
   const { role } = permissions;
   const abilitiesFor = useCallback(
     (task: Task): TaskCardAbilities => ({
-      move: canChangeTaskStatus(role, taskScope(me.member.id, scope, task)),
+      move: canChangeTaskStatus(role, taskScope(meId, scope, task)),
       delete: permissions.can('tasks.edit', scope),
       assign: permissions.can('tasks.assign', scope),
+      edit: permissions.can('tasks.edit', scope),
     }),
-    [role, me.member.id, scope, permissions],
+    [role, meId, scope, permissions],
   );
   const canCreate = permissions.can('tasks.create', scope);
 
-  const { move, remove, reroute } = actions;
+  const { move, place, remove, reroute, edit } = actions;
   const onMove = useCallback(
     (task: Task, status: TaskStatus) => {
-      // Keyboard focus follows the card to its new column once the move is saved.
-      void move(task, status).then(() => setFocusTaskId(task.id));
+      // Keyboard focus follows the card to its new column (and back, if the move is refused).
+      setFocusTaskId(task.id);
+      void move(task, status).then((ok) => {
+        if (!ok) setFocusTaskId(task.id);
+      });
     },
     [move],
+  );
+  const onPlace = useCallback(
+    (task: Task, status: TaskStatus, index: number) => {
+      void place(task, status, index).then((ok) => {
+        if (!ok) setFocusTaskId(task.id);
+      });
+    },
+    [place],
   );
   const onDelete = useCallback(
     (task: Task) => {
@@ -80,6 +149,7 @@ function Board({ sessionId }: { sessionId: string }) {
     [remove],
   );
   const onReroute = useCallback((task: Task) => void reroute(task), [reroute]);
+  const onSaveEdit = useCallback((task: Task, edits: TaskEdits) => void edit(task, edits), [edit]);
   const previewRouting = useCallback(
     (input: RoutingPreviewInput, signal: AbortSignal) => api.previewRouting(sessionId, input, signal),
     [api, sessionId],
@@ -88,6 +158,13 @@ function Board({ sessionId }: { sessionId: string }) {
     (taskId: string, memberId: string, signal: AbortSignal) => api.checkAssignment(taskId, memberId, signal),
     [api],
   );
+
+  const toggleActivity = (open: boolean) => {
+    setActivityOpen(open);
+    writeActivityOpen(open);
+    setSeenAt(new Date().toISOString());
+    if (!open) activityButton.current?.focus();
+  };
 
   if (!board.state) {
     if (board.loadError) {
@@ -122,6 +199,7 @@ function Board({ sessionId }: { sessionId: string }) {
   };
   // The task as it is now (it may have changed while the dialog was open).
   const assigningNow = assigning ? (board.state.tasks.get(assigning.id) ?? null) : null;
+  const unseen = activityOpen ? 0 : activity.entries.filter((e) => e.at > seenAt && e.actor?.id !== meId).length;
 
   return (
     <div className="board-page">
@@ -133,20 +211,41 @@ function Board({ sessionId }: { sessionId: string }) {
         liveDetail={board.liveDetail}
         done={done}
         total={total}
+        presence={<PresenceList viewers={board.viewers} meId={meId} />}
         actions={
-          canCreate ? (
+          <>
             <button
-              ref={newTaskButton}
+              ref={activityButton}
               type="button"
-              className="button button--primary"
-              aria-expanded={formOpen}
-              onClick={() => (formOpen ? closeForm() : setFormOpen(true))}
+              className="button activity-toggle"
+              aria-expanded={activityOpen}
+              aria-controls={activityOpen ? activityId : undefined}
+              onClick={() => toggleActivity(!activityOpen)}
             >
-              <span aria-hidden="true">+</span> New task
+              Activity
+              {unseen > 0 ? (
+                <span className="activity-toggle__badge">
+                  {unseen}
+                  <span className="visually-hidden"> new</span>
+                </span>
+              ) : null}
             </button>
-          ) : null
+            {canCreate ? (
+              <button
+                ref={newTaskButton}
+                type="button"
+                className="button button--primary"
+                aria-expanded={formOpen}
+                onClick={() => (formOpen ? closeForm() : setFormOpen(true))}
+              >
+                <span aria-hidden="true">+</span> New task
+              </button>
+            ) : null}
+          </>
         }
       />
+
+      {activityOpen ? <ActivityPanel id={activityId} entries={activity.entries} meId={meId} timeZone={timeZone} onClose={() => toggleActivity(false)} /> : null}
 
       {formOpen && canCreate ? (
         <NewTaskForm
@@ -166,26 +265,32 @@ function Board({ sessionId }: { sessionId: string }) {
         />
       ) : null}
 
-      <div className="board-columns">
-        {TASK_STATUSES.map((status) => (
-          <BoardColumn
-            key={status}
-            status={status}
-            tasks={columns[status]}
-            kindLabel={kindLabel}
-            busy={actions.busy}
-            flashed={board.flashed}
-            focusTaskId={focusTaskId}
-            abilitiesFor={abilitiesFor}
-            timeZone={timeZone}
-            onFocused={clearFocus}
-            onMove={onMove}
-            onDelete={onDelete}
-            onAssign={setAssigning}
-            onReroute={onReroute}
-          />
-        ))}
-      </div>
+      <BoardDnd columns={columns} kindLabel={kindLabel} onPlace={onPlace}>
+        {(shown, dropTarget) => (
+          <div className="board-columns">
+            {TASK_STATUSES.map((status) => (
+              <BoardColumn
+                key={status}
+                status={status}
+                tasks={shown[status]}
+                kindLabel={kindLabel}
+                busy={actions.busy}
+                flashed={board.flashed}
+                focusTaskId={focusTaskId}
+                abilitiesFor={abilitiesFor}
+                dropTarget={dropTarget === status}
+                timeZone={timeZone}
+                onFocused={clearFocus}
+                onMove={onMove}
+                onDelete={onDelete}
+                onAssign={setAssigning}
+                onReroute={onReroute}
+                onEdit={setEditing}
+              />
+            ))}
+          </div>
+        )}
+      </BoardDnd>
 
       {assigningNow ? (
         <AssignDialog
@@ -195,6 +300,32 @@ function Board({ sessionId }: { sessionId: string }) {
           check={checkAssignment}
           onAssign={actions.assign}
           onClose={() => setAssigning(null)}
+        />
+      ) : null}
+
+      {editing ? (
+        <EditTaskDialog
+          key={editing.id}
+          task={editing}
+          live={board.state.tasks.get(editing.id) ?? null}
+          timeZone={timeZone}
+          onSave={onSaveEdit}
+          onClose={() => setEditing(null)}
+        />
+      ) : null}
+
+      {conflict ? (
+        <ConflictDialog
+          key={`${conflict.current.id}@${conflict.current.version}`}
+          conflict={conflict}
+          timeZone={timeZone}
+          onKeepTheirs={() => setConflict(null)}
+          onReapply={(c) => {
+            setConflict(null);
+            // On the newest version we hold (it may have moved on again while the dialog was open).
+            const latest = board.state?.tasks.get(c.current.id);
+            void edit(latest && latest.version > c.current.version ? latest : c.current, c.mine);
+          }}
         />
       ) : null}
     </div>

@@ -1,6 +1,6 @@
-import type { BoardEvent, BoardJoinAck, ClientToServerEvents, ServerToClientEvents } from '@patchbay/shared';
+import type { BoardEvent, BoardJoinAck, ClientToServerEvents, Presence, ServerToClientEvents } from '@patchbay/shared';
 import { io, type Socket } from 'socket.io-client';
-import { BOARD_EVENT_TYPES, PROTOCOL_VERSION } from '../protocol';
+import { BOARD_EVENT_TYPES, PRESENCE_EVENT, PROTOCOL_VERSION } from '../protocol';
 
 /**
  * - connecting: first connection not made yet
@@ -21,6 +21,8 @@ export interface RealtimeConnection {
   onConnect(listener: () => void): () => void;
   /** Every board event pushed by the server, of any board this client joined. */
   onBoardEvent(listener: (event: BoardEvent) => void): () => void;
+  /** Who is looking at a board this client joined (pushed after joins and leaves; not sequenced). */
+  onPresence(listener: (presence: Presence) => void): () => void;
   /** Join a board's room; the server answers with the events after `afterSeq`. */
   joinBoard(sessionId: string, afterSeq: number): Promise<BoardJoinAck>;
   leaveBoard(sessionId: string): void;
@@ -64,6 +66,7 @@ export function createSocketConnection(url?: string): RealtimeConnection {
   const connectListeners = new Set<() => void>();
   const eventListeners = new Set<(event: BoardEvent) => void>();
   const refusedListeners = new Set<() => void>();
+  const presenceListeners = new Set<(presence: Presence) => void>();
 
   const refused = () => {
     if (refusedListeners.size === 0) {
@@ -118,6 +121,10 @@ export function createSocketConnection(url?: string): RealtimeConnection {
     socket.on(type, dispatch as ServerToClientEvents[typeof type]);
   }
 
+  socket.on(PRESENCE_EVENT, (presence) => {
+    for (const listener of presenceListeners) listener(presence);
+  });
+
   let wanted = false;
   const onOnline = () => {
     if (!wanted) return;
@@ -155,6 +162,10 @@ export function createSocketConnection(url?: string): RealtimeConnection {
     onBoardEvent(listener) {
       eventListeners.add(listener);
       return () => eventListeners.delete(listener);
+    },
+    onPresence(listener) {
+      presenceListeners.add(listener);
+      return () => presenceListeners.delete(listener);
     },
     joinBoard(sessionId, afterSeq) {
       return new Promise((resolve, reject) => {

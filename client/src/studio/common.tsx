@@ -1,3 +1,4 @@
+import { useQueryClient, type QueryKey } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { errorMessage } from '../api/client';
 import { useNotices } from '../components/notices';
@@ -97,4 +98,26 @@ export function TabToolbar({ summary, children }: { summary: ReactNode; children
 /** "a, b, c" from a comma-separated text, trimmed, without empties or repeats. */
 export function splitList(text: string): string[] {
   return [...new Set(text.split(',').map((s) => s.trim()).filter(Boolean))];
+}
+
+/** `list` with `value` added, or taken out when it was there (a checkbox's toggle). */
+export function toggle<T>(list: readonly T[], value: T): T[] {
+  return list.includes(value) ? list.filter((v) => v !== value) : [...list, value];
+}
+
+/**
+ * What follows a write here: `refresh` asks again for the queries under `queryKeys`;
+ * `announce` does that, then says `title` (and `message`) in a success notice.
+ */
+export function useRefreshAndNotify(...queryKeys: QueryKey[]) {
+  const queryClient = useQueryClient();
+  const { notify } = useNotices();
+  const refresh = async () => {
+    await Promise.all(queryKeys.map((queryKey) => queryClient.invalidateQueries({ queryKey })));
+  };
+  const announce = async (title: string, message?: string) => {
+    await refresh();
+    notify({ tone: 'success', title, message });
+  };
+  return { refresh, announce, notify };
 }

@@ -1,19 +1,18 @@
 import type { MemberRole } from '@patchbay/shared';
 import { MEMBER_ROLES, MEMBER_ROLE_LABELS } from '@patchbay/shared/domain/roles';
 import { TASK_CATEGORIES, type TaskCategory } from '@patchbay/shared/domain/task-kinds';
-import { useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useApi } from '../api/api-context';
 import { queryKeys, useTaskKinds } from '../api/queries';
 import type { TaskKind } from '../api/types';
-import { Field, FormError } from '../components/field';
-import { useNotices } from '../components/notices';
 import { PageError, PageLoading } from '../components/page-state';
 import { TASK_CATEGORY_LABELS } from '../lib/catalog-labels';
 import { plural } from '../lib/labels';
 import { formatMinutes } from '../lib/time';
-import { useFormState } from '../lib/use-form';
-import { ConfirmAction, TabToolbar } from './common';
+import type { FieldErrors } from '../lib/use-form';
+import { useRefreshAndNotify } from './common';
+import { DeleteAction, EditButton, EditableTable } from './editable-table';
+import { EditorForm, NumberField, SelectField, TextField, choices, useEditorForm } from './editor';
 
 type KindField = 'key' | 'label' | 'category' | 'defaultRole' | 'defaultEstimateMinutes' | 'roomBound' | 'assistantCapable';
 
@@ -30,8 +29,7 @@ export function keyFromLabel(label: string): string {
 
 function KindForm({ kind, onDone }: { kind: TaskKind | null; onDone: () => void }) {
   const api = useApi();
-  const queryClient = useQueryClient();
-  const { notify } = useNotices();
+  const { announce } = useRefreshAndNotify(queryKeys.taskKinds);
   const [label, setLabel] = useState(kind?.label ?? '');
   const [key, setKey] = useState(kind?.key ?? '');
   const [keyTouched, setKeyTouched] = useState(false);
@@ -40,129 +38,63 @@ function KindForm({ kind, onDone }: { kind: TaskKind | null; onDone: () => void 
   const [estimate, setEstimate] = useState(String(kind?.defaultEstimateMinutes ?? 60));
   const [roomBound, setRoomBound] = useState(kind?.roomBound ?? false);
   const [assistantCapable, setAssistantCapable] = useState(kind?.assistantCapable ?? false);
-  const { errors, formError, submitting, formRef, run, clearError } = useFormState<KindField>();
   const shownKey = kind ? kind.key : keyTouched ? key : keyFromLabel(label);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const found: Partial<Record<KindField, string>> = {};
-    if (!label.trim()) found.label = 'Give the kind a name.';
-    if (!kind && !/^[a-z][a-z0-9_]*$/.test(shownKey)) found.key = 'Use lowercase letters, digits and _, starting with a letter (like strings_setup).';
-    const minutes = Number(estimate);
-    if (!Number.isInteger(minutes) || minutes < 1 || minutes > 1440) found.defaultEstimateMinutes = 'Enter whole minutes between 1 and 1440.';
-    const ok = await run(found, async () => {
+  const minutes = Number(estimate);
+  const form = useEditorForm<KindField>({
+    check: () => {
+      const found: FieldErrors<KindField> = {};
+      if (!label.trim()) found.label = 'Give the kind a name.';
+      if (!kind && !/^[a-z][a-z0-9_]*$/.test(shownKey)) found.key = 'Use lowercase letters, digits and _, starting with a letter (like strings_setup).';
+      if (!Number.isInteger(minutes) || minutes < 1 || minutes > 1440) found.defaultEstimateMinutes = 'Enter whole minutes between 1 and 1440.';
+      return found;
+    },
+    save: async () => {
       const fields = { label: label.trim(), category, defaultRole, defaultEstimateMinutes: minutes, roomBound, assistantCapable };
       const saved = kind ? await api.updateTaskKind(kind.key, fields) : await api.createTaskKind({ key: shownKey, ...fields });
-      await queryClient.invalidateQueries({ queryKey: queryKeys.taskKinds });
-      notify({ tone: 'success', title: `${kind ? 'Saved' : 'Added'} the task kind “${saved.label}”.` });
-    });
-    if (ok) onDone();
-  };
+      await announce(`${kind ? 'Saved' : 'Added'} the task kind “${saved.label}”.`);
+    },
+    onDone,
+  });
+  const { errors } = form;
 
   return (
-    <form ref={formRef} className="editor" noValidate aria-label={kind ? `Edit ${kind.label}` : 'New task kind'} onSubmit={(e) => void submit(e)}>
-      <h3 className="editor__title">{kind ? `Edit ${kind.label}` : 'New task kind'}</h3>
-      <div className="editor__grid">
-        <Field label="Name" error={errors.label}>
-          {(c) => (
-            <input
-              {...c}
-              className="input"
-              autoComplete="off"
-              value={label}
-              onChange={(e) => {
-                setLabel(e.target.value);
-                clearError('label');
-              }}
-            />
-          )}
-        </Field>
-        <Field label="Key" hint={kind ? 'The key can’t change.' : 'Used by the API; made from the name unless you change it.'} error={errors.key}>
-          {(c) => (
-            <input
-              {...c}
-              className="input input--mono"
-              autoComplete="off"
-              spellCheck={false}
-              readOnly={kind !== null}
-              value={shownKey}
-              onChange={(e) => {
-                setKeyTouched(true);
-                setKey(e.target.value);
-                clearError('key');
-              }}
-            />
-          )}
-        </Field>
-        <Field label="Category" error={errors.category}>
-          {(c) => (
-            <select {...c} className="input" value={category} onChange={(e) => setCategory(e.target.value as TaskCategory)}>
-              {TASK_CATEGORIES.map((cat) => (
-                <option key={cat} value={cat}>
-                  {TASK_CATEGORY_LABELS[cat]}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label="Done by" error={errors.defaultRole}>
-          {(c) => (
-            <select {...c} className="input" value={defaultRole} onChange={(e) => setDefaultRole(e.target.value as MemberRole)}>
-              {MEMBER_ROLES.map((role) => (
-                <option key={role} value={role}>
-                  {MEMBER_ROLE_LABELS[role]}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label="Usual estimate (min)" error={errors.defaultEstimateMinutes}>
-          {(c) => (
-            <input
-              {...c}
-              className="input"
-              type="number"
-              inputMode="numeric"
-              min={1}
-              max={1440}
-              value={estimate}
-              onChange={(e) => {
-                setEstimate(e.target.value);
-                clearError('defaultEstimateMinutes');
-              }}
-            />
-          )}
-        </Field>
-        <div className="editor__checks">
-          <label className="check">
-            <input type="checkbox" checked={roomBound} onChange={(e) => setRoomBound(e.target.checked)} />
-            Done in the session’s room (routing prefers people who know it)
-          </label>
-          <label className="check">
-            <input type="checkbox" checked={assistantCapable} onChange={(e) => setAssistantCapable(e.target.checked)} />
-            Assistant engineers can take it
-          </label>
-        </div>
+    <EditorForm form={form} label={kind ? `Edit ${kind.label}` : 'New task kind'} title={kind ? `Edit ${kind.label}` : 'New task kind'} submitLabel={kind ? 'Save kind' : 'Add kind'} onCancel={onDone}>
+      <TextField label="Name" error={errors.label} autoComplete="off" value={label} onChange={form.update('label', setLabel)} />
+      <TextField
+        label="Key"
+        hint={kind ? 'The key can’t change.' : 'Used by the API; made from the name unless you change it.'}
+        error={errors.key}
+        inputClassName="input input--mono"
+        autoComplete="off"
+        spellCheck={false}
+        readOnly={kind !== null}
+        value={shownKey}
+        onChange={form.update('key', (value: string) => {
+          setKeyTouched(true);
+          setKey(value);
+        })}
+      />
+      <SelectField label="Category" error={errors.category} value={category} options={choices(TASK_CATEGORIES, TASK_CATEGORY_LABELS)} onChange={setCategory} />
+      <SelectField label="Done by" error={errors.defaultRole} value={defaultRole} options={choices(MEMBER_ROLES, MEMBER_ROLE_LABELS)} onChange={setDefaultRole} />
+      <NumberField label="Usual estimate (min)" error={errors.defaultEstimateMinutes} min={1} max={1440} value={estimate} onChange={form.update('defaultEstimateMinutes', setEstimate)} />
+      <div className="editor__checks">
+        <label className="check">
+          <input type="checkbox" checked={roomBound} onChange={(e) => setRoomBound(e.target.checked)} />
+          Done in the session’s room (routing prefers people who know it)
+        </label>
+        <label className="check">
+          <input type="checkbox" checked={assistantCapable} onChange={(e) => setAssistantCapable(e.target.checked)} />
+          Assistant engineers can take it
+        </label>
       </div>
-      <div className="editor__footer">
-        <FormError message={formError} />
-        <button type="button" className="button button--ghost" onClick={onDone}>
-          Cancel
-        </button>
-        <button type="submit" className="button button--primary" disabled={submitting}>
-          {submitting ? 'Saving…' : kind ? 'Save kind' : 'Add kind'}
-        </button>
-      </div>
-    </form>
+    </EditorForm>
   );
 }
 
 export function KindsTab() {
   const api = useApi();
-  const queryClient = useQueryClient();
-  const { notify } = useNotices();
+  const { announce } = useRefreshAndNotify(queryKeys.taskKinds);
   const kinds = useTaskKinds();
-  const [editing, setEditing] = useState<TaskKind | 'new' | null>(null);
 
   if (kinds.isPending) return <PageLoading label="Loading task kinds…" />;
   if (kinds.isError) return <PageError title="Couldn't load task kinds" error={kinds.error} />;
@@ -170,69 +102,46 @@ export function KindsTab() {
   const custom = list.filter((k) => !k.builtIn).length;
 
   return (
-    <>
-      <TabToolbar summary={`${plural(custom, 'custom kind')} · ${list.length - custom} built in`}>
-        <button type="button" className="button button--primary button--small" disabled={editing === 'new'} onClick={() => setEditing('new')}>
-          <span aria-hidden="true">+</span> Add task kind
-        </button>
-      </TabToolbar>
-      {editing ? <KindForm key={editing === 'new' ? 'new' : editing.key} kind={editing === 'new' ? null : editing} onDone={() => setEditing(null)} /> : null}
-      <div className="table-wrap">
-        <table className="data-table">
-          <thead>
-            <tr>
-              <th scope="col">Kind</th>
-              <th scope="col">Category</th>
-              <th scope="col">Done by</th>
-              <th scope="col">Estimate</th>
-              <th scope="col">Routing</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.map((k) => (
-              <tr key={k.key}>
-                <th scope="row">
-                  <span className="data-table__primary">
-                    {k.label}
-                    {k.builtIn ? <span className="tag data-table__tag">Built in</span> : null}
-                  </span>
-                  <span className="data-table__secondary data-table__mono">{k.key}</span>
-                </th>
-                <td>{TASK_CATEGORY_LABELS[k.category]}</td>
-                <td>
-                  {MEMBER_ROLE_LABELS[k.defaultRole]}
-                  {k.assistantCapable ? <span className="data-table__secondary">or assistant</span> : null}
-                </td>
-                <td>{formatMinutes(k.defaultEstimateMinutes)}</td>
-                <td>{k.roomBound ? 'Room-bound' : <span className="data-table__none">Anywhere</span>}</td>
-                <td className="data-table__actions">
-                  {k.builtIn ? null : (
-                    <>
-                      <button type="button" className="button button--small" aria-label={`Edit ${k.label}`} onClick={() => setEditing(k)}>
-                        Edit
-                      </button>
-                      <ConfirmAction
-                        label={`Delete ${k.label}`}
-                        question={`Delete “${k.label}”?`}
-                        confirmLabel="Delete"
-                        failure={`Couldn't delete “${k.label}”.`}
-                        onConfirm={async () => {
-                          await api.deleteTaskKind(k.key);
-                          await queryClient.invalidateQueries({ queryKey: queryKeys.taskKinds });
-                          notify({ tone: 'success', title: `Deleted the task kind “${k.label}”.` });
-                        }}
-                      />
-                    </>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </>
+    <EditableTable
+      summary={`${plural(custom, 'custom kind')} · ${list.length - custom} built in`}
+      addLabel="Add task kind"
+      columns={['Kind', 'Category', 'Done by', 'Estimate', 'Routing']}
+      items={list}
+      itemKey={(k) => k.key}
+      renderForm={(kind, done) => <KindForm kind={kind} onDone={done} />}
+      renderRow={(k, edit) => (
+        <>
+          <th scope="row">
+            <span className="data-table__primary">
+              {k.label}
+              {k.builtIn ? <span className="tag data-table__tag">Built in</span> : null}
+            </span>
+            <span className="data-table__secondary data-table__mono">{k.key}</span>
+          </th>
+          <td>{TASK_CATEGORY_LABELS[k.category]}</td>
+          <td>
+            {MEMBER_ROLE_LABELS[k.defaultRole]}
+            {k.assistantCapable ? <span className="data-table__secondary">or assistant</span> : null}
+          </td>
+          <td>{formatMinutes(k.defaultEstimateMinutes)}</td>
+          <td>{k.roomBound ? 'Room-bound' : <span className="data-table__none">Anywhere</span>}</td>
+          <td className="data-table__actions">
+            {k.builtIn ? null : (
+              <>
+                <EditButton name={k.label} onEdit={edit} />
+                <DeleteAction
+                  name={k.label}
+                  shown={`“${k.label}”`}
+                  onDelete={async () => {
+                    await api.deleteTaskKind(k.key);
+                    await announce(`Deleted the task kind “${k.label}”.`);
+                  }}
+                />
+              </>
+            )}
+          </td>
+        </>
+      )}
+    />
   );
 }

@@ -1,143 +1,91 @@
 import type { AccessRole, Member, MemberRole, Studio } from '@patchbay/shared';
 import { ACCESS_ROLES, ACCESS_ROLE_LABELS } from '@patchbay/shared/domain/permissions';
 import { MEMBER_ROLES, MEMBER_ROLE_LABELS } from '@patchbay/shared/domain/roles';
-import { useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useApi } from '../api/api-context';
 import { errorMessage } from '../api/client';
 import { queryKeys } from '../api/queries';
 import { useMe } from '../auth/auth-context';
 import { Dialog } from '../components/dialog';
-import { Field, FieldSet, FormError } from '../components/field';
-import { useNotices } from '../components/notices';
+import { FormError } from '../components/field';
 import { plural } from '../lib/labels';
-import { useFormState } from '../lib/use-form';
-import { ConfirmAction, TabToolbar, splitList } from './common';
+import type { FieldErrors } from '../lib/use-form';
+import { ConfirmAction, splitList, useRefreshAndNotify } from './common';
+import { EditButton, EditableTable } from './editable-table';
+import { CheckboxGroup, EditorForm, NumberField, TextField, choices, projectChoices, useEditorForm } from './editor';
 import { Invitations } from './invitations';
-
-const toggle = <T,>(list: T[], value: T) => (list.includes(value) ? list.filter((v) => v !== value) : [...list, value]);
 
 type MemberField = 'name' | 'email' | 'roles' | 'weeklyCapacityHours' | 'skills' | 'knownRoomIds';
 
 function MemberForm({ studio, member, onDone }: { studio: Studio; member: Member | null; onDone: () => void }) {
   const api = useApi();
-  const queryClient = useQueryClient();
-  const { notify } = useNotices();
+  const { announce } = useRefreshAndNotify(queryKeys.studio);
   const [name, setName] = useState(member?.name ?? '');
   const [email, setEmail] = useState(member?.email ?? '');
   const [roles, setRoles] = useState<MemberRole[]>(member?.roles ?? []);
   const [capacity, setCapacity] = useState(String(member?.weeklyCapacityHours ?? 40));
   const [skills, setSkills] = useState((member?.skills ?? []).join(', '));
   const [rooms, setRooms] = useState<string[]>(member?.knownRoomIds ?? []);
-  const { errors, formError, submitting, formRef, run, clearError } = useFormState<MemberField>();
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const found: Partial<Record<MemberField, string>> = {};
-    if (!name.trim()) found.name = 'Enter the person’s name.';
-    if (!/^[^\s@]+@[^\s@]+$/.test(email.trim())) found.email = 'Enter an email address like name@studio.com.';
-    if (roles.length === 0) found.roles = 'Choose at least one role.';
-    const hours = Number(capacity);
-    if (!Number.isInteger(hours) || hours < 0 || hours > 168) found.weeklyCapacityHours = 'Enter whole hours between 0 and 168.';
-    const ok = await run(found, async () => {
+  const hours = Number(capacity);
+  const form = useEditorForm<MemberField>({
+    check: () => {
+      const found: FieldErrors<MemberField> = {};
+      if (!name.trim()) found.name = 'Enter the person’s name.';
+      if (!/^[^\s@]+@[^\s@]+$/.test(email.trim())) found.email = 'Enter an email address like name@studio.com.';
+      if (roles.length === 0) found.roles = 'Choose at least one role.';
+      if (!Number.isInteger(hours) || hours < 0 || hours > 168) found.weeklyCapacityHours = 'Enter whole hours between 0 and 168.';
+      return found;
+    },
+    save: async () => {
       const body = { name: name.trim(), email: email.trim(), roles, weeklyCapacityHours: hours, skills: splitList(skills), knownRoomIds: rooms };
       const saved = member ? await api.updateMember(member.id, body) : await api.createMember(body);
-      await queryClient.invalidateQueries({ queryKey: queryKeys.studio });
-      notify({ tone: 'success', title: member ? `Saved ${saved.name}.` : `Added ${saved.name}.`, message: member ? undefined : 'Invite them below to give them an account.' });
-    });
-    if (ok) onDone();
-  };
+      await announce(member ? `Saved ${saved.name}.` : `Added ${saved.name}.`, member ? undefined : 'Invite them below to give them an account.');
+    },
+    onDone,
+  });
+  const { errors } = form;
 
   return (
-    <form ref={formRef} className="editor" noValidate aria-label={member ? `Edit ${member.name}` : 'New member'} onSubmit={(e) => void submit(e)}>
-      <h3 className="editor__title">{member ? `Edit ${member.name}` : 'New member (without an account)'}</h3>
-      <div className="editor__grid">
-        <Field label="Name" error={errors.name}>
-          {(c) => (
-            <input
-              {...c}
-              className="input"
-              autoComplete="off"
-              value={name}
-              onChange={(e) => {
-                setName(e.target.value);
-                clearError('name');
-              }}
-            />
-          )}
-        </Field>
-        <Field label="Email" error={errors.email}>
-          {(c) => (
-            <input
-              {...c}
-              className="input"
-              type="email"
-              autoComplete="off"
-              value={email}
-              onChange={(e) => {
-                setEmail(e.target.value);
-                clearError('email');
-              }}
-            />
-          )}
-        </Field>
-        <Field label="Capacity (hours a week)" error={errors.weeklyCapacityHours}>
-          {(c) => (
-            <input
-              {...c}
-              className="input"
-              type="number"
-              inputMode="numeric"
-              min={0}
-              max={168}
-              value={capacity}
-              onChange={(e) => {
-                setCapacity(e.target.value);
-                clearError('weeklyCapacityHours');
-              }}
-            />
-          )}
-        </Field>
-        <FieldSet legend="Roles" error={errors.roles}>
-          {MEMBER_ROLES.map((role) => (
-            <label key={role} className="check">
-              <input
-                type="checkbox"
-                checked={roles.includes(role)}
-                aria-invalid={errors.roles ? true : undefined}
-                onChange={() => {
-                  setRoles((prev) => toggle(prev, role));
-                  clearError('roles');
-                }}
-              />
-              {MEMBER_ROLE_LABELS[role]}
-            </label>
-          ))}
-        </FieldSet>
-        <Field label="Skills" hint="Comma-separated: “engineering”, “production”, or task kinds like “mixing”." error={errors.skills} className="editor__wide">
-          {(c) => <input {...c} className="input" autoComplete="off" value={skills} onChange={(e) => setSkills(e.target.value)} />}
-        </Field>
-        {studio.rooms.length > 0 ? (
-          <FieldSet legend="Knows these rooms" hint="Routing prefers people who know the room for room-bound work." error={errors.knownRoomIds} className="editor__wide">
-            {studio.rooms.map((room) => (
-              <label key={room.id} className="check">
-                <input type="checkbox" checked={rooms.includes(room.id)} onChange={() => setRooms((prev) => toggle(prev, room.id))} />
-                {room.name}
-              </label>
-            ))}
-          </FieldSet>
-        ) : null}
-      </div>
-      <div className="editor__footer">
-        <FormError message={formError} />
-        <button type="button" className="button button--ghost" onClick={onDone}>
-          Cancel
-        </button>
-        <button type="submit" className="button button--primary" disabled={submitting}>
-          {submitting ? 'Saving…' : member ? 'Save member' : 'Add member'}
-        </button>
-      </div>
-    </form>
+    <EditorForm
+      form={form}
+      label={member ? `Edit ${member.name}` : 'New member'}
+      title={member ? `Edit ${member.name}` : 'New member (without an account)'}
+      submitLabel={member ? 'Save member' : 'Add member'}
+      onCancel={onDone}
+    >
+      <TextField label="Name" error={errors.name} autoComplete="off" value={name} onChange={form.update('name', setName)} />
+      <TextField label="Email" error={errors.email} type="email" autoComplete="off" value={email} onChange={form.update('email', setEmail)} />
+      <NumberField label="Capacity (hours a week)" error={errors.weeklyCapacityHours} min={0} max={168} value={capacity} onChange={form.update('weeklyCapacityHours', setCapacity)} />
+      <CheckboxGroup
+        legend="Roles"
+        error={errors.roles}
+        options={choices(MEMBER_ROLES, MEMBER_ROLE_LABELS)}
+        chosen={roles}
+        setChosen={setRoles}
+        onChange={() => form.clearError('roles')}
+        invalid={Boolean(errors.roles)}
+      />
+      <TextField
+        label="Skills"
+        hint="Comma-separated: “engineering”, “production”, or task kinds like “mixing”."
+        error={errors.skills}
+        className="editor__wide"
+        autoComplete="off"
+        value={skills}
+        onChange={setSkills}
+      />
+      {studio.rooms.length > 0 ? (
+        <CheckboxGroup
+          legend="Knows these rooms"
+          hint="Routing prefers people who know the room for room-bound work."
+          error={errors.knownRoomIds}
+          className="editor__wide"
+          options={studio.rooms.map((room) => ({ value: room.id, label: room.name }))}
+          chosen={rooms}
+          setChosen={setRooms}
+        />
+      ) : null}
+    </EditorForm>
   );
 }
 
@@ -186,14 +134,7 @@ function GuestProjectsDialog({
         </>
       }
     >
-      <FieldSet legend="Projects">
-        {studio.projects.map((p) => (
-          <label key={p.id} className="check">
-            <input type="checkbox" checked={chosen.includes(p.id)} onChange={() => setChosen((prev) => (prev.includes(p.id) ? prev.filter((x) => x !== p.id) : [...prev, p.id]))} />
-            {p.artist} – {p.title}
-          </label>
-        ))}
-      </FieldSet>
+      <CheckboxGroup legend="Projects" options={projectChoices(studio)} chosen={chosen} setChosen={setChosen} />
       <FormError message={error} />
     </Dialog>
   );
@@ -202,8 +143,7 @@ function GuestProjectsDialog({
 function AccessSelect({ member, onGuest }: { member: Member; onGuest: (member: Member) => void }) {
   const api = useApi();
   const me = useMe();
-  const queryClient = useQueryClient();
-  const { notify } = useNotices();
+  const { announce, notify } = useRefreshAndNotify(queryKeys.studio);
   const [saving, setSaving] = useState(false);
   const self = member.id === me.member.id;
   const adminOnly = (role: AccessRole) => (role === 'ADMIN' || member.accessRole === 'ADMIN') && me.member.accessRole !== 'ADMIN';
@@ -217,8 +157,7 @@ function AccessSelect({ member, onGuest }: { member: Member; onGuest: (member: M
     setSaving(true);
     try {
       await api.setMemberAccess(member.id, { accessRole: role });
-      await queryClient.invalidateQueries({ queryKey: queryKeys.studio });
-      notify({ tone: 'success', title: `${member.name} is now ${ACCESS_ROLE_LABELS[role]}.`, message: member.hasAccount ? 'Their open pages switch to the new access at once.' : undefined });
+      await announce(`${member.name} is now ${ACCESS_ROLE_LABELS[role]}.`, member.hasAccount ? 'Their open pages switch to the new access at once.' : undefined);
     } catch (err) {
       notify({ tone: 'error', title: `Couldn't change ${member.name}'s access.`, message: errorMessage(err) });
     } finally {
@@ -247,9 +186,7 @@ function AccessSelect({ member, onGuest }: { member: Member; onGuest: (member: M
 export function MembersTab({ studio }: { studio: Studio }) {
   const api = useApi();
   const me = useMe();
-  const queryClient = useQueryClient();
-  const { notify } = useNotices();
-  const [editing, setEditing] = useState<Member | 'new' | null>(null);
+  const { announce, notify } = useRefreshAndNotify(queryKeys.studio);
   const [guest, setGuest] = useState<Member | null>(null);
   const members = [...studio.members].sort((a, b) => a.name.localeCompare(b.name));
   const projectName = (id: string) => {
@@ -259,86 +196,68 @@ export function MembersTab({ studio }: { studio: Studio }) {
 
   return (
     <>
-      <TabToolbar summary={`${plural(members.length, 'member')} · ${plural(members.filter((m) => m.hasAccount).length, 'account')}`}>
-        <button type="button" className="button button--small" disabled={editing === 'new'} onClick={() => setEditing('new')}>
-          <span aria-hidden="true">+</span> Add member without account
-        </button>
-      </TabToolbar>
-      {editing ? <MemberForm key={editing === 'new' ? 'new' : editing.id} studio={studio} member={editing === 'new' ? null : editing} onDone={() => setEditing(null)} /> : null}
-      <div className="table-wrap">
-        <table className="data-table">
-          <thead>
-            <tr>
-              <th scope="col">Member</th>
-              <th scope="col">Roles</th>
-              <th scope="col">Capacity</th>
-              <th scope="col">Access</th>
-              <th scope="col">Account</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {members.map((m) => (
-              <tr key={m.id}>
-                <th scope="row">
-                  <span className="data-table__primary">
-                    {m.name}
-                    {m.id === me.member.id ? <span className="tag data-table__tag">You</span> : null}
-                  </span>
-                  <span className="data-table__secondary">{m.email}</span>
-                </th>
-                <td>{m.roles.map((r) => MEMBER_ROLE_LABELS[r]).join(', ') || <span className="data-table__none">None</span>}</td>
-                <td>{m.roles.length > 0 ? `${m.weeklyCapacityHours} h/week` : <span className="data-table__none">–</span>}</td>
-                <td>
-                  <AccessSelect member={m} onGuest={setGuest} />
-                  {m.accessRole === 'GUEST' ? (
-                    <span className="data-table__secondary">
-                      Sees: {m.guestProjectIds.length === 0 ? 'no project yet' : m.guestProjectIds.map(projectName).join(', ')}{' '}
-                      <button type="button" className="link-button" aria-label={`Change the projects ${m.name} may see`} onClick={() => setGuest(m)}>
-                        Change
-                      </button>
-                    </span>
-                  ) : null}
-                </td>
-                <td>{m.hasAccount ? <span className="tag tag--ok">Has account</span> : <span className="data-table__none">No account</span>}</td>
-                <td className="data-table__actions">
-                  <button type="button" className="button button--small" aria-label={`Edit ${m.name}`} onClick={() => setEditing(m)}>
-                    Edit
+      <EditableTable
+        summary={`${plural(members.length, 'member')} · ${plural(members.filter((m) => m.hasAccount).length, 'account')}`}
+        addLabel="Add member without account"
+        addTone="plain"
+        columns={['Member', 'Roles', 'Capacity', 'Access', 'Account']}
+        items={members}
+        itemKey={(m) => m.id}
+        renderForm={(member, done) => <MemberForm studio={studio} member={member} onDone={done} />}
+        renderRow={(m, edit) => (
+          <>
+            <th scope="row">
+              <span className="data-table__primary">
+                {m.name}
+                {m.id === me.member.id ? <span className="tag data-table__tag">You</span> : null}
+              </span>
+              <span className="data-table__secondary">{m.email}</span>
+            </th>
+            <td>{m.roles.map((r) => MEMBER_ROLE_LABELS[r]).join(', ') || <span className="data-table__none">None</span>}</td>
+            <td>{m.roles.length > 0 ? `${m.weeklyCapacityHours} h/week` : <span className="data-table__none">–</span>}</td>
+            <td>
+              <AccessSelect member={m} onGuest={setGuest} />
+              {m.accessRole === 'GUEST' ? (
+                <span className="data-table__secondary">
+                  Sees: {m.guestProjectIds.length === 0 ? 'no project yet' : m.guestProjectIds.map(projectName).join(', ')}{' '}
+                  <button type="button" className="link-button" aria-label={`Change the projects ${m.name} may see`} onClick={() => setGuest(m)}>
+                    Change
                   </button>
-                  {m.hasAccount && m.id !== me.member.id ? (
-                    <ConfirmAction
-                      label={`Sign ${m.name} out everywhere`}
-                      question={`Sign ${m.name} out of every browser?`}
-                      confirmLabel="Sign out everywhere"
-                      tone="plain"
-                      failure={`Couldn't sign ${m.name} out.`}
-                      onConfirm={async () => {
-                        await api.signOutMember(m.id);
-                        notify({ tone: 'success', title: `${m.name} is signed out everywhere.` });
-                      }}
-                    />
-                  ) : null}
-                  {m.id !== me.member.id ? (
-                    <ConfirmAction
-                      label={`Remove ${m.name}`}
-                      question={`Remove ${m.name} from the studio?`}
-                      confirmLabel="Remove"
-                      failure={`Couldn't remove ${m.name}.`}
-                      onConfirm={async () => {
-                        await api.deleteMember(m.id);
-                        await queryClient.invalidateQueries({ queryKey: queryKeys.studio });
-                        notify({ tone: 'success', title: `Removed ${m.name}.` });
-                      }}
-                    />
-                  ) : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+                </span>
+              ) : null}
+            </td>
+            <td>{m.hasAccount ? <span className="tag tag--ok">Has account</span> : <span className="data-table__none">No account</span>}</td>
+            <td className="data-table__actions">
+              <EditButton name={m.name} onEdit={edit} />
+              {m.hasAccount && m.id !== me.member.id ? (
+                <ConfirmAction
+                  label={`Sign ${m.name} out everywhere`}
+                  question={`Sign ${m.name} out of every browser?`}
+                  confirmLabel="Sign out everywhere"
+                  tone="plain"
+                  failure={`Couldn't sign ${m.name} out.`}
+                  onConfirm={async () => {
+                    await api.signOutMember(m.id);
+                    notify({ tone: 'success', title: `${m.name} is signed out everywhere.` });
+                  }}
+                />
+              ) : null}
+              {m.id !== me.member.id ? (
+                <ConfirmAction
+                  label={`Remove ${m.name}`}
+                  question={`Remove ${m.name} from the studio?`}
+                  confirmLabel="Remove"
+                  failure={`Couldn't remove ${m.name}.`}
+                  onConfirm={async () => {
+                    await api.deleteMember(m.id);
+                    await announce(`Removed ${m.name}.`);
+                  }}
+                />
+              ) : null}
+            </td>
+          </>
+        )}
+      />
 
       <Invitations studio={studio} />
 
@@ -350,8 +269,7 @@ export function MembersTab({ studio }: { studio: Studio }) {
           onClose={() => setGuest(null)}
           onSave={async (projectIds) => {
             await api.setMemberAccess(guest.id, { accessRole: 'GUEST', projectIds });
-            await queryClient.invalidateQueries({ queryKey: queryKeys.studio });
-            notify({ tone: 'success', title: `${guest.name} is a guest of ${plural(projectIds.length, 'project')}.` });
+            await announce(`${guest.name} is a guest of ${plural(projectIds.length, 'project')}.`);
           }}
         />
       ) : null}

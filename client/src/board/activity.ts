@@ -1,0 +1,138 @@
+/**
+ * The board's activity feed: recent changes in words ("moved ‘Mic the kit’ to In progress"),
+ * with who and when. Fed by every event the board receives (live, replayed, gap fetches, the
+ * recent history fetched on load) and by the answers to our own writes, which are not echoed on
+ * our socket: such a local entry is replaced by the event for it when that arrives (same task
+ * and version), so nothing shows twice.
+ */
+import type { BoardEvent, ColumnOrder, PersonRef, Task } from '@patchbay/shared';
+import { TASK_STATUS_LABELS } from '@patchbay/shared/domain/roles';
+
+export type Actor = PersonRef | null;
+
+/** One of our own writes, as its answer told it (no seq yet). */
+export type LocalChange =
+  | { type: 'task.created'; task: Task }
+  | { type: 'task.updated'; task: Task; changed: readonly string[]; previousTitle?: string }
+  | { type: 'task.moved'; task: Task; columns: ColumnOrder }
+  | { type: 'task.deleted'; taskId: string; title: string };
+
+export interface ActivityEntry {
+  /** Unique in the feed: `seq:12` for an event, `local:…` for one of our writes. */
+  key: string;
+  /** What a local entry and its event have in common: `<taskId>@<version>` or `deleted:<taskId>`. */
+  match: string | null;
+  seq: number | null;
+  at: string;
+  actor: Actor;
+  /** The change in words, after the actor: "moved ‘Mic the kit’ to In progress". */
+  text: string;
+}
+
+export interface ActivityState {
+  readonly entries: readonly ActivityEntry[];
+  /** Last known title of each task (a deleted task's title comes from here). */
+  readonly titles: ReadonlyMap<string, string>;
+}
+
+export const MAX_ENTRIES = 50;
+
+export const emptyActivity: ActivityState = { entries: [], titles: new Map() };
+
+const q = (title: string) => `‘${title}’`;
+
+const FIELD_WORDS: Readonly<Record<string, string>> = {
+  title: 'title',
+  notes: 'notes',
+  estimateMinutes: 'estimate',
+  dueAt: 'due time',
+};
+
+type Describable = LocalChange | BoardEvent;
+
+/** The change in words. `titleOf` gives a task's title as it was before this change. */
+export function describe(change: Describable, titleOf: (taskId: string) => string | undefined): string {
+  switch (change.type) {
+    case 'task.created':
+      return change.task.status === 'TODO' ? `added ${q(change.task.title)}` : `added ${q(change.task.title)} to ${TASK_STATUS_LABELS[change.task.status]}`;
+    case 'task.moved': {
+      const touched = Object.keys(change.columns);
+      const title = q(change.task.title);
+      const column = TASK_STATUS_LABELS[change.task.status];
+      return touched.length > 1 ? `moved ${title} to ${column}` : `reordered ${title} in ${column}`;
+    }
+    case 'task.updated': {
+      const { task } = change;
+      const changed = new Set(change.changed);
+      const title = q(task.title);
+      if (changed.has('status')) return `moved ${title} to ${TASK_STATUS_LABELS[task.status]}`;
+      if (changed.has('routingRule') && !task.assignedManually) {
+        return task.assignee ? `re-routed ${title} to ${task.assignee.name}` : `re-routed ${title}: nobody fits, unassigned`;
+      }
+      if (changed.has('assigneeId')) return task.assignee ? `assigned ${title} to ${task.assignee.name}` : `unassigned ${title}`;
+      const before = 'previousTitle' in change && change.previousTitle !== undefined ? change.previousTitle : titleOf(task.id);
+      const others = [...changed].filter((f) => f !== 'title' && FIELD_WORDS[f]).map((f) => FIELD_WORDS[f]);
+      if (changed.has('title')) {
+        const renamed = before && before !== task.title ? `renamed ${q(before)} to ${title}` : `renamed a task to ${title}`;
+        return others.length > 0 ? `${renamed} and changed its ${others.join(', ')}` : renamed;
+      }
+      return others.length > 0 ? `changed the ${others.join(', ')} of ${title}` : `updated ${title}`;
+    }
+    case 'task.deleted': {
+      const title = 'title' in change ? change.title : titleOf(change.taskId);
+      return title ? `deleted ${q(title)}` : 'deleted a task';
+    }
+    case 'session.updated':
+      return 'updated the session details';
+  }
+}
+
+function matchOf(change: Describable): string | null {
+  if (change.type === 'task.deleted') return `deleted:${change.taskId}`;
+  if (change.type === 'session.updated') return null;
+  return `${change.task.id}@${change.task.version}`;
+}
+
+function newestFirst(a: ActivityEntry, b: ActivityEntry): number {
+  return b.at.localeCompare(a.at) || (b.seq ?? Number.MAX_SAFE_INTEGER) - (a.seq ?? Number.MAX_SAFE_INTEGER);
+}
+
+export type ActivityAction =
+  /** Events from anywhere (duplicates are ignored); `titleOf` looks up titles on the board. */
+  | { type: 'events'; events: readonly BoardEvent[]; titleOf: (taskId: string) => string | undefined }
+  /** One of our writes, by us, now. */
+  | { type: 'local'; change: LocalChange; actor: Actor; at: string }
+  | { type: 'clear' };
+
+export function activityReducer(state: ActivityState, action: ActivityAction): ActivityState {
+  if (action.type === 'clear') return emptyActivity;
+  const titles = new Map(state.titles);
+  const titleOf = (id: string) => titles.get(id) ?? (action.type === 'events' ? action.titleOf(id) : undefined);
+  let entries = [...state.entries];
+
+  if (action.type === 'local') {
+    const { change } = action;
+    const match = matchOf(change);
+    // The event for it already arrived (a catch-up fetch can beat the answer): nothing to add.
+    if (match && entries.some((e) => e.match === match)) return state;
+    entries.push({ key: `local:${match ?? action.at}`, match, seq: null, at: action.at, actor: action.actor, text: describe(change, titleOf) });
+    if (change.type !== 'task.deleted') titles.set(change.task.id, change.task.title);
+  } else {
+    const known = new Set(entries.map((e) => e.key));
+    const events = [...action.events].sort((a, b) => a.seq - b.seq);
+    let added = false;
+    for (const event of events) {
+      const key = `seq:${event.seq}`;
+      if (known.has(key)) continue;
+      known.add(key);
+      const match = matchOf(event);
+      if (match) entries = entries.filter((e) => !(e.seq === null && e.match === match));
+      entries.push({ key, match, seq: event.seq, at: event.at, actor: event.actor, text: describe(event, titleOf) });
+      if (event.type === 'task.created' || event.type === 'task.updated' || event.type === 'task.moved') titles.set(event.task.id, event.task.title);
+      added = true;
+    }
+    if (!added) return state;
+  }
+  entries.sort(newestFirst);
+  return { entries: entries.slice(0, MAX_ENTRIES), titles };
+}

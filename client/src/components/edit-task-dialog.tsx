@@ -1,0 +1,197 @@
+import type { Task } from '@patchbay/shared';
+import { useState, type FormEvent } from 'react';
+import type { TaskEdits } from '../board/optimistic';
+import { fromZonedInputValue, toZonedInputValue, zoneAbbreviation } from '../lib/time';
+import { Dialog } from './dialog';
+import { Field, focusFirstInvalid } from './field';
+import './edit-task-dialog.css';
+
+const TITLE_MAX = 200;
+const NOTES_MAX = 5000;
+const ESTIMATE_MAX = 24 * 60;
+
+interface Values {
+  title: string;
+  notes: string;
+  estimate: string;
+  due: string;
+}
+type Errors = Partial<Record<keyof Values, string>>;
+
+function valuesOf(task: Task, timeZone: string): Values {
+  return {
+    title: task.title,
+    notes: task.notes,
+    estimate: task.estimateMinutes === null ? '' : String(task.estimateMinutes),
+    due: task.dueAt ? toZonedInputValue(task.dueAt, timeZone) : '',
+  };
+}
+
+export function validateEdit(values: Values, timeZone: string): Errors {
+  const errors: Errors = {};
+  const title = values.title.trim();
+  if (!title) errors.title = 'Give the task a title.';
+  else if (title.length > TITLE_MAX) errors.title = `Keep the title under ${TITLE_MAX} characters.`;
+  if (values.notes.length > NOTES_MAX) errors.notes = `Keep notes under ${NOTES_MAX} characters.`;
+  const estimate = values.estimate.trim();
+  if (estimate) {
+    const minutes = Number(estimate);
+    if (!Number.isInteger(minutes) || minutes < 1 || minutes > ESTIMATE_MAX) errors.estimate = `Enter whole minutes between 1 and ${ESTIMATE_MAX}, or leave it empty.`;
+  }
+  if (values.due.trim() && fromZonedInputValue(values.due, timeZone) === null) errors.due = 'Enter a date and a time, or clear it.';
+  return errors;
+}
+
+/** Only what changed from the task the edit began with. */
+export function editsOf(task: Task, values: Values, timeZone: string): TaskEdits {
+  const edits: TaskEdits = {};
+  const title = values.title.trim();
+  if (title !== task.title) edits.title = title;
+  if (values.notes !== task.notes) edits.notes = values.notes;
+  const estimate = values.estimate.trim() ? Number(values.estimate.trim()) : null;
+  if (estimate !== task.estimateMinutes) edits.estimateMinutes = estimate;
+  const due = values.due.trim() ? fromZonedInputValue(values.due, timeZone) : null;
+  const before = task.dueAt ? new Date(task.dueAt).getTime() : null;
+  if ((due ? new Date(due).getTime() : null) !== before) edits.dueAt = due;
+  return edits;
+}
+
+export interface EditTaskDialogProps {
+  /** The task as it was when the dialog opened: the edit is based on its version. */
+  task: Task;
+  /** The task as the board holds it now (null: deleted meanwhile). */
+  live: Task | null;
+  timeZone: string;
+  onSave: (task: Task, edits: TaskEdits) => void;
+  onClose: () => void;
+}
+
+/**
+ * Title, notes, estimate and due time of a task. Saving closes at once (the card shows the change
+ * while it is saved); if someone else saved first the board shows both versions to choose from.
+ */
+export function EditTaskDialog({ task, live, timeZone, onSave, onClose }: EditTaskDialogProps) {
+  const [values, setValues] = useState<Values>(() => valuesOf(task, timeZone));
+  const [errors, setErrors] = useState<Errors>({});
+  const formId = `edit-task-${task.id}`;
+
+  const set = (field: keyof Values) => (value: string) => {
+    setValues((prev) => ({ ...prev, [field]: value }));
+    if (errors[field]) setErrors((prev) => ({ ...prev, [field]: undefined }));
+  };
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const found = validateEdit(values, timeZone);
+    setErrors(found);
+    if (Object.values(found).some(Boolean)) {
+      const form = event.currentTarget;
+      requestAnimationFrame(() => focusFirstInvalid(form));
+      return;
+    }
+    const edits = editsOf(task, values, timeZone);
+    if (Object.keys(edits).length > 0) onSave(task, edits);
+    onClose();
+  };
+
+  const changedMeanwhile = live !== null && live.version !== task.version;
+  const zone = zoneAbbreviation(timeZone, new Date(task.dueAt ?? task.createdAt));
+
+  return (
+    <Dialog
+      title={`Edit “${task.title}”`}
+      description={`Your change is based on version ${task.version} of this task.`}
+      onClose={onClose}
+      className="edit-task"
+      footer={
+        <>
+          <button type="button" className="button button--ghost" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" form={formId} className="button button--primary">
+            Save
+          </button>
+        </>
+      }
+    >
+      {live === null ? (
+        <p className="edit-task__warning" role="alert">
+          Someone deleted this task while you were editing it. Saving will not bring it back.
+        </p>
+      ) : changedMeanwhile ? (
+        <p className="edit-task__warning" role="alert">
+          Someone changed this task while you were editing it (it is now at version {live.version}). If you save, you will see both versions and choose.
+        </p>
+      ) : null}
+      <form id={formId} className="edit-task__form" noValidate onSubmit={submit}>
+        <Field label="Title" error={errors.title} className="edit-task__title">
+          {(control) => (
+            <input
+              {...control}
+              className="input"
+              type="text"
+              autoComplete="off"
+              data-autofocus
+              maxLength={TITLE_MAX + 50}
+              value={values.title}
+              onChange={(e) => set('title')(e.target.value)}
+            />
+          )}
+        </Field>
+        <Field
+          label={
+            <>
+              Estimate <span className="field__hint">(min)</span>
+            </>
+          }
+          hint="Empty: no estimate."
+          error={errors.estimate}
+        >
+          {(control) => (
+            <input
+              {...control}
+              className="input"
+              type="number"
+              inputMode="numeric"
+              min={1}
+              max={ESTIMATE_MAX}
+              step={1}
+              value={values.estimate}
+              onChange={(e) => set('estimate')(e.target.value)}
+            />
+          )}
+        </Field>
+        <Field
+          label={
+            <>
+              Due <span className="field__hint">({zone})</span>
+            </>
+          }
+          error={errors.due}
+        >
+          {(control) => (
+            <div className="edit-task__due">
+              <input {...control} className="input" type="datetime-local" value={values.due} onChange={(e) => set('due')(e.target.value)} />
+              {values.due ? (
+                <button type="button" className="button button--ghost button--small" aria-label="Clear the due time" onClick={() => set('due')('')}>
+                  Clear
+                </button>
+              ) : null}
+            </div>
+          )}
+        </Field>
+        <Field
+          label={
+            <>
+              Notes <span className="field__hint">(optional)</span>
+            </>
+          }
+          error={errors.notes}
+          className="edit-task__notes"
+        >
+          {(control) => <textarea {...control} className="input" rows={4} value={values.notes} onChange={(e) => set('notes')(e.target.value)} />}
+        </Field>
+      </form>
+    </Dialog>
+  );
+}
