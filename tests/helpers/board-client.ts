@@ -79,7 +79,10 @@ export class BoardClient {
 
   /** Catches up with the log up to `seq` (own writes are not echoed, so the tail may be missing). */
   async catchUp(seq: number): Promise<void> {
-    while (this.state && this.state.seq < seq) {
+    for (let round = 0; this.state && this.state.seq < seq; round += 1) {
+      if (round > 50) {
+        throw new Error(`${this.name} cannot catch up to seq ${seq}: at ${this.state.seq}, pending ${[...this.state.pending.keys()].join(',')}, needsReload ${this.state.needsReload}`);
+      }
       const page = await this.api('GET', `/api/sessions/${this.sessionId}/events?after=${this.state.seq}`);
       if (page.body.reset) await this.reload();
       else this.dispatch({ type: 'events', events: page.body.events });

@@ -49,6 +49,8 @@ export async function startTestServer(overrides: Partial<Config> = {}, shared?: 
   const prisma = server.ctx.db.prisma;
   const request = (cookie: string | undefined): Api => async (method, path, body, headers = {}) => {
     const res = await fetch(`${baseUrl}${path}`, {
+      // A request that hangs fails loudly, naming itself, instead of timing the test out.
+      signal: AbortSignal.timeout(20_000),
       method,
       headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(cookie ? { cookie } : {}), ...headers },
       ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),

@@ -185,5 +185,5 @@ describe('live board sync', () => {
       }),
       { numRuns: 4, seed: 20261124 },
     );
-  });
+  }, 120_000);
 });
