@@ -93,7 +93,7 @@ export class BoardClient {
   async write(method: string, path: string, body?: unknown) {
     const res = await this.api(method, path, body, { [SOCKET_ID_HEADER]: this.socket!.id! });
     if (res.status === 201 || (res.status === 200 && res.body?.id)) this.dispatch({ type: 'taskSaved', task: res.body as Task });
-    else if (res.status === 200 && res.body?.task && res.body?.columns) this.dispatch({ type: 'taskMoved', task: res.body.task, columns: res.body.columns });
+    else if (res.status === 200 && res.body?.task && res.body?.columns) this.dispatch({ type: 'taskMoved', task: res.body.task, columns: res.body.columns, seq: res.body.seq });
     else if (res.status === 204 && method === 'DELETE') this.dispatch({ type: 'taskRemoved', taskId: path.split('/')[3]!.split('?')[0]! });
     else if (res.status === 409 && res.body?.error?.details?.current) this.dispatch({ type: 'taskSaved', task: res.body.error.details.current as Task });
     return res;

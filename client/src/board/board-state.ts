@@ -42,7 +42,7 @@ export type BoardAction =
   /** A task we deleted (or that the server says no longer exists). */
   | { type: 'taskRemoved'; taskId: string }
   /** The answer to our own move: the task and the new order of the columns it touched. */
-  | { type: 'taskMoved'; task: Task; columns: ColumnOrder };
+  | { type: 'taskMoved'; task: Task; columns: ColumnOrder; seq: number | null };
 
 export function stateFromSnapshot(snapshot: BoardSnapshot): BoardState {
   return {
@@ -155,7 +155,9 @@ export function boardReducer(state: BoardState | null, action: BoardAction): Boa
     case 'taskMoved': {
       const tasks = new Map(state.tasks);
       upsertTask(tasks, state.deleted, action.task);
-      applyColumns(tasks, action.task.id, action.columns);
+      // The answer may arrive after later events were applied (its own event then came through
+      // a gap fetch): an order from before them must not overwrite theirs.
+      if (action.seq !== null && action.seq > state.seq) applyColumns(tasks, action.task.id, action.columns);
       return { ...state, tasks };
     }
   }

@@ -162,7 +162,7 @@ export function useTaskActions(sessionId: string, dispatch: (action: BoardAction
         setOverride(task.id, { kind: 'move', baseVersion: task.version, status, index });
         try {
           const answer = await api.moveTask(task.id, { version: task.version, status, index });
-          dispatch({ type: 'taskMoved', task: answer.task, columns: answer.columns });
+          dispatch({ type: 'taskMoved', task: answer.task, columns: answer.columns, seq: answer.seq });
           setOverride(task.id, null);
           if (answer.task.version !== task.version) saved({ type: 'task.moved', task: answer.task, columns: answer.columns });
           ok = true;

@@ -46,7 +46,7 @@ async function renumber(tx: Tx, entries: { id: string }[], skip: string): Promis
  * people end in one order on every screen.
  */
 export async function moveTask(ctx: AppContext, auth: AuthContext, taskId: string, input: MoveTaskInput, options: CommandOptions = {}): Promise<MovedTask> {
-  return runCommand(
+  return runCommand<MovedTask>(
     ctx,
     async (tx) => {
       const studioId = auth.studioId;
@@ -62,7 +62,7 @@ export async function moveTask(ctx: AppContext, auth: AuthContext, taskId: strin
       if (before.status === input.status) {
         const current = await column(tx, before.sessionId, input.status);
         if (current.findIndex((t) => t.id === taskId) === Math.min(input.index, current.length - 1)) {
-          return { result: { task: presentTask(before), columns: { [input.status]: current } }, events: [] };
+          return { result: { task: presentTask(before), columns: { [input.status]: current }, seq: null }, events: [] };
         }
       }
       const target = await column(tx, before.sessionId, input.status, taskId);
@@ -77,7 +77,7 @@ export async function moveTask(ctx: AppContext, auth: AuthContext, taskId: strin
       const pending: UnsequencedBoardEvent[] = [{ type: 'task.moved', sessionId: before.sessionId, task, columns }];
       if (before.status !== 'DONE' && task.status === 'DONE') pending.push(...(await createFollowUps(tx, studioId, task)));
       const events = await appendBoardEvents(tx, before.sessionId, pending, auth);
-      return { result: { task, columns }, events };
+      return { result: { task, columns, seq: events[0]!.seq }, events };
     },
     options,
   );

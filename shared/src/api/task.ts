@@ -102,6 +102,12 @@ export const MovedTaskSchema = z
   .object({
     task: TaskSchema,
     columns: z.partialRecord(TaskStatusSchema, z.array(z.object({ id: IdSchema, version: z.number().int() }))),
+    /**
+     * Board sequence number of the move's event (null when nothing moved). A client applies the
+     * column order only while it has not applied that event yet: an answer can arrive after
+     * later events, and an old order must not overwrite a newer one.
+     */
+    seq: z.number().int().nullable(),
   })
   .meta({ id: 'MovedTask' });
 export type MovedTask = z.infer<typeof MovedTaskSchema>;
