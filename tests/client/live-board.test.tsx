@@ -102,7 +102,7 @@ describe('drag and drop with the keyboard', () => {
     expect(announcement()).toBe('Dropped “Mic the kit” in In progress, position 1 of 2.');
 
     const moved = { ...mic, status: 'IN_PROGRESS' as const, version: 4, position: 0 };
-    await answer.send(json({ task: moved, columns: { IN_PROGRESS: order(moved, { ...phones }), TODO: [] } }));
+    await answer.send(json({ task: moved, columns: { IN_PROGRESS: order(moved, { ...phones }), TODO: [] }, seq: 11 }));
     expect(titlesIn('In progress')).toEqual(['Mic the kit', 'Set headphone mixes']);
     expect(card('In progress', 'Mic the kit').getAttribute('aria-busy')).toBe('false');
   });
@@ -112,7 +112,7 @@ describe('drag and drop with the keyboard', () => {
     const b = makeTask(12, { title: 'Bravo', position: 1 });
     const c = makeTask(13, { title: 'Charlie', position: 2 });
     const { api } = setup([a, b, c], {
-      [`POST /tasks/${a.id}/move`]: () => json({ task: { ...a, version: 2, position: 2 }, columns: { TODO: order(b, c, { ...a, version: 2 }) } }),
+      [`POST /tasks/${a.id}/move`]: () => json({ task: { ...a, version: 2, position: 2 }, columns: { TODO: order(b, c, { ...a, version: 2 }) }, seq: 11 }),
     });
     await loaded();
 
