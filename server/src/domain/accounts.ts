@@ -6,7 +6,7 @@ import { audit } from '../auth/audit';
 import { createAuthSession } from '../auth/auth-sessions';
 import { decoyHash, hashPassword, hashToken, newToken, verifyPassword } from '../auth/crypto';
 import type { AppContext } from '../context';
-import { AppError, notFound } from '../http/errors';
+import { AppError, invalidField, notFound } from '../http/errors';
 import { authRoom, memberRoom } from '../realtime/socket-server';
 import type { Tx } from '../db/database';
 import { requireMayManage } from './catalog';
@@ -177,7 +177,7 @@ export async function createInvitation(
   if (existing) throw new AppError('CONFLICT', `${input.email} is already a member of this studio`);
   const projects = await ctx.db.prisma.project.count({ where: { studioId: auth.studioId, id: { in: input.projectIds } } });
   if (projects !== new Set(input.projectIds).size) {
-    throw new AppError('VALIDATION_FAILED', 'Invalid body.projectIds: names a project that is not in this studio', { issues: [{ location: 'body', path: 'projectIds', message: 'no such project in this studio' }] });
+    throw invalidField('projectIds', 'names a project that is not in this studio');
   }
   const token = newToken();
   const row = await ctx.db.prisma.$transaction(async (tx) => {
@@ -253,7 +253,7 @@ export async function setMemberAccess(ctx: AppContext, auth: AuthContext, member
   if (memberId === auth.memberId && input.accessRole !== auth.role) throw new AppError('CONFLICT', 'You cannot change your own access role');
   if (input.projectIds) {
     const found = await ctx.db.prisma.project.count({ where: { studioId: auth.studioId, id: { in: input.projectIds } } });
-    if (found !== new Set(input.projectIds).size) throw new AppError('VALIDATION_FAILED', 'Invalid body.projectIds: names a project that is not in this studio', { issues: [{ location: 'body', path: 'projectIds', message: 'no such project in this studio' }] });
+    if (found !== new Set(input.projectIds).size) throw invalidField('projectIds', 'names a project that is not in this studio');
   }
   await ctx.db.prisma.$transaction(async (tx) => {
     await tx.member.update({

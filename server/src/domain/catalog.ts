@@ -21,7 +21,7 @@ import type { AuthContext } from '../auth/auth-context';
 import { audit } from '../auth/audit';
 import type { AppContext } from '../context';
 import type { Tx } from '../db/database';
-import { AppError, notFound } from '../http/errors';
+import { AppError, notFound, invalidField } from '../http/errors';
 import { presentMember, presentProject, presentRoom, memberInclude } from '../presenters/studio';
 import { loadCustomKinds } from './task-kinds';
 import type { BoardEvent, UnsequencedBoardEvent } from '@patchbay/shared';
@@ -30,12 +30,10 @@ import { memberRoom } from '../realtime/socket-server';
 import { appendBoardEvents, lockBoard } from './board-events';
 import { runCommand } from './command';
 
-const invalid = (path: string, message: string) =>
-  new AppError('VALIDATION_FAILED', `Invalid body.${path}: ${message}`, { issues: [{ location: 'body', path, message }] });
 
 async function requireRoomIds(tx: Tx, studioId: string, ids: string[]): Promise<void> {
   const found = await tx.room.count({ where: { studioId, id: { in: ids } } });
-  if (found !== new Set(ids).size) throw invalid('knownRoomIds', 'names a room that is not in this studio');
+  if (found !== new Set(ids).size) throw invalidField('knownRoomIds', 'names a room that is not in this studio');
 }
 
 // Rooms
@@ -131,8 +129,8 @@ export async function deleteMember(ctx: AppContext, auth: AuthContext, memberId:
 async function requireProducer(tx: Tx, studioId: string, memberId: string | null | undefined, path: string) {
   if (!memberId) return;
   const member = await tx.member.findFirst({ where: { id: memberId, studioId }, select: { roles: true, skills: true } });
-  if (!member) throw invalid(path, 'no such member in this studio');
-  if (!member.roles.includes('PRODUCER') && !member.skills.includes('production')) throw invalid(path, 'is not a producer');
+  if (!member) throw invalidField(path, 'no such member in this studio');
+  if (!member.roles.includes('PRODUCER') && !member.skills.includes('production')) throw invalidField(path, 'is not a producer');
 }
 export async function createProject(ctx: AppContext, auth: AuthContext, input: z.output<typeof ProjectInputSchema>) {
   const studioId = auth.studioId;

@@ -14,14 +14,12 @@ import type { AppContext } from '../context';
 import { boardRoom } from '@patchbay/shared';
 import { audit } from '../auth/audit';
 import type { Tx } from '../db/database';
-import { AppError, notFound } from '../http/errors';
+import { AppError, notFound, invalidField } from '../http/errors';
 import { presentSession, sessionInclude } from '../presenters/session';
 import { appendBoardEvents } from './board-events';
 import { runCommand } from './command';
 import { getSession } from './sessions';
 
-const invalid = (path: string, message: string) =>
-  new AppError('VALIDATION_FAILED', `Invalid body.${path}: ${message}`, { issues: [{ location: 'body', path, message }] });
 
 interface Candidate {
   id?: string;
@@ -39,17 +37,17 @@ async function checkReferences(tx: Tx, studioId: string, c: Candidate): Promise<
     tx.project.findFirst({ where: { id: c.projectId, studioId }, select: { id: true } }),
     tx.room.findFirst({ where: { id: c.roomId, studioId }, select: { id: true } }),
   ]);
-  if (!project) throw invalid('projectId', 'no such project in this studio');
-  if (!room) throw invalid('roomId', 'no such room in this studio');
+  if (!project) throw invalidField('projectId', 'no such project in this studio');
+  if (!room) throw invalidField('roomId', 'no such room in this studio');
   for (const [path, id, role, skill] of [
     ['producerId', c.producerId, 'PRODUCER', 'production'],
     ['engineerId', c.engineerId, 'ENGINEER', 'engineering'],
   ] as const) {
     if (!id) continue;
     const m = await tx.member.findFirst({ where: { id, studioId }, select: { roles: true, skills: true, name: true } });
-    if (!m) throw invalid(path, 'no such member in this studio');
+    if (!m) throw invalidField(path, 'no such member in this studio');
     const fits = m.roles.includes(role) || (role === 'ENGINEER' && m.roles.includes('ASSISTANT_ENGINEER')) || m.skills.includes(skill);
-    if (!fits) throw invalid(path, `${m.name} is not ${role === 'PRODUCER' ? 'a producer' : 'an engineer'} and has no ${skill} skill`);
+    if (!fits) throw invalidField(path, `${m.name} is not ${role === 'PRODUCER' ? 'a producer' : 'an engineer'} and has no ${skill} skill`);
   }
 }
 
@@ -57,7 +55,7 @@ const MAX_SESSION_MS = 24 * 3_600_000;
 
 async function refuseConflicts(tx: Tx, studioId: string, c: Candidate): Promise<void> {
   if (c.endsAt <= c.startsAt || c.endsAt.getTime() - c.startsAt.getTime() > MAX_SESSION_MS) {
-    throw invalid('endsAt', '"endsAt" must be after "startsAt", at most 24 hours later');
+    throw invalidField('endsAt', '"endsAt" must be after "startsAt", at most 24 hours later');
   }
   // Bookings of one studio are checked one at a time: two people booking the same room at the
   // same moment cannot both pass the check.

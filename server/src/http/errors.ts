@@ -23,3 +23,7 @@ export class AppError extends Error {
 
 export const notFound = (what: string, id?: string): AppError =>
   new AppError('NOT_FOUND', id ? `${what} ${id} was not found` : `${what} was not found`);
+
+/** A 400 for one field of a request, in the same shape as schema validation failures. */
+export const invalidField = (path: string, message: string, location: 'params' | 'query' | 'body' = 'body'): AppError =>
+  new AppError('VALIDATION_FAILED', `Invalid ${location}.${path}: ${message}`, { issues: [{ location, path, message }] });

@@ -7,13 +7,13 @@ import {
   type SocketError,
 } from '@patchbay/shared';
 import { Server } from 'socket.io';
-import type { z } from 'zod';
 import type { AuthContext } from '../auth/auth-context';
 import { resolveAuth } from '../auth/auth-sessions';
 import { readSessionToken, sameOrigin } from '../auth/http';
 import type { AppContext } from '../context';
 import { listEventsAfter } from '../domain/sessions';
 import { AppError } from '../http/errors';
+import { parseOr400 } from '../http/validation';
 import type { IoServer } from './broadcaster';
 
 /** Rooms that let the server reach every socket of one sign-in or one member (to disconnect them). */
@@ -26,14 +26,6 @@ function toSocketError(err: unknown, ctx: AppContext): SocketError {
   return { code: 'INTERNAL', message: 'Something went wrong on the server' };
 }
 
-function parsePayload<S extends z.ZodType>(schema: S, payload: unknown): z.output<S> {
-  const result = schema.safeParse(payload);
-  if (!result.success) {
-    const issues = result.error.issues.map((i) => ({ location: 'payload' as const, path: i.path.join('.'), message: i.message }));
-    throw new AppError('VALIDATION_FAILED', `Invalid payload: ${issues[0]?.path || 'payload'} ${issues[0]?.message ?? ''}`.trim(), { issues });
-  }
-  return result.data;
-}
 
 /** How long presence changes of one board are gathered before viewers are told (a burst of joins is one message). */
 const PRESENCE_DEBOUNCE_MS = 200;
@@ -116,7 +108,7 @@ export function attachSocketServer(httpServer: HttpServer, ctx: AppContext): IoS
     socket.on('board.join', async (payload, ack) => {
       if (typeof ack !== 'function') return;
       try {
-        const { v, sessionId, afterSeq } = parsePayload(BoardJoinPayloadSchema, payload);
+        const { v, sessionId, afterSeq } = parseOr400(BoardJoinPayloadSchema, payload, 'payload');
         // The sign-in may have been revoked or the member removed since the handshake.
         if (!(await resolveAuth(ctx.db.prisma, socket.data.token as string | undefined))) {
           socket.disconnect(true);
@@ -140,7 +132,7 @@ export function attachSocketServer(httpServer: HttpServer, ctx: AppContext): IoS
 
     socket.on('board.leave', async (payload, ack) => {
       try {
-        const { sessionId } = parsePayload(BoardLeavePayloadSchema, payload);
+        const { sessionId } = parseOr400(BoardLeavePayloadSchema, payload, 'payload');
         await socket.leave(boardRoom(sessionId));
         presence.changed(sessionId);
         if (typeof ack === 'function') ack({ ok: true });
