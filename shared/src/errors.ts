@@ -11,6 +11,8 @@ export const ERROR_STATUS = {
   CONFLICT: 409,
   VERSION_CONFLICT: 409,
   BOOKING_CONFLICT: 409,
+  /** Gear planned beyond what the studio owns at that time (details.issues name the item and the other session). */
+  GEAR_CONFLICT: 409,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   RATE_LIMITED: 429,

@@ -90,3 +90,43 @@ export async function createStaffedSession(prisma: PrismaClient) {
   const session = await createSession(prisma, { studioId: studio.id, projectId: project.id, roomId: room.id }, { producerId: producer.id, engineerId: engineer.id, title: 'Vocal overdubs' });
   return { studio, room, producer, engineer, project, session };
 }
+
+export async function createGear(
+  prisma: PrismaClient,
+  studioId: string,
+  data: { label?: string; category?: 'MICROPHONE' | 'DI' | 'PREAMP' | 'STAND' | 'OTHER'; quantity?: number; status?: 'OK' | 'IN_REPAIR' | 'MISSING'; ribbon?: boolean; tube?: boolean; needsPhantom?: boolean; homeRoomId?: string | null } = {},
+) {
+  return prisma.gearItem.create({
+    data: {
+      studioId,
+      label: data.label ?? `Mic ${next()}`,
+      category: data.category ?? 'MICROPHONE',
+      quantity: data.quantity ?? 1,
+      status: data.status ?? 'OK',
+      ribbon: data.ribbon ?? false,
+      tube: data.tube ?? false,
+      needsPhantom: data.needsPhantom ?? false,
+      homeRoomId: data.homeRoomId ?? null,
+    },
+  });
+}
+
+export async function createSetupRow(
+  prisma: PrismaClient,
+  ids: { studioId: string; sessionId: string },
+  data: { part?: 'INPUT' | 'PATCH' | 'CHECK'; channel?: number | null; source?: string; gearId?: string | null; text?: string; position?: number } = {},
+) {
+  const part = data.part ?? 'INPUT';
+  return prisma.setupItem.create({
+    data: {
+      ...ids,
+      part,
+      position: data.position ?? next(),
+      channel: data.channel ?? null,
+      source: data.source ?? (part === 'INPUT' ? `Source ${next()}` : ''),
+      gearId: data.gearId ?? null,
+      text: data.text ?? (part === 'CHECK' ? `Step ${next()}` : ''),
+      points: part === 'PATCH' ? ['Wall box 1', 'Pre 1'] : [],
+    },
+  });
+}

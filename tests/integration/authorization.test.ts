@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAuthSession } from '../../server/src/auth/auth-sessions';
 import { SESSION_COOKIE } from '../../server/src/auth/http';
-import { createMember, createProject, createRoom, createSession, createStudio, createTaskRow } from '../helpers/factories';
+import { createGear, createMember, createProject, createRoom, createSession, createSetupRow, createStudio, createTaskRow } from '../helpers/factories';
 import { connectSocket, joinBoard } from '../helpers/sockets';
 import { startTestServer, type TestServer } from '../helpers/test-server';
 
@@ -17,6 +17,10 @@ const ADMINS: Actor[] = ['admin', 'manager'];
 const BOARD_VIEWERS: Actor[] = ['admin', 'manager', 'producerLead', 'producerOther', 'engineerIn', 'assistantIn', 'guestIn'];
 const SESSION_EDITORS: Actor[] = ['admin', 'manager', 'producerLead'];
 const ASSIGNERS: Actor[] = ['admin', 'manager', 'producerLead', 'engineerIn'];
+const SETUP_EDITORS: Actor[] = ['admin', 'manager', 'producerLead', 'engineerIn'];
+const SETUP_CHECKERS: Actor[] = [...SETUP_EDITORS, 'assistantIn'];
+const SETUP_VIEWERS: Actor[] = ['admin', 'manager', 'producerLead', 'producerOther', 'engineerIn', 'assistantIn'];
+const TEMPLATE_MANAGERS: Actor[] = ['admin', 'manager', 'producerLead', 'producerOther', 'engineerIn', 'engineerOut'];
 
 interface Fixture {
   studioId: string;
@@ -55,6 +59,12 @@ const day = (n: number) => new Date(Date.UTC(2027, 0, 1 + (n % 300), 8 + (n % 10
 
 async function freshTask(c: Ctx, assignee: string | null) {
   return createTaskRow(c.t.prisma, { studioId: c.f.studioId, sessionId: c.f.sessionId }, { kind: 'editing', assigneeId: assignee });
+}
+async function freshLine(c: Ctx, part: 'INPUT' | 'CHECK' = 'INPUT') {
+  return createSetupRow(c.t.prisma, { studioId: c.f.studioId, sessionId: c.f.sessionId }, { part });
+}
+async function freshTemplate(c: Ctx) {
+  return c.t.prisma.sessionTemplate.create({ data: { studioId: c.f.studioId, name: `Template ${unique()}` } });
 }
 async function freshSession(c: Ctx) {
   const startsAt = day(unique());
@@ -172,6 +182,48 @@ const TABLE: Entry[] = [
     ok: 200, allow: ASSIGNERS,
   },
   { key: 'GET /api/tasks/{taskId}/assignments', request: async (c) => ({ path: `/api/tasks/${(await freshTask(c, null)).id}/assignments` }), ok: 200, allow: BOARD_VIEWERS },
+  { key: 'GET /api/me/agenda', request: async () => ({ path: '/api/me/agenda' }), ok: 200, allow: SIGNED_IN },
+  // Gear inventory
+  { key: 'GET /api/gear', request: async () => ({ path: '/api/gear' }), ok: 200, allow: [...STAFF, 'foreign'] },
+  { key: 'POST /api/gear', request: async () => ({ path: '/api/gear', body: { category: 'MICROPHONE', label: `Mic ${unique()}` } }), ok: 201, allow: [...ADMINS, 'foreign'] },
+  { key: 'PATCH /api/gear/{gearId}', request: async (c) => ({ path: `/api/gear/${(await createGear(c.t.prisma, c.f.studioId)).id}`, body: { status: 'IN_REPAIR' } }), ok: 200, allow: ADMINS },
+  { key: 'DELETE /api/gear/{gearId}', request: async (c) => ({ path: `/api/gear/${(await createGear(c.t.prisma, c.f.studioId)).id}` }), ok: 204, allow: ADMINS },
+  // Templates
+  { key: 'GET /api/templates', request: async () => ({ path: '/api/templates' }), ok: 200, allow: [...STAFF, 'foreign'] },
+  { key: 'GET /api/templates/{templateId}', request: async (c) => ({ path: `/api/templates/${(await freshTemplate(c)).id}` }), ok: 200, allow: STAFF },
+  { key: 'POST /api/templates', request: async () => ({ path: '/api/templates', body: { name: `T ${unique()}` } }), ok: 201, allow: [...TEMPLATE_MANAGERS, 'foreign'] },
+  { key: 'PUT /api/templates/{templateId}', request: async (c) => ({ path: `/api/templates/${(await freshTemplate(c)).id}`, body: { name: `T ${unique()}` } }), ok: 200, allow: TEMPLATE_MANAGERS },
+  { key: 'POST /api/templates/{templateId}/duplicate', request: async (c) => ({ path: `/api/templates/${(await freshTemplate(c)).id}/duplicate`, body: {} }), ok: 201, allow: TEMPLATE_MANAGERS },
+  { key: 'DELETE /api/templates/{templateId}', request: async (c) => ({ path: `/api/templates/${(await freshTemplate(c)).id}` }), ok: 204, allow: TEMPLATE_MANAGERS },
+  // Saving a session as a template needs its setup list too.
+  { key: 'POST /api/sessions/{sessionId}/template', request: async (c) => ({ path: `/api/sessions/${c.f.sessionId}/template`, body: { name: `Saved ${unique()}` } }), ok: 201, allow: ['admin', 'manager', 'producerLead', 'producerOther', 'engineerIn'] },
+  // Setup lists
+  { key: 'POST /api/sessions/{sessionId}/setup-items', request: async (c) => ({ path: `/api/sessions/${c.f.sessionId}/setup-items`, body: { part: 'CHECK', text: `Step ${unique()}` } }), ok: 201, allow: SETUP_EDITORS },
+  {
+    key: 'PATCH /api/setup-items/{itemId} (check off)',
+    request: async (c) => ({ path: `/api/setup-items/${(await freshLine(c)).id}`, body: { version: 1, checked: true } }),
+    ok: 200, allow: SETUP_CHECKERS,
+  },
+  {
+    key: 'PATCH /api/setup-items/{itemId} (notes)',
+    request: async (c) => ({ path: `/api/setup-items/${(await freshLine(c)).id}`, body: { version: 1, notes: 'Red cable' } }),
+    ok: 200, allow: SETUP_CHECKERS,
+  },
+  {
+    key: 'PATCH /api/setup-items/{itemId} (source)',
+    request: async (c) => ({ path: `/api/setup-items/${(await freshLine(c)).id}`, body: { version: 1, source: 'Kick Sub' } }),
+    ok: 200, allow: SETUP_EDITORS,
+  },
+  { key: 'POST /api/setup-items/{itemId}/move', request: async (c) => ({ path: `/api/setup-items/${(await freshLine(c, 'CHECK')).id}/move`, body: { version: 1, index: 0 } }), ok: 200, allow: SETUP_EDITORS },
+  { key: 'DELETE /api/setup-items/{itemId}', request: async (c) => ({ path: `/api/setup-items/${(await freshLine(c)).id}` }), ok: 204, allow: SETUP_EDITORS },
+  { key: 'POST /api/sessions/{sessionId}/setup/checklist', request: async (c) => ({ path: `/api/sessions/${c.f.sessionId}/setup/checklist` }), ok: 201, allow: SETUP_EDITORS },
+  {
+    key: 'POST /api/sessions/{sessionId}/setup/inputs/import',
+    request: async (c) => ({ path: `/api/sessions/${c.f.sessionId}/setup/inputs/import`, body: { csv: `Source\nLine ${unique()}\n`, mode: 'append' } }),
+    ok: 201, allow: SETUP_EDITORS,
+  },
+  { key: 'GET /api/sessions/{sessionId}/setup/inputs.csv', request: async (c) => ({ path: `/api/sessions/${c.f.sessionId}/setup/inputs.csv` }), ok: 200, allow: SETUP_VIEWERS },
+  { key: 'GET /api/sessions/{sessionId}/setup/context', request: async (c) => ({ path: `/api/sessions/${c.f.sessionId}/setup/context` }), ok: 200, allow: SETUP_VIEWERS },
 ];
 
 function expected(entry: Entry, actor: Actor): number {
@@ -275,6 +327,31 @@ describe('authorization matrix', () => {
       } catch (err) {
         results[actor] = /UNAUTHENTICATED/.test(String(err)) ? 'refused' : String(err);
       }
+    }
+    expect(results).toEqual(wanted);
+  });
+
+  it('setup events reach every board viewer as the matrix says: in full, or redacted for those who may not see setup lists', async () => {
+    const sockets: Record<string, Awaited<ReturnType<typeof connectSocket>>> = {};
+    const { seq } = (await t.api('GET', `/api/sessions/${f.sessionId}/board`)).body as { seq: number };
+    for (const actor of BOARD_VIEWERS) {
+      const session = await signInFresh(actor);
+      const socket = await connectSocket(t.baseUrl, session!.cookie);
+      expect((await joinBoard(socket, f.sessionId, seq)).ok).toBe(true);
+      sockets[actor] = socket;
+    }
+    const created = await t.api('POST', `/api/sessions/${f.sessionId}/setup-items`, { part: 'CHECK', text: 'Secret step' });
+    expect(created.status).toBe(201);
+    const results: Record<string, string> = {};
+    const wanted: Record<string, string> = {};
+    for (const actor of BOARD_VIEWERS) {
+      const socket = sockets[actor]!;
+      const started = Date.now();
+      while (socket.received.filter((e) => e.seq > seq).length === 0 && Date.now() - started < 5000) await new Promise((r) => setTimeout(r, 10));
+      const event = socket.received.find((e) => e.seq === seq + 1);
+      results[actor] = event?.type ?? 'nothing';
+      wanted[actor] = SETUP_VIEWERS.includes(actor) ? 'setup.created' : 'redacted';
+      socket.disconnect();
     }
     expect(results).toEqual(wanted);
   });

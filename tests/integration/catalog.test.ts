@@ -11,7 +11,10 @@ describe('catalog: rooms, members, projects, task kinds', () => {
   afterAll(() => t.close());
 
   it('creates, changes and removes a room; names must be unique', async () => {
-    const room = await t.api('POST', '/api/rooms', { name: 'Live Room A', kind: 'LIVE_ROOM', gear: [{ name: 'Coles 4038', kind: 'microphone', state: 'ok' }] });
+    // Gear lives in the inventory (/api/gear) now, not in a list on the room.
+    const withGear = await t.api('POST', '/api/rooms', { name: 'Live Room A', kind: 'LIVE_ROOM', gear: [{ name: 'Coles 4038', kind: 'microphone', state: 'ok' }] });
+    expect(withGear.status).toBe(400);
+    const room = await t.api('POST', '/api/rooms', { name: 'Live Room A', kind: 'LIVE_ROOM' });
     expect(room.status).toBe(201);
     expect(room.body).toMatchObject({ name: 'Live Room A', kind: 'LIVE_ROOM', notes: '' });
     const dup = await t.api('POST', '/api/rooms', { name: 'Live Room A', kind: 'BOOTH' });

@@ -1,3 +1,4 @@
+import { PROTOCOL_VERSION } from '@patchbay/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../helpers/test-server';
 import { usingPostgres } from '../helpers/test-database';
@@ -12,7 +13,7 @@ describe('GET /api/health', () => {
   it('answers ok with the kind of database in use', async () => {
     const res = await t.anon('GET', '/api/health');
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ status: 'ok', database: usingPostgres() ? 'postgresql' : 'pglite', protocolVersion: 1 });
+    expect(res.body).toMatchObject({ status: 'ok', database: usingPostgres() ? 'postgresql' : 'pglite', protocolVersion: PROTOCOL_VERSION });
     expect(typeof res.body.version).toBe('string');
   });
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SOCKET_ID_HEADER } from '@patchbay/shared';
+import { PROTOCOL_VERSION, SOCKET_ID_HEADER } from '@patchbay/shared';
 import { createStaffedSession } from '../helpers/factories';
 import { connectSocket, joinBoard, waitForEvents, type TestSocket } from '../helpers/sockets';
 import { startTestServer, type TestServer } from '../helpers/test-server';
@@ -34,7 +34,7 @@ describe('live session boards over socket.io', () => {
     const [eventA] = await waitForEvents(a, 1);
     const [eventB] = await waitForEvents(b, 1);
     expect(eventA).toEqual(eventB);
-    expect(eventB).toMatchObject({ v: 1, type: 'task.created', sessionId, seq: seq + 1 });
+    expect(eventB).toMatchObject({ v: PROTOCOL_VERSION, type: 'task.created', sessionId, seq: seq + 1 });
     expect(eventB?.type === 'task.created' && eventB.task).toEqual(created.body);
     const snapshot = (await t.api('GET', `/api/sessions/${sessionId}/board`)).body;
     expect(snapshot.tasks).toContainEqual(created.body);

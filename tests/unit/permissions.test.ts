@@ -28,6 +28,20 @@ describe('permission matrix', () => {
     ['GUEST', 'board.view', { leadsProject: false }, false],
     ['GUEST', 'studio.view', undefined, false],
     ['GUEST', 'tasks.updateOwnStatus', { isAssignee: true }, false],
+    // Setup lists: the session's engineers plan them, assistants check off, guests never see them.
+    ['ENGINEER', 'setup.edit', { staffsSession: true }, true],
+    ['ENGINEER', 'setup.edit', { hasTasksInSession: true }, true],
+    ['ENGINEER', 'setup.edit', {}, false],
+    ['ENGINEER', 'setup.view', {}, false],
+    ['ASSISTANT_ENGINEER', 'setup.check', { hasTasksInSession: true }, true],
+    ['ASSISTANT_ENGINEER', 'setup.edit', { staffsSession: true }, false],
+    ['ASSISTANT_ENGINEER', 'templates.manage', undefined, false],
+    ['PRODUCER', 'setup.view', {}, true],
+    ['PRODUCER', 'setup.edit', { leadsProject: true }, true],
+    ['PRODUCER', 'setup.edit', {}, false],
+    ['PRODUCER', 'templates.manage', undefined, true],
+    ['GUEST', 'setup.view', { guestOfProject: true }, false],
+    ['GUEST', 'setup.check', { guestOfProject: true, isAssignee: true }, false],
   ])('%s %s %o → %s', (role, action, scope, allowed) => {
     expect(can(role, action, scope)).toBe(allowed);
   });
@@ -52,7 +66,10 @@ describe('permission matrix', () => {
         fc.property(fc.constantFrom(...ACCESS_ROLES), fc.constantFrom(...ACTIONS), scopeArb, (role, action, scope) =>
           implies(PERMISSIONS[role][action] === 'none', !can(role, action, scope)) &&
           implies(can('ASSISTANT_ENGINEER', action, scope), can('ENGINEER', action, scope)) &&
-          implies(can('GUEST', action, scope), action === 'board.view'),
+          implies(can('GUEST', action, scope), action === 'board.view') &&
+          // Whoever may change a setup list may check it off, and whoever checks it off sees it.
+          implies(can(role, 'setup.edit', scope), can(role, 'setup.check', scope)) &&
+          implies(can(role, 'setup.check', scope), can(role, 'setup.view', scope) && can(role, 'board.view', scope)),
         ),
       ),
     ).not.toThrow();

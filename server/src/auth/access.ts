@@ -40,6 +40,11 @@ export async function sessionAccess(db: Tx | PrismaClient, auth: AuthContext, se
   };
 }
 
+/** Whether the member sees the session's setup list (guests never do). */
+export function seesSetup(auth: AuthContext, scope: AccessScope): boolean {
+  return can(auth.role, 'setup.view', scope);
+}
+
 /** Throws 404/403 unless the member may see the session's board. */
 export async function requireBoardAccess(db: Tx | PrismaClient, auth: AuthContext, sessionId: string): Promise<SessionAccess> {
   const access = await sessionAccess(db, auth, sessionId);

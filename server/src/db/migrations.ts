@@ -26,13 +26,13 @@ export function listMigrationNames(): string[] {
     .sort();
 }
 
-function migrationsList() {
+function migrationsList(upTo?: string) {
   const lockPath = path.join(migrationsDir, 'migration_lock.toml');
   return {
     baseDir: migrationsDir,
     lockfile: { path: 'migration_lock.toml', content: existsSync(lockPath) ? readFileSync(lockPath, 'utf8') : null },
     shadowDbInitScript: '',
-    migrationDirectories: listMigrationNames().map((name) => ({
+    migrationDirectories: listMigrationNames().filter((name) => upTo === undefined || name <= upTo).map((name) => ({
       path: name,
       migrationFile: {
         path: 'migration.sql',
@@ -42,11 +42,14 @@ function migrationsList() {
   };
 }
 
-/** Applies every pending migration; returns the names applied now. */
-export async function applyMigrations(adapterFactory: SqlMigrationAwareDriverAdapterFactory): Promise<string[]> {
+/**
+ * Applies every pending migration (or only those up to the name `upTo`, to test a data
+ * migration against the schema before it); returns the names applied now.
+ */
+export async function applyMigrations(adapterFactory: SqlMigrationAwareDriverAdapterFactory, upTo?: string): Promise<string[]> {
   const { schemaPath, schema } = readSchema();
   const engine = await openSchemaEngine(schemaPath, schema, adapterFactory);
-  const { appliedMigrationNames } = await engine.applyMigrations({ migrationsList: migrationsList(), filters });
+  const { appliedMigrationNames } = await engine.applyMigrations({ migrationsList: migrationsList(upTo), filters });
   return appliedMigrationNames;
 }
 

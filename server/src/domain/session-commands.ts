@@ -3,6 +3,7 @@
 import {
   describeConflict,
   findSessionConflicts,
+  setupProgress,
   type Session,
   type SessionInput,
   type SessionPatch,
@@ -18,7 +19,9 @@ import { AppError, notFound, invalidField } from '../http/errors';
 import { presentSession, sessionInclude } from '../presenters/session';
 import { appendBoardEvents } from './board-events';
 import { runCommand } from './command';
-import { getSession } from './sessions';
+import { getSession, setupProgressOf } from './sessions';
+import { expandTemplateInto } from './templates';
+import { emptyTaskCounts } from '../presenters/session';
 
 
 interface Candidate {
@@ -91,16 +94,25 @@ async function leadsProject(tx: Tx, auth: AuthContext, projectId: string): Promi
   return project?.leadProducerId === auth.memberId;
 }
 
+/**
+ * Books a session. From a template, its tasks (routed by the rules, with their reasons) and its
+ * setup list come with it, in the same transaction, each with its board event.
+ */
 export async function createSession(ctx: AppContext, auth: AuthContext, input: SessionInput): Promise<Session> {
   const studioId = auth.studioId;
-  return ctx.db.prisma.$transaction(async (tx) => {
-    const candidate: Candidate = { ...input, startsAt: new Date(input.startsAt), endsAt: new Date(input.endsAt) };
+  const { templateId, ...fields } = input;
+  const id = await runCommand(ctx, async (tx) => {
+    const candidate: Candidate = { ...fields, startsAt: new Date(fields.startsAt), endsAt: new Date(fields.endsAt) };
     await checkReferences(tx, studioId, candidate);
-    requireCan(auth, 'sessions.create', "book sessions for a project you don't lead", { leadsProject: await leadsProject(tx, auth, input.projectId) });
+    requireCan(auth, 'sessions.create', "book sessions for a project you don't lead", { leadsProject: await leadsProject(tx, auth, fields.projectId) });
     await refuseConflicts(tx, studioId, candidate);
-    const row = await tx.session.create({ data: { studioId, ...input }, include: sessionInclude });
-    return presentSession(row);
+    const row = await tx.session.create({ data: { studioId, ...fields } });
+    const events = templateId ? await appendBoardEvents(tx, row.id, await expandTemplateInto(tx, studioId, templateId, row), auth) : [];
+    if (templateId) await audit(tx, { studioId, actorId: auth.memberId, action: 'session.booked_from_template', entityType: 'session', entityId: row.id, details: { templateId } });
+    return { result: row.id, events };
   });
+  // Read after commit so the task counts, setup progress and sequence number are current.
+  return getSession(ctx, auth, id);
 }
 
 export async function updateSession(ctx: AppContext, auth: AuthContext, sessionId: string, patch: SessionPatch): Promise<Session> {
@@ -125,7 +137,10 @@ export async function updateSession(ctx: AppContext, auth: AuthContext, sessionI
     await refuseConflicts(tx, studioId, candidate);
     await tx.session.update({ where: { id: sessionId }, data: patch });
     const row = await tx.session.findUniqueOrThrow({ where: { id: sessionId }, include: sessionInclude });
-    const events = await appendBoardEvents(tx, sessionId, [{ type: 'session.updated', sessionId, session: presentSession(row) }], auth);
+    const counts = emptyTaskCounts();
+    for (const c of await tx.task.groupBy({ by: ['status'], where: { sessionId }, _count: { _all: true } })) counts[c.status] = c._count?._all ?? 0;
+    const setup = (await setupProgressOf(tx, [sessionId])).get(sessionId) ?? setupProgress([]);
+    const events = await appendBoardEvents(tx, sessionId, [{ type: 'session.updated', sessionId, session: presentSession(row, counts, setup) }], auth);
     return { result: undefined, events };
   });
   // Read after commit so the task counts and sequence number are current.

@@ -1,12 +1,16 @@
-import type { BoardSnapshot, EventsPage, ListSessionsQuery, Session, TaskStatus } from '@patchbay/shared';
-import { BoardEventSchema, can } from '@patchbay/shared';
-import { requireBoardAccess } from '../auth/access';
+import type { BoardSnapshot, EventsPage, ListSessionsQuery, Session, SetupProgress, TaskStatus } from '@patchbay/shared';
+import { BoardEventSchema, PROTOCOL_VERSION, can, setupProgress, type BoardEvent } from '@patchbay/shared';
+import { requireBoardAccess, seesSetup } from '../auth/access';
 import type { AuthContext } from '../auth/auth-context';
 import type { AppContext } from '../context';
 import type { Prisma } from '../generated/prisma/client';
 import { notFound } from '../http/errors';
 import { emptyTaskCounts, presentSession, sessionInclude } from '../presenters/session';
+import { presentEventFor } from '../presenters/board-event';
+import { presentSetupItem, setupInclude, setupOrder } from '../presenters/setup';
 import { presentTask, taskInclude } from '../presenters/task';
+import type { Tx } from '../db/database';
+import type { PrismaClient } from '../generated/prisma/client';
 
 /** How many events a reconnecting client may replay before it is told to reload the snapshot. */
 export const MAX_REPLAY = 500;
@@ -45,7 +49,31 @@ export async function listSessions(ctx: AppContext, auth: AuthContext, query: Li
     entry[c.status] = c._count?._all ?? 0;
     bySession.set(c.sessionId, entry);
   }
-  return rows.map((r) => presentSession(r, bySession.get(r.id)));
+  // Everyone listed here but a guest sees these sessions' setup lists: staff see the sessions
+  // they are involved in (the 'own' scope of setup.view) or all of them.
+  const progress = can(auth.role, 'setup.view') ? await setupProgressOf(ctx.db.prisma, rows.map((r) => r.id)) : null;
+  return rows.map((r) => presentSession(r, bySession.get(r.id), progress ? (progress.get(r.id) ?? setupProgress([])) : null));
+}
+
+/** Setup progress of each session, from two grouped counts. */
+export async function setupProgressOf(db: Tx | PrismaClient, sessionIds: string[]): Promise<Map<string, SetupProgress>> {
+  const result = new Map<string, SetupProgress>();
+  if (sessionIds.length === 0) return result;
+  const [all, done] = await Promise.all([
+    db.setupItem.groupBy({ by: ['sessionId', 'part'], where: { sessionId: { in: sessionIds } }, _count: { _all: true } }),
+    db.setupItem.groupBy({ by: ['sessionId', 'part'], where: { sessionId: { in: sessionIds }, checkedAt: { not: null } }, _count: { _all: true } }),
+  ]);
+  const doneOf = new Map(done.map((d) => [`${d.sessionId}|${d.part}`, d._count?._all ?? 0]));
+  for (const row of all) {
+    const progress = result.get(row.sessionId) ?? setupProgress([]);
+    const total = row._count?._all ?? 0;
+    const checked = doneOf.get(`${row.sessionId}|${row.part}`) ?? 0;
+    progress.byPart[row.part] = { done: checked, total };
+    progress.total += total;
+    progress.done += checked;
+    result.set(row.sessionId, progress);
+  }
+  return result;
 }
 
 export async function getSession(ctx: AppContext, auth: AuthContext, sessionId: string): Promise<Session> {
@@ -56,7 +84,8 @@ export async function getSession(ctx: AppContext, auth: AuthContext, sessionId: 
 /** The board snapshot, read in one transaction so tasks and `seq` agree. */
 export async function getBoard(ctx: AppContext, auth: AuthContext, sessionId: string): Promise<BoardSnapshot> {
   const studioId = auth.studioId;
-  await requireBoardAccess(ctx.db.prisma, auth, sessionId);
+  const { scope } = await requireBoardAccess(ctx.db.prisma, auth, sessionId);
+  const withSetup = seesSetup(auth, scope);
   return ctx.db.prisma.$transaction(async (tx) => {
     const session = await tx.session.findFirst({ where: { id: sessionId, studioId }, include: sessionInclude });
     if (!session) throw notFound('Session', sessionId);
@@ -65,17 +94,23 @@ export async function getBoard(ctx: AppContext, auth: AuthContext, sessionId: st
       include: taskInclude,
       orderBy: [{ status: 'asc' }, { position: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }],
     });
+    const setup = withSetup ? (await tx.setupItem.findMany({ where: { sessionId }, include: setupInclude, orderBy: setupOrder })).map(presentSetupItem) : null;
     const counts = emptyTaskCounts();
     for (const t of tasks) counts[t.status] += 1;
-    return { session: presentSession(session, counts), tasks: tasks.map(presentTask), seq: session.boardSeq };
-    // One snapshot for both reads, so the tasks are exactly the board at `seq`.
+    return { session: presentSession(session, counts, setup ? setupProgress(setup) : null), tasks: tasks.map(presentTask), setup, seq: session.boardSeq };
+    // One snapshot for all reads, so the tasks and setup lines are exactly the board at `seq`.
   }, { isolationLevel: 'RepeatableRead' });
 }
 
-/** Events of a board after sequence number `after`, from the persisted log. */
+/** Events of a board after sequence number `after`, from the persisted log, as the member may see them. */
 export async function listEventsAfter(ctx: AppContext, auth: AuthContext, sessionId: string, after: number): Promise<EventsPage> {
-  await requireBoardAccess(ctx.db.prisma, auth, sessionId);
-  const session = await ctx.db.prisma.session.findFirst({ where: { id: sessionId, studioId: auth.studioId }, select: { boardSeq: true } });
+  const { scope } = await requireBoardAccess(ctx.db.prisma, auth, sessionId);
+  return readEventsAfter(ctx, auth.studioId, sessionId, after, seesSetup(auth, scope));
+}
+
+/** The log after `after` for a viewer who does (or does not) see the setup list; access already checked. */
+export async function readEventsAfter(ctx: AppContext, studioId: string, sessionId: string, after: number, withSetup: boolean): Promise<EventsPage> {
+  const session = await ctx.db.prisma.session.findFirst({ where: { id: sessionId, studioId }, select: { boardSeq: true } });
   if (!session) throw notFound('Session', sessionId);
   const seq = session.boardSeq;
   if (after > seq) return { events: [], seq, reset: true };
@@ -87,5 +122,27 @@ export async function listEventsAfter(ctx: AppContext, auth: AuthContext, sessio
   });
   // A hole means old events were pruned: the client must reload rather than miss changes.
   if (rows.length !== seq - after) return { events: [], seq, reset: true };
-  return { events: rows.map((r) => BoardEventSchema.parse(r.payload)), seq, reset: false };
+  const events: BoardEvent[] = [];
+  for (const row of rows) {
+    const parsed = BoardEventSchema.safeParse(upgradeStoredEvent(row.payload));
+    // An event this version cannot read: the client reloads the snapshot instead.
+    if (!parsed.success) return { events: [], seq, reset: true };
+    events.push(presentEventFor(parsed.data, withSetup));
+  }
+  return { events, seq, reset: false };
+}
+
+/**
+ * Events in the log keep the shape they were written with. Older versions differ only by what
+ * this one added (the protocol number, a session's setup progress), so they are read as if
+ * written now.
+ */
+export function upgradeStoredEvent(payload: unknown): unknown {
+  if (typeof payload !== 'object' || payload === null) return payload;
+  const event: Record<string, unknown> = { ...(payload as Record<string, unknown>), v: PROTOCOL_VERSION };
+  const session = event.session;
+  if (event.type === 'session.updated' && typeof session === 'object' && session !== null && !('setup' in session)) {
+    event.session = { ...session, setup: null };
+  }
+  return event;
 }

@@ -11,6 +11,9 @@ import { healthRoutes } from './routes/health';
 import { sessionRoutes } from './routes/sessions';
 import { studioRoutes } from './routes/studio';
 import { taskRoutes } from './routes/tasks';
+import { gearRoutes } from './routes/gear';
+import { setupRoutes } from './routes/setup';
+import { templateRoutes } from './routes/templates';
 import { z } from 'zod';
 
 /** Every endpoint under /api; the OpenAPI document is generated from this list. */
@@ -23,8 +26,11 @@ export function apiRoutes(): Route[] {
     ...memberRoutes,
     ...projectRoutes,
     ...taskKindRoutes,
+    ...gearRoutes,
+    ...templateRoutes,
     ...sessionRoutes,
     ...taskRoutes,
+    ...setupRoutes,
   ];
   let document: object | undefined;
   const openapi = defineRoute(

@@ -1,5 +1,6 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
 import { ERROR_STATUS, ErrorBodySchema, type ErrorCode } from '@patchbay/shared';
+import { z } from 'zod';
 import type { Route } from './route';
 
 const toOpenApiPath = (path: string): string => `/api${path.replace(/:([A-Za-z0-9_]+)/g, '{$1}')}`;
@@ -20,7 +21,9 @@ export function buildOpenApiDocument(routes: Route[], version: string): object {
     const responses: Record<string, { description: string; content?: Record<string, { schema: typeof ErrorBodySchema }> }> = {};
     responses[String(spec.status)] = spec.response
       ? { description: 'Success', content: { 'application/json': { schema: spec.response as typeof ErrorBodySchema } } }
-      : { description: 'Success, no content' };
+      : spec.produces
+        ? { description: `Success (${spec.produces})`, content: { [spec.produces]: { schema: z.string() as unknown as typeof ErrorBodySchema } } }
+        : { description: 'Success, no content' };
     for (const [status, list] of errorStatuses) {
       responses[String(status)] = { description: list.join(', '), content: { 'application/json': { schema: ErrorBodySchema } } };
     }

@@ -28,6 +28,8 @@ export interface RouteSpec<
   /** Status of a successful answer; 204 answers no body. */
   status: number;
   response?: R;
+  /** A successful answer that is not JSON (the handler sends it itself), e.g. 'text/csv'. */
+  produces?: string;
   /** Error codes this endpoint may answer besides validation and access failures. */
   errors?: ErrorCode[];
   /**

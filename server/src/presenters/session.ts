@@ -1,4 +1,4 @@
-import { TASK_STATUSES, type Session, type TaskStatus } from '@patchbay/shared';
+import { TASK_STATUSES, type Session, type SetupProgress, type TaskStatus } from '@patchbay/shared';
 import type { Prisma } from '../generated/prisma/client';
 
 export const sessionInclude = {
@@ -13,7 +13,10 @@ export function emptyTaskCounts(): Record<TaskStatus, number> {
   return Object.fromEntries(TASK_STATUSES.map((s) => [s, 0])) as Record<TaskStatus, number>;
 }
 
-export function presentSession(row: SessionRow, taskCounts: Record<TaskStatus, number> = emptyTaskCounts()): Session {
+/**
+ * `setup`: the setup list's progress for people who may see it, null for the others (guests).
+ */
+export function presentSession(row: SessionRow, taskCounts: Record<TaskStatus, number> = emptyTaskCounts(), setup: SetupProgress | null = null): Session {
   return {
     id: row.id,
     title: row.title,
@@ -25,6 +28,7 @@ export function presentSession(row: SessionRow, taskCounts: Record<TaskStatus, n
     producer: row.producer,
     engineer: row.engineer,
     taskCounts,
+    setup,
     seq: row.boardSeq,
   };
 }

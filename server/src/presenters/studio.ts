@@ -1,5 +1,4 @@
-import { GearItemSchema, type Member, type Project, type Room, type Studio } from '@patchbay/shared';
-import { z } from 'zod';
+import type { Member, Project, Room, Studio } from '@patchbay/shared';
 import type { Prisma, Project as ProjectRow, Room as RoomRow } from '../generated/prisma/client';
 
 export const memberInclude = {
@@ -15,9 +14,7 @@ export const studioInclude = {
 } satisfies Prisma.StudioInclude;
 export type StudioRow = Prisma.StudioGetPayload<{ include: typeof studioInclude }>;
 
-const GearListSchema = z.array(GearItemSchema).catch([]);
-
-export const presentRoom = (r: RoomRow): Room => ({ id: r.id, name: r.name, kind: r.kind, gear: GearListSchema.parse(r.gear), notes: r.notes });
+export const presentRoom = (r: RoomRow): Room => ({ id: r.id, name: r.name, kind: r.kind, notes: r.notes });
 
 export const presentMember = (m: MemberRow): Member => ({
   id: m.id,

@@ -3,6 +3,7 @@ import {
   BoardJoinPayloadSchema,
   BoardLeavePayloadSchema,
   PROTOCOL_VERSION,
+  boardLimitedRoom,
   boardRoom,
   type SocketError,
 } from '@patchbay/shared';
@@ -11,7 +12,8 @@ import type { AuthContext } from '../auth/auth-context';
 import { resolveAuth } from '../auth/auth-sessions';
 import { readSessionToken, sameOrigin } from '../auth/http';
 import type { AppContext } from '../context';
-import { listEventsAfter } from '../domain/sessions';
+import { requireBoardAccess, seesSetup } from '../auth/access';
+import { readEventsAfter } from '../domain/sessions';
 import { AppError } from '../http/errors';
 import { parseOr400 } from '../http/validation';
 import type { IoServer } from './broadcaster';
@@ -118,11 +120,15 @@ export function attachSocketServer(httpServer: HttpServer, ctx: AppContext): IoS
           throw new AppError('BAD_REQUEST', `Protocol version ${v} is not supported; reload to get version ${PROTOCOL_VERSION}`);
         }
         // Authorize (404 for another studio's board, 403 without board.view) before joining.
-        const first = await listEventsAfter(ctx, auth, sessionId, afterSeq ?? Number.MAX_SAFE_INTEGER);
+        const { scope } = await requireBoardAccess(ctx.db.prisma, auth, sessionId);
+        const withSetup = seesSetup(auth, scope);
+        const first = await readEventsAfter(ctx, auth.studioId, sessionId, afterSeq ?? Number.MAX_SAFE_INTEGER, withSetup);
         // Join, then read the log again: an event committed in between arrives twice at most, and
-        // clients drop any event whose seq they already applied.
-        await socket.join(boardRoom(sessionId));
-        const page = afterSeq === undefined ? first : await listEventsAfter(ctx, auth, sessionId, afterSeq);
+        // clients drop any event whose seq they already applied. Viewers who may not see the
+        // setup list also join the board's limited room, where setup events arrive redacted.
+        await socket.join(withSetup ? [boardRoom(sessionId)] : [boardRoom(sessionId), boardLimitedRoom(sessionId)]);
+        if (withSetup) await socket.leave(boardLimitedRoom(sessionId));
+        const page = afterSeq === undefined ? first : await readEventsAfter(ctx, auth.studioId, sessionId, afterSeq, withSetup);
         presence.changed(sessionId);
         ack({ ok: true, seq: page.seq, missed: afterSeq === undefined ? [] : page.events, reset: afterSeq === undefined ? false : page.reset });
       } catch (err) {
@@ -134,6 +140,7 @@ export function attachSocketServer(httpServer: HttpServer, ctx: AppContext): IoS
       try {
         const { sessionId } = parseOr400(BoardLeavePayloadSchema, payload, 'payload');
         await socket.leave(boardRoom(sessionId));
+        await socket.leave(boardLimitedRoom(sessionId));
         presence.changed(sessionId);
         if (typeof ack === 'function') ack({ ok: true });
       } catch (err) {

@@ -1,42 +1,17 @@
 // The demo studio: a mid-size studio with two control rooms, its people and two artists' records.
-import type { GearItem } from '@patchbay/shared';
 
 type Role = 'PRODUCER' | 'ENGINEER' | 'ASSISTANT_ENGINEER';
 type RoomKind = 'CONTROL_ROOM' | 'LIVE_ROOM' | 'BOOTH' | 'PRODUCTION_SUITE';
 
 export const demoStudio = { name: 'Blackbird Lane Studios', slug: 'blackbird-lane', timezone: 'Europe/London' };
 
-export const demoRooms: { key: string; name: string; kind: RoomKind; gear: GearItem[]; notes: string }[] = [
-  {
-    key: 'crA', name: 'Control Room A', kind: 'CONTROL_ROOM', notes: 'Large-format console, main monitors. Tie lines to Live Room A and Iso Booth A1.',
-    gear: [
-      { name: 'Neve 8078 console', kind: 'console', state: 'ok' },
-      { name: 'Neve 1073 preamps (8)', kind: 'preamp', state: 'ok' },
-      { name: 'UREI 1176 compressors (2)', kind: 'compressor', state: 'ok' },
-      { name: 'Word clock master', kind: 'clock', state: 'ok' },
-      { name: 'Main monitors', kind: 'monitors', state: 'ok' },
-    ],
-  },
-  {
-    key: 'liveA', name: 'Live Room A', kind: 'LIVE_ROOM', notes: 'Drums and full band. Wall boxes 1–4, 24 lines each.',
-    gear: [
-      { name: 'Yamaha C7 grand piano', kind: 'instrument', state: 'ok' },
-      { name: 'Neumann U87 pair', kind: 'microphone', state: 'ok' },
-      { name: 'Coles 4038 pair (ribbon: never phantom)', kind: 'microphone', state: 'ok' },
-      { name: 'Shure SM57 (6)', kind: 'microphone', state: 'ok' },
-      { name: 'Sennheiser MD421 (3)', kind: 'microphone', state: 'in_repair' },
-    ],
-  },
-  { key: 'isoA1', name: 'Iso Booth A1', kind: 'BOOTH', notes: 'Vocals and amps.', gear: [{ name: 'AKG C414 pair', kind: 'microphone', state: 'ok' }] },
-  {
-    key: 'crB', name: 'Control Room B', kind: 'CONTROL_ROOM', notes: 'Mixing, in-the-box with a small console.',
-    gear: [
-      { name: 'API 1608 console', kind: 'console', state: 'ok' },
-      { name: 'Nearfield monitors', kind: 'monitors', state: 'ok' },
-    ],
-  },
-  { key: 'boothB1', name: 'Vocal Booth B1', kind: 'BOOTH', notes: 'Lead vocals.', gear: [{ name: 'Neumann U47 (tube; PSU in rack 2)', kind: 'microphone', state: 'ok' }] },
-  { key: 'suite', name: 'Production Suite', kind: 'PRODUCTION_SUITE', notes: 'Writing, editing and overdubs.', gear: [{ name: 'Shure SM7B', kind: 'microphone', state: 'ok' }] },
+export const demoRooms: { key: string; name: string; kind: RoomKind; notes: string }[] = [
+  { key: 'crA', name: 'Control Room A', kind: 'CONTROL_ROOM', notes: 'Large-format console, main monitors. Tie lines to Live Room A and Iso Booth A1.' },
+  { key: 'liveA', name: 'Live Room A', kind: 'LIVE_ROOM', notes: 'Drums and full band. Wall boxes 1–4, 24 lines each.' },
+  { key: 'isoA1', name: 'Iso Booth A1', kind: 'BOOTH', notes: 'Vocals and amps.' },
+  { key: 'crB', name: 'Control Room B', kind: 'CONTROL_ROOM', notes: 'Mixing, in-the-box with a small console.' },
+  { key: 'boothB1', name: 'Vocal Booth B1', kind: 'BOOTH', notes: 'Lead vocals. Tie lines to Control Room B.' },
+  { key: 'suite', name: 'Production Suite', kind: 'PRODUCTION_SUITE', notes: 'Writing, editing and overdubs.' },
 ];
 
 type Access = 'ADMIN' | 'MANAGER' | 'PRODUCER' | 'ENGINEER' | 'ASSISTANT_ENGINEER' | 'GUEST';
@@ -73,6 +48,8 @@ export interface DemoTask {
 /** Sessions relative to today (day 0), local studio time. */
 export const demoSessions: {
   title: string; project: string; room: string; day: number; start: number; end: number; producer: string | null; engineer: string | null; tasks: DemoTask[];
+  /** Booked from this template (tasks routed, setup list created). */
+  template?: string;
 }[] = [
   {
     title: 'Drum tracking', project: 'pines', room: 'liveA', day: -2, start: 10, end: 20, producer: 'maya', engineer: 'sam',
@@ -105,6 +82,11 @@ export const demoSessions: {
       { kind: 'production_planning', title: 'Decide which songs get doubles and harmonies', who: 'jonas', estimate: 30 },
       { kind: 'noise_cleanup', title: 'Remove headphone bleed on take 2, bar 33', who: null, estimate: 30 },
     ],
+  },
+  {
+    // Booked from the "Full band live" template: its tasks are routed by the rules (see demo-setup.ts).
+    title: 'Full band live: "Lantern"', project: 'pines', room: 'liveA', day: 0, start: 10, end: 20, producer: 'maya', engineer: 'sam', template: 'Full band live',
+    tasks: [{ kind: 'mic_setup', title: 'Set out stands and cables from the input list, label every line', who: 'theo', estimate: 45 }],
   },
   {
     title: 'Editing & comping', project: 'pines', room: 'suite', day: 0, start: 10, end: 18, producer: null, engineer: 'priya',

@@ -1,7 +1,22 @@
-import { addDays, localDateOf, resolveTaskKind, zonedTimeToInstant } from '@patchbay/shared';
+import {
+  SessionTemplateInputSchema,
+  addDays,
+  checklistFromInputs,
+  expandTemplateSetup,
+  localDateOf,
+  missingSteps,
+  resolveTaskKind,
+  zonedTimeToInstant,
+  type SetupLineSpec,
+} from '@patchbay/shared';
 import { Prisma, type PrismaClient, type TaskStatus } from '../generated/prisma/client';
 import { hashPassword } from '../auth/crypto';
+import type { Tx } from '../db/database';
 import { routeNewTask } from '../domain/task-routing';
+import { expandTemplateInto } from '../domain/templates';
+import { gearFacts } from '../presenters/gear';
+import { presentTemplate } from '../presenters/template';
+import { demoGear, demoSessionSetup, demoTemplates, type DemoInput } from './demo-setup';
 import { DEMO_PASSWORD, demoMembers, demoProjects, demoRooms, demoSessions, demoStudio } from './demo-studio';
 
 /** `hour`:00 studio time, `dayOffset` days from today in the studio's zone. */
@@ -42,8 +57,21 @@ async function seedInTransaction(prisma: PrismaClient, now: Date, hashes: Map<st
     const studio = await tx.studio.create({ data: demoStudio });
     const rooms = new Map<string, string>();
     for (const r of demoRooms) {
-      const row = await tx.room.create({ data: { studioId: studio.id, name: r.name, kind: r.kind, gear: r.gear, notes: r.notes } });
+      const row = await tx.room.create({ data: { studioId: studio.id, name: r.name, kind: r.kind, notes: r.notes } });
       rooms.set(r.key, row.id);
+    }
+    const gear = new Map<string, string>();
+    for (const { room, ...g } of demoGear) {
+      const row = await tx.gearItem.create({ data: { studioId: studio.id, ...g, homeRoomId: rooms.get(room)! } });
+      gear.set(g.label, row.id);
+    }
+    const templates = new Map<string, string>();
+    for (const t of demoTemplates) {
+      const content = SessionTemplateInputSchema.parse({ ...t, inputs: t.inputs.map((line) => inputLine(line, gear)) });
+      const row = await tx.sessionTemplate.create({
+        data: { studioId: studio.id, ...content, tasks: content.tasks as object[], inputs: content.inputs as object[], patches: content.patches as object[], checks: content.checks as object[] },
+      });
+      templates.set(t.name, row.id);
     }
     const members = new Map<string, { id: string; name: string }>();
     for (const m of demoMembers) {
@@ -79,10 +107,24 @@ async function seedInTransaction(prisma: PrismaClient, now: Date, hashes: Map<st
           engineerId: s.engineer ? members.get(s.engineer)!.id : null,
         },
       });
+      // Booked from a template: its tasks routed by the rules and its setup list, as a booking does.
+      if (s.template) await expandTemplateInto(tx, studio.id, templates.get(s.template)!, session);
+      const setup = demoSessionSetup[s.title];
+      if (setup) {
+        if (!('template' in setup)) await createLines(tx, studio.id, session.id, customLines(setup, gear));
+        else if (setup.template !== s.template) {
+          const template = await tx.sessionTemplate.findUniqueOrThrow({ where: { id: templates.get(setup.template)! } });
+          await createLines(tx, studio.id, session.id, expandTemplateSetup(presentTemplate(template), new Set(gear.values())));
+        }
+        await addGeneratedSteps(tx, studio.id, session.id);
+        const checker = s.engineer ? members.get(s.engineer)!.id : null;
+        await checkOffByTime(tx, session.id, startsAt, endsAt, now, checker);
+      }
       const positions = new Map<TaskStatus, number>();
       for (const [i, t] of s.tasks.entries()) {
         const taskStatus = statusFor(i, s.tasks.length, startsAt, endsAt, now);
-        const position = positions.get(taskStatus) ?? 0;
+        // After any tasks the session's template brought.
+        const position = positions.get(taskStatus) ?? (await tx.task.count({ where: { sessionId: session.id, status: taskStatus } }));
         positions.set(taskStatus, position + 1);
         const who = t.who ? members.get(t.who)! : null;
         const kind = resolveTaskKind(t.kind);
@@ -108,4 +150,56 @@ async function seedInTransaction(prisma: PrismaClient, now: Date, hashes: Map<st
     }
     return studio.name;
   });
+}
+
+function inputLine(line: DemoInput, gear: ReadonlyMap<string, string>) {
+  const { gear: label, ...rest } = line;
+  const gearId = label ? gear.get(label) : undefined;
+  if (label && !gearId) throw new Error(`demo data names unknown gear: ${label}`);
+  return { ...rest, gearId: gearId ?? null, gearLabel: label ?? '' };
+}
+
+function customLines(setup: { inputs: DemoInput[]; patches: string[][]; checks: string[] }, gear: ReadonlyMap<string, string>): SetupLineSpec[] {
+  const content = SessionTemplateInputSchema.parse({
+    name: 'x',
+    inputs: setup.inputs.map((line) => inputLine(line, gear)),
+    patches: setup.patches.map((points) => ({ points })),
+    checks: setup.checks.map((text) => ({ text })),
+  });
+  return expandTemplateSetup(content, new Set(gear.values()));
+}
+
+async function createLines(tx: Tx, studioId: string, sessionId: string, lines: readonly SetupLineSpec[]): Promise<void> {
+  for (const line of lines) await tx.setupItem.create({ data: { studioId, sessionId, ...line, points: [...line.points] } });
+}
+
+/** The checklist steps the input list calls for (place each mic, phantom off on ribbons, PSU, line-check). */
+async function addGeneratedSteps(tx: Tx, studioId: string, sessionId: string): Promise<void> {
+  const [inputs, checks, gear] = await Promise.all([
+    tx.setupItem.findMany({ where: { sessionId, part: 'INPUT' }, orderBy: { position: 'asc' } }),
+    tx.setupItem.findMany({ where: { sessionId, part: 'CHECK' }, select: { generatedKey: true, position: true } }),
+    tx.gearItem.findMany({ where: { studioId } }),
+  ]);
+  const steps = missingSteps(checklistFromInputs(inputs, new Map(gear.map((g) => [g.id, gearFacts(g)]))), checks.map((c) => c.generatedKey));
+  let position = Math.max(-1, ...checks.map((c) => c.position)) + 1;
+  for (const step of steps) await tx.setupItem.create({ data: { studioId, sessionId, part: 'CHECK', position: position++, text: step.text, generatedKey: step.key } });
+}
+
+/**
+ * Setup lines ticked as the clock says: all of a past session's, most of a running one's (the
+ * last two lines of each part still open), none of a session still to come.
+ */
+async function checkOffByTime(tx: Tx, sessionId: string, startsAt: Date, endsAt: Date, now: Date, checkerId: string | null): Promise<void> {
+  if (startsAt > now) return;
+  const items = await tx.setupItem.findMany({ where: { sessionId }, orderBy: [{ part: 'asc' }, { position: 'asc' }], select: { id: true, part: true } });
+  const running = endsAt > now;
+  const open = new Set<string>();
+  if (running) {
+    for (const part of ['INPUT', 'PATCH', 'CHECK'] as const) for (const item of items.filter((i) => i.part === part).slice(-2)) open.add(item.id);
+  }
+  const checkedAt = new Date(Math.min(now.getTime(), startsAt.getTime() + 30 * 60_000));
+  for (const item of items) {
+    if (open.has(item.id)) continue;
+    await tx.setupItem.update({ where: { id: item.id }, data: { checkedAt, checkedById: checkerId } });
+  }
 }

@@ -2,7 +2,6 @@
 import { z } from 'zod';
 import { IdSchema, InstantSchema } from './common';
 import { MemberRoleSchema, ProjectKindSchema, RoomKindSchema, SessionStatusSchema } from './enums';
-import { GearItemSchema } from './studio';
 import { TASK_CATEGORIES } from '../domain/task-kinds';
 
 const name = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
@@ -10,10 +9,10 @@ const nonEmptyPatch = <T extends z.ZodObject>(schema: T) =>
   schema.partial().refine((v) => Object.keys(v).length > 0, { message: 'nothing to change: give at least one field' });
 
 export const RoomInputSchema = z
-  .strictObject({ name: name(80), kind: RoomKindSchema, gear: z.array(GearItemSchema).max(200).default([]), notes: z.string().max(2000).default('') })
+  .strictObject({ name: name(80), kind: RoomKindSchema, notes: z.string().max(2000).default('') })
   .meta({ id: 'RoomInput' });
 export const RoomPatchSchema = nonEmptyPatch(
-  z.strictObject({ name: name(80), kind: RoomKindSchema, gear: z.array(GearItemSchema).max(200), notes: z.string().max(2000) }),
+  z.strictObject({ name: name(80), kind: RoomKindSchema, notes: z.string().max(2000) }),
 ).meta({ id: 'RoomPatch' });
 
 const memberFields = {
@@ -60,6 +59,8 @@ const sessionFields = {
 export const SessionInputSchema = z
   .strictObject({
     ...sessionFields,
+    /** Book from a template: its tasks (routed) and setup list come with the session. */
+    templateId: IdSchema.optional(),
     producerId: IdSchema.nullable().default(null),
     engineerId: IdSchema.nullable().default(null),
     status: SessionStatusSchema.default('PLANNED'),

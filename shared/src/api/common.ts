@@ -10,3 +10,24 @@ export const InstantSchema = z.iso
   }, 'must be between the years 1900 and 9999');
 export const PersonRefSchema = z.object({ id: IdSchema, name: z.string() });
 export type PersonRef = z.infer<typeof PersonRefSchema>;
+
+/** Text PostgreSQL can store and people can read: no NUL or other control characters but tab and newlines, no lone surrogates. */
+// eslint-disable-next-line no-control-regex
+const UNSTORABLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+export const isStorableText = (value: string): boolean => !UNSTORABLE.test(value);
+
+/** A text field of at most `max` characters (trimmed), refusing text the database cannot store. */
+export const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `must be at most ${max} characters`)
+    .refine(isStorableText, 'must not contain control characters or broken unicode');
+/** Like `text`, and not empty. */
+export const requiredText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1, 'must not be empty')
+    .max(max, `must be at most ${max} characters`)
+    .refine(isStorableText, 'must not contain control characters or broken unicode');

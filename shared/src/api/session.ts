@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IdSchema, InstantSchema, PersonRefSchema } from './common';
 import { SessionStatusSchema, TaskStatusSchema } from './enums';
+import { SetupItemSchema, SetupProgressSchema } from './setup';
 import { TaskSchema } from './task';
 
 export const SessionSchema = z.object({
@@ -14,6 +15,8 @@ export const SessionSchema = z.object({
   producer: PersonRefSchema.nullable(),
   engineer: PersonRefSchema.nullable(),
   taskCounts: z.record(TaskStatusSchema, z.number().int()),
+  /** Setup list lines checked off; null for people who do not see setup lists (guests). */
+  setup: SetupProgressSchema.nullable(),
   seq: z.number().int(),
 }).meta({ id: 'Session' });
 export type Session = z.infer<typeof SessionSchema>;
@@ -38,9 +41,36 @@ export type ListSessionsQuery = z.infer<typeof ListSessionsQuerySchema>;
 export const BoardSnapshotSchema = z.object({
   session: SessionSchema,
   tasks: z.array(TaskSchema),
+  /** The setup list (input list, patch plan, checklist) in order; null for people who do not see it. */
+  setup: z.array(SetupItemSchema).nullable(),
   seq: z.number().int(),
 }).meta({ id: 'BoardSnapshot' });
 export type BoardSnapshot = z.infer<typeof BoardSnapshotSchema>;
 
 export const SessionParamsSchema = z.strictObject({ sessionId: IdSchema });
 export const TaskParamsSchema = z.strictObject({ taskId: IdSchema });
+
+export const AgendaQuerySchema = z
+  .strictObject({ from: InstantSchema.optional(), to: InstantSchema.optional() })
+  .refine((q) => !q.from || !q.to || (Date.parse(q.from) < Date.parse(q.to) && Date.parse(q.to) - Date.parse(q.from) <= 35 * 86_400_000), {
+    message: '"from" must be before "to", at most 35 days apart',
+    path: ['to'],
+  });
+export type AgendaQuery = z.infer<typeof AgendaQuerySchema>;
+
+/** What one member has on: the sessions they work on in a window, and their own tasks in them. */
+export const AgendaSchema = z
+  .object({
+    from: InstantSchema,
+    to: InstantSchema,
+    sessions: z.array(
+      SessionSchema.extend({
+        /** How the member is involved: producing, engineering, leading the project, or tasks only. */
+        involvement: z.array(z.enum(['producer', 'engineer', 'lead', 'tasks'])),
+      }),
+    ),
+    tasks: z.array(TaskSchema),
+  })
+  .meta({ id: 'Agenda' });
+export type Agenda = z.infer<typeof AgendaSchema>;
+export type AgendaSession = Agenda['sessions'][number];

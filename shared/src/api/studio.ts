@@ -3,19 +3,10 @@ import { IdSchema } from './common';
 import { MemberRoleSchema, ProjectKindSchema, RoomKindSchema } from './enums';
 import { ACCESS_ROLES } from '../domain/permissions';
 
-export const GEAR_STATES = ['ok', 'in_repair', 'missing'] as const;
-export const GearItemSchema = z.object({
-  name: z.string(),
-  kind: z.string(),
-  state: z.enum(GEAR_STATES),
-});
-export type GearItem = z.infer<typeof GearItemSchema>;
-
 export const RoomSchema = z.object({
   id: IdSchema,
   name: z.string(),
   kind: RoomKindSchema,
-  gear: z.array(GearItemSchema),
   notes: z.string(),
 }).meta({ id: 'Room' });
 export type Room = z.infer<typeof RoomSchema>;

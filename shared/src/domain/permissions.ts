@@ -43,6 +43,14 @@ export const ACTIONS = [
   'workload.viewTeam',
   'workload.viewOwn',
   'audit.view',
+  /** A session's setup list: input list, patch plan, prep checklist (guests never see it). */
+  'setup.view',
+  /** Add, change, reorder, delete, import and generate setup lines. */
+  'setup.edit',
+  /** Check setup lines off and change their notes. */
+  'setup.check',
+  /** Create, change, duplicate and delete session templates. */
+  'templates.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 export type Grant = 'all' | 'own' | 'none';
@@ -57,6 +65,10 @@ const engineer: Record<Action, Grant> = {
   'tasks.assign': 'own',
   'tasks.updateOwnStatus': 'own',
   'workload.viewOwn': 'all',
+  'setup.view': 'own',
+  'setup.edit': 'own',
+  'setup.check': 'own',
+  'templates.manage': 'all',
 };
 
 export const PERMISSIONS: Readonly<Record<AccessRole, Readonly<Record<Action, Grant>>>> = {
@@ -78,9 +90,14 @@ export const PERMISSIONS: Readonly<Record<AccessRole, Readonly<Record<Action, Gr
     'mix.approve': 'own',
     'workload.viewTeam': 'all',
     'workload.viewOwn': 'all',
+    'setup.view': 'all',
+    'setup.edit': 'own',
+    'setup.check': 'own',
+    'templates.manage': 'all',
   },
   ENGINEER: engineer,
-  ASSISTANT_ENGINEER: { ...engineer, 'tasks.assign': 'none' },
+  // Assistants set up and strike: they check setup lines off and keep notes, the engineers plan them.
+  ASSISTANT_ENGINEER: { ...engineer, 'tasks.assign': 'none', 'setup.edit': 'none', 'templates.manage': 'none' },
   GUEST: { ...nothing, 'board.view': 'own' },
 };
 
@@ -117,6 +134,10 @@ const OWN_SCOPE: Readonly<Record<Action, (s: AccessScope) => boolean>> = {
   'workload.viewTeam': () => false,
   'workload.viewOwn': () => false,
   'audit.view': () => false,
+  'setup.view': (s) => Boolean(s.leadsProject || s.staffsSession || s.hasTasksInSession),
+  'setup.edit': (s) => Boolean(s.leadsProject || s.staffsSession || s.hasTasksInSession),
+  'setup.check': (s) => Boolean(s.leadsProject || s.staffsSession || s.hasTasksInSession),
+  'templates.manage': () => false,
 };
 
 export function grantOf(role: AccessRole, action: Action): Grant {

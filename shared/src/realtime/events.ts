@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { IdSchema, InstantSchema } from '../api/common';
 import { SessionSchema } from '../api/session';
+import { SetupItemSchema, SetupOrderSchema, SetupPartSchema } from '../api/setup';
 import { TaskSchema } from '../api/task';
 import { TaskStatusSchema } from '../api/enums';
 
 /** Bumped whenever an event's shape changes incompatibly; clients send theirs when joining. */
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
 
 const envelope = {
   v: z.literal(PROTOCOL_VERSION),
@@ -39,6 +40,19 @@ export const TaskMovedEventSchema = z.object({ ...envelope, type: z.literal('tas
 export const TaskDeletedEventSchema = z.object({ ...envelope, type: z.literal('task.deleted'), taskId: IdSchema });
 export const SessionUpdatedEventSchema = z.object({ ...envelope, type: z.literal('session.updated'), session: SessionSchema });
 
+/** A line added to the setup list (input, patch chain or checklist step). */
+export const SetupCreatedEventSchema = z.object({ ...envelope, type: z.literal('setup.created'), item: SetupItemSchema });
+/** A line changed or checked off (`changed` names the fields, "checked" for a check-off). */
+export const SetupUpdatedEventSchema = z.object({ ...envelope, type: z.literal('setup.updated'), item: SetupItemSchema, changed: z.array(z.string()) });
+/** A line moved within its part; `order` is the part's full order with the version each line was at. */
+export const SetupMovedEventSchema = z.object({ ...envelope, type: z.literal('setup.moved'), item: SetupItemSchema, order: SetupOrderSchema });
+export const SetupDeletedEventSchema = z.object({ ...envelope, type: z.literal('setup.deleted'), itemId: IdSchema, part: SetupPartSchema });
+/**
+ * Something changed on the board that this viewer may not see (a guest and the setup list): it
+ * only keeps the sequence gap-free. The actor is not named.
+ */
+export const RedactedEventSchema = z.object({ ...envelope, type: z.literal('redacted') });
+
 /** Every event a board can receive, told apart by `type` (named `entity.verb`). */
 export const BoardEventSchema = z.discriminatedUnion('type', [
   TaskCreatedEventSchema,
@@ -46,10 +60,31 @@ export const BoardEventSchema = z.discriminatedUnion('type', [
   TaskMovedEventSchema,
   TaskDeletedEventSchema,
   SessionUpdatedEventSchema,
+  SetupCreatedEventSchema,
+  SetupUpdatedEventSchema,
+  SetupMovedEventSchema,
+  SetupDeletedEventSchema,
+  RedactedEventSchema,
 ]).meta({ id: 'BoardEvent' });
 export type BoardEvent = z.infer<typeof BoardEventSchema>;
 export type BoardEventType = BoardEvent['type'];
-export const BOARD_EVENT_TYPES = ['task.created', 'task.updated', 'task.moved', 'task.deleted', 'session.updated'] as const satisfies readonly BoardEventType[];
+export const BOARD_EVENT_TYPES = [
+  'task.created',
+  'task.updated',
+  'task.moved',
+  'task.deleted',
+  'session.updated',
+  'setup.created',
+  'setup.updated',
+  'setup.moved',
+  'setup.deleted',
+  'redacted',
+] as const satisfies readonly BoardEventType[];
+/** Events about the setup list: shown only to people who may see it (the others get `redacted`). */
+export const SETUP_EVENT_TYPES = ['setup.created', 'setup.updated', 'setup.moved', 'setup.deleted'] as const satisfies readonly BoardEventType[];
+export function isSetupEvent(event: { type: string }): boolean {
+  return (SETUP_EVENT_TYPES as readonly string[]).includes(event.type);
+}
 export type BoardEventOf<T extends BoardEventType> = Extract<BoardEvent, { type: T }>;
 /** An event before the database gave it its place in the board's sequence. */
 export type UnsequencedBoardEvent = BoardEvent extends infer E ? (E extends BoardEvent ? Omit<E, 'v' | 'seq' | 'at' | 'actor'> : never) : never;

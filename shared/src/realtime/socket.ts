@@ -33,3 +33,8 @@ export interface ClientToServerEvents {
 export const SOCKET_ID_HEADER = 'x-socket-id';
 /** socket.io room name of one session board. */
 export const boardRoom = (sessionId: string): string => `board:${sessionId}`;
+/**
+ * The viewers of a board who may not see its setup list (guests): they are in the board's room
+ * and in this one, and get `redacted` in place of setup events.
+ */
+export const boardLimitedRoom = (sessionId: string): string => `board-limited:${sessionId}`;

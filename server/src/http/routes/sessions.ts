@@ -10,13 +10,20 @@ import {
   SessionPatchSchema,
   RoutingPreviewInputSchema,
   RoutingPreviewSchema,
+  AgendaQuerySchema,
+  AgendaSchema,
 } from '@patchbay/shared';
+import { getAgenda } from '../../domain/agenda';
 import { createSession, deleteSession, updateSession } from '../../domain/session-commands';
 import { previewRouting } from '../../domain/routing-preview';
 import { getBoard, getSession, listEventsAfter, listSessions } from '../../domain/sessions';
 import { defineRoute } from '../route';
 
 export const sessionRoutes = [
+  defineRoute(
+    { method: 'get', path: '/me/agenda', tag: 'Sessions', access: 'signedIn', summary: 'My day: the sessions I work on in a window (default: today and the next 6 days) and my tasks in them, with setup progress', query: AgendaQuerySchema, status: 200, response: AgendaSchema },
+    async ({ ctx, auth, query }) => getAgenda(ctx, auth, query),
+  ),
   defineRoute(
     { method: 'get', path: '/sessions', tag: 'Sessions', access: 'signedIn', summary: 'Sessions of the studio, by start time; filter by time window, status or room', query: ListSessionsQuerySchema, status: 200, response: SessionListSchema, errors: ['NOT_FOUND'] },
     async ({ ctx, auth, query }) => ({ sessions: await listSessions(ctx, auth, query) }),
@@ -34,7 +41,7 @@ export const sessionRoutes = [
     async ({ ctx, auth, params, query }) => listEventsAfter(ctx, auth, params.sessionId, query.after),
   ),
   defineRoute(
-    { method: 'post', path: '/sessions', tag: 'Sessions', access: 'sessions.create', summary: 'Book a session; refused with 409 BOOKING_CONFLICT when the room or a person is already booked then', body: SessionInputSchema, status: 201, response: SessionSchema, errors: ['BOOKING_CONFLICT'] },
+    { method: 'post', path: '/sessions', tag: 'Sessions', access: 'sessions.create', summary: 'Book a session (from a template: with its routed tasks and setup list); refused with 409 BOOKING_CONFLICT when the room or a person is already booked then', body: SessionInputSchema, status: 201, response: SessionSchema, errors: ['BOOKING_CONFLICT'] },
     async ({ ctx, auth, body }) => createSession(ctx, auth, body),
   ),
   defineRoute(

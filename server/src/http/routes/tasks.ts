@@ -1,7 +1,6 @@
 import {
   CreateTaskInputSchema,
   DeleteTaskQuerySchema,
-  SOCKET_ID_HEADER,
   SessionParamsSchema,
   TaskParamsSchema,
   TaskSchema,
@@ -13,16 +12,12 @@ import {
   AssignmentCheckSchema,
   TaskAssignmentListSchema,
 } from '@patchbay/shared';
-import type { Request } from 'express';
 import { checkAssignment, listAssignments, rerouteTask } from '../../domain/task-assignment';
 import { moveTask } from '../../domain/task-move';
 import { createTask, deleteTask, updateTask } from '../../domain/tasks';
 import { defineRoute } from '../route';
+import { requester } from './requester';
 
-const requester = (req: Request) => {
-  const id = req.get(SOCKET_ID_HEADER);
-  return { exceptSocketId: id && id.length <= 64 ? id : undefined };
-};
 
 export const taskRoutes = [
   defineRoute(
