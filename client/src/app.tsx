@@ -12,6 +12,10 @@ import { PageError, PageLoading } from './components/page-state';
 import { AccountPage } from './pages/account-page';
 import { AuditPage } from './pages/audit-page';
 import { BoardPage } from './pages/board-page';
+import { MyDayPage } from './pages/my-day-page';
+import { RunSheetPage } from './pages/run-sheet-page';
+import { SessionLayout } from './pages/session-layout';
+import { SetupListPage } from './pages/setup-list-page';
 import { InvitePage } from './pages/invite-page';
 import { NotFoundPage } from './pages/not-found-page';
 import { SessionsPage } from './pages/sessions-page';
@@ -21,6 +25,8 @@ import { StudioPage } from './pages/studio-page';
 import { WorkloadPage } from './pages/workload-page';
 import type { RealtimeConnection } from './realtime/connection';
 import { RealtimeProvider } from './realtime/realtime-context';
+import { OutboxProvider } from './setup/outbox-context';
+import type { SetupOutbox } from './setup/outbox';
 import './pages/auth-pages.css';
 
 export function createQueryClient(): QueryClient {
@@ -39,20 +45,25 @@ export function AppProviders({
   api,
   realtime,
   queryClient,
+  outbox,
   children,
 }: {
   api: ApiClient;
   realtime: RealtimeConnection;
   queryClient: QueryClient;
+  /** Setup changes waiting to be sent (default: kept in localStorage). */
+  outbox?: SetupOutbox;
   children: ReactNode;
 }) {
   return (
     <QueryClientProvider client={queryClient}>
       <ApiProvider client={api}>
         <RealtimeProvider connection={realtime}>
-          <NoticesProvider>
-            <AuthProvider>{children}</AuthProvider>
-          </NoticesProvider>
+          <OutboxProvider outbox={outbox}>
+            <NoticesProvider>
+              <AuthProvider>{children}</AuthProvider>
+            </NoticesProvider>
+          </OutboxProvider>
         </RealtimeProvider>
       </ApiProvider>
     </QueryClientProvider>
@@ -96,6 +107,16 @@ function RequireAuth() {
   return <Outlet />;
 }
 
+/** Where "/" leads: engineers and assistants to their day, everyone else to the sessions. */
+function Home() {
+  const { me } = useAuth();
+  const { search } = useLocation();
+  const role = me?.member.accessRole;
+  // Old links to the sessions list ("/?when=past") keep their filters.
+  if (search) return <Navigate to={`/sessions${search}`} replace />;
+  return <Navigate to={role === 'ENGINEER' || role === 'ASSISTANT_ENGINEER' ? '/my-day' : '/sessions'} replace />;
+}
+
 export function AppRoutes() {
   const auth = useAuth();
   if (auth.status === 'loading') return <PageLoading label="Starting Patchbay…" />;
@@ -123,8 +144,14 @@ export function AppRoutes() {
       </Route>
       <Route element={<RequireAuth />}>
         <Route element={<Layout />}>
-          <Route index element={<SessionsPage />} />
-          <Route path="sessions/:sessionId" element={<BoardPage />} />
+          <Route index element={<Home />} />
+          <Route path="sessions" element={<SessionsPage />} />
+          <Route path="my-day" element={<MyDayPage />} />
+          <Route path="sessions/:sessionId" element={<SessionLayout />}>
+            <Route index element={<BoardPage />} />
+            <Route path="setup" element={<SetupListPage />} />
+            <Route path="run-sheet" element={<RunSheetPage />} />
+          </Route>
           <Route path="workload" element={<WorkloadPage />} />
           <Route path="studio/audit" element={<AuditPage />} />
           <Route path="studio/:tab?" element={<StudioPage />} />

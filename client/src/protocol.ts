@@ -10,10 +10,21 @@ import type {
   ServerToClientEvents,
 } from '@patchbay/shared';
 
-export const PROTOCOL_VERSION: typeof SHARED_PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION: typeof SHARED_PROTOCOL_VERSION = 2;
 export const SOCKET_ID_HEADER: typeof SHARED_SOCKET_ID_HEADER = 'x-socket-id';
 
-export const BOARD_EVENT_TYPES = ['task.created', 'task.updated', 'task.moved', 'task.deleted', 'session.updated'] as const satisfies readonly BoardEventType[];
+export const BOARD_EVENT_TYPES = [
+  'task.created',
+  'task.updated',
+  'task.moved',
+  'task.deleted',
+  'session.updated',
+  'setup.created',
+  'setup.updated',
+  'setup.moved',
+  'setup.deleted',
+  'redacted',
+] as const satisfies readonly BoardEventType[];
 
 /** Who is looking at a board: pushed to its viewers after joins and leaves (not in the event log). */
 export const PRESENCE_EVENT = 'presence.changed' as const satisfies keyof ServerToClientEvents;

@@ -51,6 +51,7 @@ describe('accepting an invitation', () => {
       },
       'GET /studio': () => json(studio),
       'GET /sessions': () => json({ sessions: [makeSession()] }),
+      'GET /me/agenda': () => json({ from: '2026-11-24T00:00:00.000Z', to: '2026-12-01T00:00:00.000Z', sessions: [], tasks: [] }),
     });
     renderApp(`/invite/${TOKEN}`);
     expect(await screen.findByRole('heading', { level: 1, name: 'Join Blackbird Lane Studios' })).toBeTruthy();
@@ -62,7 +63,8 @@ describe('accepting an invitation', () => {
     fireEvent.change(screen.getByLabelText('Password'), { target: { value: 'tuned the C7 twice' } });
     fireEvent.click(screen.getByRole('button', { name: 'Join Blackbird Lane Studios' }));
 
-    expect(await screen.findByRole('heading', { level: 1, name: 'Sessions' })).toBeTruthy();
+    // An assistant engineer lands on their day.
+    expect(await screen.findByRole('heading', { level: 1, name: 'My day' })).toBeTruthy();
     expect(api.writes()[0]?.body).toEqual({ name: 'Theo Grant', password: 'tuned the C7 twice' });
   });
 

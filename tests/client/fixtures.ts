@@ -1,4 +1,5 @@
-import type { BoardEvent, BoardSnapshot, ColumnOrder, PersonRef, Session, Studio, Task, TaskKindList } from '@patchbay/shared';
+import { PROTOCOL_VERSION } from '@patchbay/shared/realtime/events';
+import type { BoardEvent, BoardSnapshot, ColumnOrder, PersonRef, Session, SetupItem, Studio, Task, TaskKindList } from '@patchbay/shared';
 
 export const SESSION_ID = '11111111-1111-4111-8111-111111111111';
 export const OTHER_SESSION_ID = '22222222-2222-4222-8222-222222222222';
@@ -24,6 +25,7 @@ export function makeSession(overrides: Partial<Session> = {}): Session {
     producer: MAYA,
     engineer: SAM,
     taskCounts: { TODO: 0, IN_PROGRESS: 0, BLOCKED: 0, DONE: 0 },
+    setup: null,
     seq: 10,
     ...overrides,
   };
@@ -52,11 +54,11 @@ export function makeTask(n: number, overrides: Partial<Task> = {}): Task {
   };
 }
 
-export function makeSnapshot(tasks: Task[], seq = 10, session: Session = makeSession({ seq })): BoardSnapshot {
-  return { session, tasks, seq };
+export function makeSnapshot(tasks: Task[], seq = 10, session: Session = makeSession({ seq }), setup: SetupItem[] | null = null): BoardSnapshot {
+  return { session, tasks, setup, seq };
 }
 
-const envelope = (seq: number, actor: PersonRef | null = SAM) => ({ v: 1 as const, sessionId: SESSION_ID, seq, at: '2026-11-24T10:30:00.000Z', actor });
+const envelope = (seq: number, actor: PersonRef | null = SAM) => ({ v: PROTOCOL_VERSION as typeof PROTOCOL_VERSION, sessionId: SESSION_ID, seq, at: '2026-11-24T10:30:00.000Z', actor });
 
 /** Board events by Sam Reyes (or the given actor; null: Patchbay itself). */
 export const ev = {
@@ -75,8 +77,8 @@ export const studio: Studio = {
   name: 'Blackbird Lane Studios',
   timezone: 'Europe/London',
   rooms: [
-    { id: ROOM_A, name: 'Live Room A', kind: 'LIVE_ROOM', gear: [], notes: '' },
-    { id: ROOM_B, name: 'Control Room B', kind: 'CONTROL_ROOM', gear: [], notes: '' },
+    { id: ROOM_A, name: 'Live Room A', kind: 'LIVE_ROOM', notes: '' },
+    { id: ROOM_B, name: 'Control Room B', kind: 'CONTROL_ROOM', notes: '' },
   ],
   members: [
     { id: MAYA.id, name: MAYA.name, email: 'maya@example.com', roles: ['PRODUCER'], skills: [], weeklyCapacityHours: 40, knownRoomIds: [], accessRole: 'PRODUCER', hasAccount: true, guestProjectIds: [] },

@@ -247,11 +247,11 @@ describe('what each role sees on a board', () => {
     for (const name of [/^Start: move/, /^Delete/, /^Assign “/, /^Re-route/]) expect(within(c).getByRole('button', { name })).toBeTruthy();
   });
 
-  it('an engineer sees Sessions and Workload in the menu, but not Studio', async () => {
+  it('an engineer sees My day, Sessions, Workload and Studio (for templates) in the menu', async () => {
     setup([mic], { 'GET /auth/me': () => json(meAs('ENGINEER', SAM)) });
     await loaded();
     const nav = screen.getByRole('navigation', { name: 'Main' });
-    expect(within(nav).getAllByRole('link').map((a) => a.textContent)).toEqual(['Sessions', 'Workload']);
+    expect(within(nav).getAllByRole('link').map((a) => a.textContent)).toEqual(['My day', 'Sessions', 'Workload', 'Studio']);
   });
 
   it('a guest reads the board without asking for the studio, and changes nothing', async () => {
@@ -262,6 +262,6 @@ describe('what each role sees on a board', () => {
     expect(screen.queryByRole('button', { name: /New task/ })).toBeNull();
     expect(within(card('Mic the kit')).queryAllByRole('button').map((b) => b.textContent)).toEqual(['History']);
     expect(api.calls.some((c) => c.path === '/studio')).toBe(false);
-    expect(within(screen.getByRole('navigation', { name: 'Main' })).getAllByRole('link').map((a) => a.textContent)).toEqual(['Sessions']);
+    expect(within(screen.getByRole('navigation', { name: 'Main' })).getAllByRole('link').map((a) => a.textContent)).toEqual(['My day', 'Sessions']);
   });
 });

@@ -121,6 +121,6 @@ describe('sessions list', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'Drum tracking' })).toBeTruthy();
     await waitFor(() => expect(screen.getAllByRole('article')).toHaveLength(1));
     const crumbs = screen.getByRole('navigation', { name: 'Breadcrumb' });
-    expect(within(crumbs).getByRole('link', { name: 'Sessions' }).getAttribute('href')).toBe('/');
+    expect(within(crumbs).getByRole('link', { name: 'Sessions' }).getAttribute('href')).toBe('/sessions');
   });
 });

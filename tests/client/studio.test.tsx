@@ -100,7 +100,7 @@ describe('booking a session', () => {
 
   it('is not offered to engineers', async () => {
     mockApi({ 'GET /auth/me': () => json(meAs('ENGINEER', SAM)), 'GET /studio': () => json(studio), 'GET /sessions': () => json({ sessions: [makeSession()] }) });
-    renderApp('/');
+    renderApp('/sessions');
     await screen.findByRole('link', { name: 'Drum tracking' });
     expect(screen.queryByRole('button', { name: /Book session/ })).toBeNull();
   });
@@ -110,16 +110,16 @@ describe('studio admin', () => {
   it('shows the tabs each role may use', async () => {
     mockApi({ 'GET /studio': () => json(studio) });
     const { unmount } = renderApp('/studio');
-    // A producer: projects and sessions only; the first one opens.
+    // A producer: projects, templates and sessions only; the first one opens.
     const tabs = await screen.findByRole('navigation', { name: 'Studio sections' });
-    expect(within(tabs).getAllByRole('link').map((a) => a.textContent)).toEqual(['Projects', 'Sessions']);
+    expect(within(tabs).getAllByRole('link').map((a) => a.textContent)).toEqual(['Projects', 'Templates', 'Sessions']);
     expect(await screen.findByRole('columnheader', { name: 'Lead producer' })).toBeTruthy();
     unmount();
 
     mockApi({ 'GET /auth/me': () => json(meAs('ADMIN', { id: '44444444-4444-4444-8444-444444444400', name: 'Nina Alvarez' })), 'GET /studio': () => json(studio), 'GET /invitations': () => json({ invitations: [] }) });
     renderApp('/studio/members');
     const adminTabs = await screen.findByRole('navigation', { name: 'Studio sections' });
-    expect(within(adminTabs).getAllByRole('link').map((a) => a.textContent)).toEqual(['Rooms', 'Members', 'Projects', 'Task kinds', 'Sessions', 'Audit log']);
+    expect(within(adminTabs).getAllByRole('link').map((a) => a.textContent)).toEqual(['Rooms', 'Gear', 'Members', 'Projects', 'Task kinds', 'Templates', 'Sessions', 'Audit log']);
   });
 
   it('creates an invitation and shows its link once, to copy', async () => {

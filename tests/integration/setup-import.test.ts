@@ -70,7 +70,7 @@ describe('input lists as CSV', () => {
     expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="?vocal-overdubs-input-list\.csv"?$/);
     // The byte-order mark is there (fetch's text() drops it, so read the bytes).
     const bytes = new Uint8Array(await (await fetch(`${t.baseUrl}/api/sessions/${f.session.id}/setup/inputs.csv`, { headers: { cookie: await t.cookieFor() } })).arrayBuffer());
-    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(Array.from(bytes.slice(0, 3))).toEqual([0xef, 0xbb, 0xbf]);
     expect(res.text.startsWith('"Channel","Source","Mic / DI"')).toBe(true);
     const rows = Papa.parse<string[]>(res.text.replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
     expect(rows[0]).toEqual(['Channel', 'Source', 'Mic / DI', 'Stand', 'Preamp', 'Phantom', 'Pad (dB)', 'High-pass (Hz)', 'Polarity', 'Insert', 'Notes']);

@@ -1,4 +1,19 @@
 import type {
+  Agenda,
+  AgendaQuery,
+  CreatedSetupItems,
+  CreateSetupItemInput,
+  GearInput,
+  GearItem,
+  GearPatch,
+  ImportInputs,
+  MovedSetupItem,
+  MoveSetupItemInput,
+  SessionTemplate,
+  SessionTemplateInput,
+  SetupContext,
+  SetupItem,
+  UpdateSetupItemInput,
   AssignmentCheck,
   BoardSnapshot,
   CreateTaskInput,
@@ -107,9 +122,32 @@ export interface ApiClient {
   rerouteTask(taskId: string, version: number): Promise<Task>;
   checkAssignment(taskId: string, memberId: string, signal?: AbortSignal): Promise<AssignmentCheck>;
   listAssignments(taskId: string, signal?: AbortSignal): Promise<TaskAssignment[]>;
+
+  // Gear, setup lists and templates
+  listGear(signal?: AbortSignal): Promise<GearItem[]>;
+  createGear(input: GearInput): Promise<GearItem>;
+  updateGear(gearId: string, patch: GearPatch): Promise<GearItem>;
+  deleteGear(gearId: string): Promise<void>;
+  createSetupItem(sessionId: string, input: CreateSetupItemInput): Promise<SetupItem>;
+  updateSetupItem(itemId: string, input: UpdateSetupItemInput): Promise<SetupItem>;
+  moveSetupItem(itemId: string, input: MoveSetupItemInput): Promise<MovedSetupItem>;
+  deleteSetupItem(itemId: string, version?: number): Promise<void>;
+  generateChecklist(sessionId: string): Promise<CreatedSetupItems>;
+  importInputs(sessionId: string, input: ImportInputs): Promise<CreatedSetupItems>;
+  /** Address of the input list as a CSV file (a download link). */
+  inputsCsvUrl(sessionId: string): string;
+  getSetupContext(sessionId: string, signal?: AbortSignal): Promise<SetupContext>;
+  listTemplates(signal?: AbortSignal): Promise<SessionTemplate[]>;
+  createTemplate(input: SessionTemplateInput): Promise<SessionTemplate>;
+  replaceTemplate(templateId: string, input: SessionTemplateInput): Promise<SessionTemplate>;
+  duplicateTemplate(templateId: string, name?: string): Promise<SessionTemplate>;
+  deleteTemplate(templateId: string): Promise<void>;
+  saveSessionAsTemplate(sessionId: string, input: { name: string; description?: string }): Promise<SessionTemplate>;
+  getAgenda(query: AgendaQuery, signal?: AbortSignal): Promise<Agenda>;
 }
 
 export function createApiClient(options: HttpClientOptions = {}): ApiClient {
+  const baseUrl = options.baseUrl ?? '/api';
   const unauthenticated = new Set<() => void>();
   const request = createHttpClient({
     ...options,
@@ -185,7 +223,43 @@ export function createApiClient(options: HttpClientOptions = {}): ApiClient {
       request<AssignmentCheck>(`/tasks/${id(taskId)}/assignment-check`, { method: 'POST', body: { memberId }, signal }),
     listAssignments: async (taskId, signal) =>
       (await request<{ assignments: TaskAssignment[] }>(`/tasks/${id(taskId)}/assignments`, { signal })).assignments,
+
+    listGear: async (signal) => (await request<{ items: GearItem[] }>('/gear', { signal })).items,
+    createGear: (input) => request<GearItem>('/gear', { method: 'POST', body: input }),
+    updateGear: (gearId, patch) => request<GearItem>(`/gear/${id(gearId)}`, { method: 'PATCH', body: patch }),
+    deleteGear: (gearId) => request<void>(`/gear/${id(gearId)}`, { method: 'DELETE' }),
+    createSetupItem: (sessionId, input) => request<SetupItem>(`/sessions/${id(sessionId)}/setup-items`, { method: 'POST', body: input }),
+    updateSetupItem: (itemId, input) => request<SetupItem>(`/setup-items/${id(itemId)}`, { method: 'PATCH', body: input }),
+    moveSetupItem: (itemId, input) => request<MovedSetupItem>(`/setup-items/${id(itemId)}/move`, { method: 'POST', body: input }),
+    deleteSetupItem: (itemId, version) => request<void>(`/setup-items/${id(itemId)}`, { method: 'DELETE', query: { version } }),
+    generateChecklist: (sessionId) => request<CreatedSetupItems>(`/sessions/${id(sessionId)}/setup/checklist`, { method: 'POST' }),
+    importInputs: (sessionId, input) => request<CreatedSetupItems>(`/sessions/${id(sessionId)}/setup/inputs/import`, { method: 'POST', body: input }),
+    inputsCsvUrl: (sessionId) => `${baseUrl}/sessions/${id(sessionId)}/setup/inputs.csv`,
+    getSetupContext: (sessionId, signal) => request<SetupContext>(`/sessions/${id(sessionId)}/setup/context`, { signal }),
+    listTemplates: async (signal) => (await request<{ templates: SessionTemplate[] }>('/templates', { signal })).templates,
+    createTemplate: (input) => request<SessionTemplate>('/templates', { method: 'POST', body: input }),
+    replaceTemplate: (templateId, input) => request<SessionTemplate>(`/templates/${id(templateId)}`, { method: 'PUT', body: input }),
+    duplicateTemplate: (templateId, name) => request<SessionTemplate>(`/templates/${id(templateId)}/duplicate`, { method: 'POST', body: name ? { name } : {} }),
+    deleteTemplate: (templateId) => request<void>(`/templates/${id(templateId)}`, { method: 'DELETE' }),
+    saveSessionAsTemplate: (sessionId, input) => request<SessionTemplate>(`/sessions/${id(sessionId)}/template`, { method: 'POST', body: input }),
+    getAgenda: (query, signal) => request<Agenda>('/me/agenda', { query: { ...query }, signal }),
   };
+}
+
+/** The line as it is now on the server, when a setup write was refused with 409 VERSION_CONFLICT. */
+export function conflictingSetupItem(err: unknown): SetupItem | null {
+  if (!(err instanceof ApiError) || err.code !== 'VERSION_CONFLICT') return null;
+  const current = (err.details as { current?: unknown } | undefined)?.current;
+  if (typeof current !== 'object' || current === null) return null;
+  const v = current as Record<string, unknown>;
+  return typeof v.id === 'string' && typeof v.version === 'number' && typeof v.part === 'string' ? (current as SetupItem) : null;
+}
+
+/** The rows of a refused CSV import: line, column and why. */
+export function importRowErrors(err: unknown): { line: number; column: string | null; message: string }[] {
+  if (!(err instanceof ApiError) || err.code !== 'VALIDATION_FAILED') return [];
+  const rows = (err.details as { rows?: unknown } | undefined)?.rows;
+  return Array.isArray(rows) ? rows.filter((r): r is { line: number; column: string | null; message: string } => typeof r === 'object' && r !== null && typeof (r as { line?: unknown }).line === 'number') : [];
 }
 
 function looksLikeTask(value: unknown): value is Task {

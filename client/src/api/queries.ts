@@ -17,6 +17,11 @@ export const queryKeys = {
   authSessions: ['auth-sessions'] as const,
   invitations: ['invitations'] as const,
   audit: (query: AuditQuery) => ['audit', query] as const,
+  gear: ['gear'] as const,
+  templates: ['templates'] as const,
+  setupContext: (sessionId: string) => ['setup-context', sessionId] as const,
+  agenda: (from: string, to: string) => ['agenda', from, to] as const,
+  allAgenda: ['agenda'] as const,
   /** The history of a task at a version: a newer version (another assignment) fetches again. */
   assignments: (taskId: string, version: number) => ['assignments', taskId, version] as const,
 };
@@ -59,6 +64,43 @@ export function useWorkload(from: string, to: string, options: { enabled?: boole
     queryFn: ({ signal }) => api.getWorkload({ from, to }, signal),
     enabled: options.enabled ?? true,
     refetchInterval: 120_000,
+    placeholderData: (previous) => previous,
+  });
+}
+
+export function useGear(options: { enabled?: boolean } = {}) {
+  const api = useApi();
+  return useQuery({ queryKey: queryKeys.gear, queryFn: ({ signal }) => api.listGear(signal), staleTime: 60_000, enabled: options.enabled ?? true });
+}
+
+export function useTemplates(options: { enabled?: boolean } = {}) {
+  const api = useApi();
+  return useQuery({ queryKey: queryKeys.templates, queryFn: ({ signal }) => api.listTemplates(signal), staleTime: 60_000, enabled: options.enabled ?? true });
+}
+
+/**
+ * What the setup rules need besides the list itself (the inventory, what overlapping sessions
+ * plan). Other sessions' plans are not live here: asked again every minute and on focus.
+ */
+export function useSetupContext(sessionId: string, options: { enabled?: boolean } = {}) {
+  const api = useApi();
+  return useQuery({
+    queryKey: queryKeys.setupContext(sessionId),
+    queryFn: ({ signal }) => api.getSetupContext(sessionId, signal),
+    enabled: options.enabled ?? true,
+    refetchInterval: 60_000,
+    staleTime: 15_000,
+    placeholderData: (previous) => previous,
+  });
+}
+
+export function useAgenda(from: string, to: string) {
+  const api = useApi();
+  return useQuery({
+    queryKey: queryKeys.agenda(from, to),
+    queryFn: ({ signal }) => api.getAgenda({ from, to }, signal),
+    // Across many boards: no live channel for it yet, so it refreshes often and on focus.
+    refetchInterval: 30_000,
     placeholderData: (previous) => previous,
   });
 }

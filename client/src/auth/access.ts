@@ -3,7 +3,7 @@ import type { Permissions } from './auth-context';
 
 /** The Studio section exists for whoever may change something in it. */
 export function canSeeStudioAdmin(p: Permissions): boolean {
-  return p.can('catalog.manage') || p.can('members.manage') || p.can('projects.create') || p.can('audit.view');
+  return p.can('catalog.manage') || p.can('members.manage') || p.can('projects.create') || p.can('templates.manage') || p.can('audit.view');
 }
 
 /**

@@ -5,8 +5,9 @@
  * our socket: such a local entry is replaced by the event for it when that arrives (same task
  * and version), so nothing shows twice.
  */
-import type { BoardEvent, ColumnOrder, PersonRef, Task } from '@patchbay/shared';
+import type { BoardEvent, ColumnOrder, PersonRef, SetupItem, SetupOrder, Task } from '@patchbay/shared';
 import { TASK_STATUS_LABELS } from '@patchbay/shared/domain/roles';
+import { PART_IN_SENTENCE, setupLineName } from '../setup/labels';
 
 export type Actor = PersonRef | null;
 
@@ -15,7 +16,11 @@ export type LocalChange =
   | { type: 'task.created'; task: Task }
   | { type: 'task.updated'; task: Task; changed: readonly string[]; previousTitle?: string }
   | { type: 'task.moved'; task: Task; columns: ColumnOrder }
-  | { type: 'task.deleted'; taskId: string; title: string };
+  | { type: 'task.deleted'; taskId: string; title: string }
+  | { type: 'setup.created'; item: SetupItem }
+  | { type: 'setup.updated'; item: SetupItem; changed: readonly string[] }
+  | { type: 'setup.moved'; item: SetupItem; order: SetupOrder }
+  | { type: 'setup.deleted'; itemId: string; part: SetupItem['part']; title?: string };
 
 export interface ActivityEntry {
   /** Unique in the feed: `seq:12` for an event, `local:…` for one of our writes. */
@@ -48,7 +53,7 @@ const FIELD_WORDS: Readonly<Record<string, string>> = {
   dueAt: 'due time',
 };
 
-type Describable = LocalChange | BoardEvent;
+type Describable = LocalChange | Exclude<BoardEvent, { type: 'redacted' }>;
 
 /** The change in words. `titleOf` gives a task's title as it was before this change. */
 export function describe(change: Describable, titleOf: (taskId: string) => string | undefined): string {
@@ -84,13 +89,48 @@ export function describe(change: Describable, titleOf: (taskId: string) => strin
     }
     case 'session.updated':
       return 'updated the session details';
+    case 'setup.created':
+      return `added ${setupLineName(change.item)} to ${PART_IN_SENTENCE[change.item.part]}`;
+    case 'setup.updated': {
+      const name = setupLineName(change.item);
+      const changed = new Set(change.changed);
+      if (changed.has('checked')) {
+        const verb = change.item.checked ? 'checked off' : 'unchecked';
+        return changed.has('notes') ? `${verb} ${name} with a note` : `${verb} ${name}`;
+      }
+      if (changed.size === 1 && changed.has('notes')) return `added a note to ${name}`;
+      return `changed ${name} in ${PART_IN_SENTENCE[change.item.part]}`;
+    }
+    case 'setup.moved':
+      return `reordered ${setupLineName(change.item)} in ${PART_IN_SENTENCE[change.item.part]}`;
+    case 'setup.deleted': {
+      const title = ('title' in change ? change.title : undefined) ?? titleOf(change.itemId);
+      return title ? `removed ${title} from ${PART_IN_SENTENCE[change.part]}` : `removed a line from ${PART_IN_SENTENCE[change.part]}`;
+    }
   }
 }
 
 function matchOf(change: Describable): string | null {
-  if (change.type === 'task.deleted') return `deleted:${change.taskId}`;
-  if (change.type === 'session.updated') return null;
-  return `${change.task.id}@${change.task.version}`;
+  switch (change.type) {
+    case 'task.deleted':
+      return `deleted:${change.taskId}`;
+    case 'setup.deleted':
+      return `deleted:${change.itemId}`;
+    case 'session.updated':
+      return null;
+    case 'setup.created':
+    case 'setup.updated':
+    case 'setup.moved':
+      return `${change.item.id}@${change.item.version}`;
+    default:
+      return `${change.task.id}@${change.task.version}`;
+  }
+}
+
+/** Remembers how a task or setup line is called, for when it is gone. */
+function remember(titles: Map<string, string>, change: Describable): void {
+  if (change.type === 'task.created' || change.type === 'task.updated' || change.type === 'task.moved') titles.set(change.task.id, change.task.title);
+  if (change.type === 'setup.created' || change.type === 'setup.updated' || change.type === 'setup.moved') titles.set(change.item.id, setupLineName(change.item));
 }
 
 function newestFirst(a: ActivityEntry, b: ActivityEntry): number {
@@ -116,19 +156,19 @@ export function activityReducer(state: ActivityState, action: ActivityAction): A
     // The event for it already arrived (a catch-up fetch can beat the answer): nothing to add.
     if (match && entries.some((e) => e.match === match)) return state;
     entries.push({ key: `local:${match ?? action.at}`, match, seq: null, at: action.at, actor: action.actor, text: describe(change, titleOf) });
-    if (change.type !== 'task.deleted') titles.set(change.task.id, change.task.title);
+    remember(titles, change);
   } else {
     const known = new Set(entries.map((e) => e.key));
     const events = [...action.events].sort((a, b) => a.seq - b.seq);
     let added = false;
     for (const event of events) {
       const key = `seq:${event.seq}`;
-      if (known.has(key)) continue;
+      if (known.has(key) || event.type === 'redacted') continue;
       known.add(key);
       const match = matchOf(event);
       if (match) entries = entries.filter((e) => !(e.seq === null && e.match === match));
       entries.push({ key, match, seq: event.seq, at: event.at, actor: event.actor, text: describe(event, titleOf) });
-      if (event.type === 'task.created' || event.type === 'task.updated' || event.type === 'task.moved') titles.set(event.task.id, event.task.title);
+      remember(titles, event);
       added = true;
     }
     if (!added) return state;

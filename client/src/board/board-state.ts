@@ -9,13 +9,19 @@
  * - `reset` marks the state as needing a fresh snapshot; the next snapshot replaces it.
  *
  * Our own writes are not echoed back on our socket, so their results are applied directly
- * (`taskSaved` / `taskRemoved`). Those do not move `seq`; the events for them arrive later
- * through a gap fetch or a re-join and are then no-ops thanks to two guards:
- * - a task is never replaced by an older version of itself;
- * - a deleted task id is remembered, so a late event or response cannot bring it back.
+ * (`taskSaved` / `taskRemoved`, `setupSaved` / `setupRemoved`). Those do not move `seq`; the
+ * events for them arrive later through a gap fetch or a re-join and are then no-ops thanks to
+ * two guards:
+ * - a task (or setup line) is never replaced by an older version of itself;
+ * - a deleted id is remembered, so a late event or response cannot bring it back.
+ *
+ * The setup list (input list, patch plan, checklist) lives in the same state and the same
+ * sequence: `setup` is null for viewers who may not see it (their `redacted` events only move
+ * `seq`).
  */
-import type { BoardEvent, BoardSnapshot, ColumnOrder, Session, Task, TaskStatus } from '@patchbay/shared';
+import type { BoardEvent, BoardSnapshot, ColumnOrder, Session, SetupItem, SetupOrder, SetupPart, Task, TaskStatus } from '@patchbay/shared';
 import { TASK_STATUSES } from '@patchbay/shared/domain/roles';
+import { SETUP_PARTS } from '@patchbay/shared/domain/setup-parts';
 
 export interface BoardState {
   readonly session: Session;
@@ -24,8 +30,10 @@ export interface BoardState {
   readonly seq: number;
   /** Events received past a gap, by seq, waiting for the missing ones. */
   readonly pending: ReadonlyMap<number, BoardEvent>;
-  /** Ids of tasks known to be deleted. */
+  /** Ids of tasks (and setup lines) known to be deleted. */
   readonly deleted: ReadonlySet<string>;
+  /** The setup list by id, or null when this viewer may not see it. */
+  readonly setup: ReadonlyMap<string, SetupItem> | null;
   /** The server could not replay what we missed: the board must be reloaded from a snapshot. */
   readonly needsReload: boolean;
 }
@@ -42,7 +50,13 @@ export type BoardAction =
   /** A task we deleted (or that the server says no longer exists). */
   | { type: 'taskRemoved'; taskId: string }
   /** The answer to our own move: the task and the new order of the columns it touched. */
-  | { type: 'taskMoved'; task: Task; columns: ColumnOrder; seq: number | null };
+  | { type: 'taskMoved'; task: Task; columns: ColumnOrder; seq: number | null }
+  /** A setup line as the server returned it to our own write (or a 409's current). */
+  | { type: 'setupSaved'; item: SetupItem }
+  /** A setup line we deleted (or that the server says no longer exists). */
+  | { type: 'setupRemoved'; itemId: string }
+  /** The answer to our own reorder of a setup line. */
+  | { type: 'setupMoved'; item: SetupItem; order: SetupOrder; seq: number | null };
 
 export function stateFromSnapshot(snapshot: BoardSnapshot): BoardState {
   return {
@@ -51,6 +65,7 @@ export function stateFromSnapshot(snapshot: BoardSnapshot): BoardState {
     seq: snapshot.seq,
     pending: new Map(),
     deleted: new Set(),
+    setup: snapshot.setup ? new Map(snapshot.setup.map((item) => [item.id, item])) : null,
     needsReload: false,
   };
 }
@@ -64,10 +79,29 @@ function upsertTask(tasks: Map<string, Task>, deleted: ReadonlySet<string>, task
   return true;
 }
 
+/** Put a setup line in the map unless it is deleted or we already hold the same or a newer version. */
+function upsertSetup(items: Map<string, SetupItem>, deleted: ReadonlySet<string>, item: SetupItem): boolean {
+  if (deleted.has(item.id)) return false;
+  const existing = items.get(item.id);
+  if (existing && existing.version >= item.version) return false;
+  items.set(item.id, item);
+  return true;
+}
+
+/** Positions of a reorder, for lines we hold at the version the server listed. */
+function applySetupOrder(items: Map<string, SetupItem>, movedId: string, order: SetupOrder): void {
+  for (const [position, entry] of order.entries()) {
+    if (entry.id === movedId) continue;
+    const item = items.get(entry.id);
+    if (item && item.version === entry.version && item.position !== position) items.set(entry.id, { ...item, position });
+  }
+}
+
 interface Draft {
   session: Session;
   tasks: Map<string, Task>;
   deleted: Set<string>;
+  setup: Map<string, SetupItem> | null;
 }
 
 /**
@@ -101,6 +135,22 @@ function applyOne(draft: Draft, event: BoardEvent): void {
     case 'session.updated':
       draft.session = event.session;
       return;
+    case 'setup.created':
+    case 'setup.updated':
+      if (draft.setup) upsertSetup(draft.setup, draft.deleted, event.item);
+      return;
+    case 'setup.moved':
+      if (!draft.setup) return;
+      upsertSetup(draft.setup, draft.deleted, event.item);
+      applySetupOrder(draft.setup, event.item.id, event.order);
+      return;
+    case 'setup.deleted':
+      draft.setup?.delete(event.itemId);
+      draft.deleted.add(event.itemId);
+      return;
+    case 'redacted':
+      // Something this viewer may not see: only the sequence moves.
+      return;
   }
 }
 
@@ -114,14 +164,14 @@ export function applyEvents(state: BoardState, events: readonly BoardEvent[]): B
     if (!pending.has(event.seq)) pending.set(event.seq, event);
   }
   let seq = state.seq;
-  const draft: Draft = { session: state.session, tasks: new Map(state.tasks), deleted: new Set(state.deleted) };
+  const draft: Draft = { session: state.session, tasks: new Map(state.tasks), deleted: new Set(state.deleted), setup: state.setup ? new Map(state.setup) : null };
   for (let next = pending.get(seq + 1); next; next = pending.get(seq + 1)) {
     applyOne(draft, next);
     pending.delete(next.seq);
     seq = next.seq;
   }
   if (seq === state.seq && pending.size === state.pending.size) return state; // nothing new
-  return { ...state, session: draft.session, tasks: draft.tasks, deleted: draft.deleted, seq, pending };
+  return { ...state, session: draft.session, tasks: draft.tasks, deleted: draft.deleted, setup: draft.setup, seq, pending };
 }
 
 function applySnapshot(state: BoardState | null, snapshot: BoardSnapshot, force: boolean): BoardState | null {
@@ -160,6 +210,24 @@ export function boardReducer(state: BoardState | null, action: BoardAction): Boa
       if (action.seq !== null && action.seq > state.seq) applyColumns(tasks, action.task.id, action.columns);
       return { ...state, tasks };
     }
+    case 'setupSaved': {
+      if (!state.setup) return state;
+      const setup = new Map(state.setup);
+      return upsertSetup(setup, state.deleted, action.item) ? { ...state, setup } : state;
+    }
+    case 'setupRemoved': {
+      if (!state.setup || (!state.setup.has(action.itemId) && state.deleted.has(action.itemId))) return state;
+      const setup = new Map(state.setup);
+      setup.delete(action.itemId);
+      return { ...state, setup, deleted: new Set(state.deleted).add(action.itemId) };
+    }
+    case 'setupMoved': {
+      if (!state.setup) return state;
+      const setup = new Map(state.setup);
+      upsertSetup(setup, state.deleted, action.item);
+      if (action.seq !== null && action.seq > state.seq) applySetupOrder(setup, action.item.id, action.order);
+      return { ...state, setup };
+    }
   }
 }
 
@@ -180,4 +248,19 @@ export function tasksByStatus(tasks: Iterable<Task>): TaskColumns {
   for (const task of tasks) columns[task.status].push(task);
   for (const status of TASK_STATUSES) columns[status].sort(compareTasks);
   return columns;
+}
+
+/** Setup list order within a part: by position, then creation time. */
+export function compareSetup(a: SetupItem, b: SetupItem): number {
+  return a.position - b.position || a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id);
+}
+
+export type SetupParts = Readonly<Record<SetupPart, readonly SetupItem[]>>;
+
+/** The setup list by part, each in order. */
+export function setupByPart(items: Iterable<SetupItem>): SetupParts {
+  const parts = Object.fromEntries(SETUP_PARTS.map((part) => [part, [] as SetupItem[]])) as Record<SetupPart, SetupItem[]>;
+  for (const item of items) parts[item.part].push(item);
+  for (const part of SETUP_PARTS) parts[part].sort(compareSetup);
+  return parts;
 }

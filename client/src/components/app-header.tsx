@@ -29,7 +29,10 @@ export function AppHeader() {
         </Link>
         <span className="app-header__studio">{me.studio.name}</span>
         <nav className="app-header__nav" aria-label="Main">
-          <NavLink to="/" end className="app-header__link">
+          <NavLink to="/my-day" className="app-header__link">
+            My day
+          </NavLink>
+          <NavLink to="/sessions" className="app-header__link">
             Sessions
           </NavLink>
           {permissions.can('workload.viewOwn') ? (

@@ -24,17 +24,21 @@ export interface BoardHeaderProps {
   liveDetail: string | null;
   done: number;
   total: number;
+  /** Setup list lines checked off (null: not shown to this viewer). */
+  setup?: { done: number; total: number } | null;
+  /** The session's views (board, setup list, run sheet). */
+  tabs?: ReactNode;
   /** Who else is viewing the board. */
   presence?: ReactNode;
   /** Buttons for the board (e.g. "New task"), at the right of the title. */
   actions?: ReactNode;
 }
 
-export function BoardHeader({ session, timeZone, live, liveDetail, done, total, presence, actions }: BoardHeaderProps) {
+export function BoardHeader({ session, timeZone, live, liveDetail, done, total, setup = null, tabs, presence, actions }: BoardHeaderProps) {
   return (
     <header className="board-header">
       <nav className="board-header__crumbs" aria-label="Breadcrumb">
-        <Link to="/">Sessions</Link>
+        <Link to="/sessions">Sessions</Link>
         <span aria-hidden="true"> / </span>
         <span aria-current="page">{session.title}</span>
       </nav>
@@ -54,7 +58,7 @@ export function BoardHeader({ session, timeZone, live, liveDetail, done, total, 
           {actions ? <div className="board-header__actions">{actions}</div> : null}
         </div>
       </div>
-      <dl className="board-header__facts">
+      <dl className={`board-header__facts${setup ? ' board-header__facts--setup' : ''}`}>
         <div className="board-header__fact">
           <dt>When</dt>
           <dd>
@@ -74,12 +78,21 @@ export function BoardHeader({ session, timeZone, live, liveDetail, done, total, 
           <dd className={session.engineer ? undefined : 'board-header__nobody'}>{session.engineer?.name ?? 'None'}</dd>
         </div>
         <div className="board-header__fact board-header__fact--progress">
-          <dt>Progress</dt>
+          <dt>Tasks</dt>
           <dd>
             <ProgressMeter done={done} total={total} />
           </dd>
         </div>
+        {setup ? (
+          <div className="board-header__fact board-header__fact--progress">
+            <dt>Setup</dt>
+            <dd>
+              <ProgressMeter done={setup.done} total={setup.total} unit="checked" empty="No setup list" />
+            </dd>
+          </div>
+        ) : null}
       </dl>
+      {tabs}
     </header>
   );
 }

@@ -1,4 +1,4 @@
-import type { Member, Session, SessionStatus, Studio } from '@patchbay/shared';
+import type { Member, Session, SessionStatus, SessionTemplate, Studio } from '@patchbay/shared';
 import { SESSION_STATUSES, SESSION_STATUS_LABELS } from '@patchbay/shared/domain/roles';
 import { addDays, formatClock, localDateKey, localDateOf, zonedTimeToInstant } from '@patchbay/shared/domain/time-zone';
 import { useId, useState, type FormEvent } from 'react';
@@ -92,6 +92,8 @@ export interface BookSessionFormProps {
   /** Editing an existing session; otherwise booking a new one. */
   session?: Session;
   defaults?: Partial<SessionFormValues>;
+  /** Templates to book from (a new session only): their tasks and setup list come with it. */
+  templates?: readonly SessionTemplate[];
   onCreate?: (input: SessionCreateInput) => Promise<Session>;
   onUpdate?: (sessionId: string, patch: SessionPatchInput) => Promise<Session>;
   onSaved: (session: Session) => void;
@@ -99,11 +101,33 @@ export interface BookSessionFormProps {
 }
 
 /** Book a session (or change one): times in studio time; double bookings are refused by name. */
-export function BookSessionForm({ studio, projectIds, session, defaults = {}, onCreate, onUpdate, onSaved, onCancel }: BookSessionFormProps) {
+/** "5 tasks, 12 inputs, 4 patch lines, 6 steps": what booking from a template adds. */
+export function templateSummary(t: SessionTemplate): string {
+  const parts = [
+    [t.tasks.length, 'task', 'tasks'],
+    [t.inputs.length, 'input', 'inputs'],
+    [t.patches.length, 'patch line', 'patch lines'],
+    [t.checks.length, 'checklist step', 'checklist steps'],
+  ] as const;
+  const listed = parts.filter(([n]) => n > 0).map(([n, one, many]) => `${n} ${n === 1 ? one : many}`);
+  return listed.length ? listed.join(', ') : 'nothing yet';
+}
+
+/** "HH:MM" `minutes` after "HH:MM" (wrapping past midnight). */
+function clockPlus(time: string, minutes: number): string {
+  const m = /^(\d{2}):(\d{2})$/.exec(time);
+  if (!m) return time;
+  const total = (Number(m[1]) * 60 + Number(m[2]) + minutes) % (24 * 60);
+  return `${String(Math.floor(total / 60)).padStart(2, '0')}:${String(total % 60).padStart(2, '0')}`;
+}
+
+export function BookSessionForm({ studio, projectIds, session, defaults = {}, templates = [], onCreate, onUpdate, onSaved, onCancel }: BookSessionFormProps) {
   const id = useId();
   const timeZone = studio.timezone;
   const [values, setValues] = useState<SessionFormValues>(() => (session ? valuesFromSession(session, timeZone) : emptyValues(timeZone, defaults)));
   const [conflicts, setConflicts] = useState<BookingConflict[]>([]);
+  const [templateId, setTemplateId] = useState('');
+  const template = templates.find((t) => t.id === templateId);
   const { errors, formError, submitting, formRef, run, clearError } = useFormState<SessionField>();
 
   const set = <K extends keyof SessionFormValues>(field: K, value: SessionFormValues[K]) => {
@@ -138,7 +162,7 @@ export function BookSessionForm({ studio, projectIds, session, defaults = {}, on
           producerId: values.producerId || null,
           engineerId: values.engineerId || null,
         };
-        const saved = session ? await onUpdate!(session.id, { ...body, status: values.status }) : await onCreate!(body);
+        const saved = session ? await onUpdate!(session.id, { ...body, status: values.status }) : await onCreate!({ ...body, ...(templateId ? { templateId } : {}) });
         onSaved(saved);
       },
       (err) => {
@@ -160,6 +184,36 @@ export function BookSessionForm({ studio, projectIds, session, defaults = {}, on
           </h2>
           <p className="book-session__intro">Times are studio time: {zone}.</p>
         </div>
+        {!session && templates.length > 0 ? (
+          <Field
+            label="From a template"
+            hint={template ? `Adds ${templateSummary(template)}; tasks are routed by the rules.` : 'Optional: its tasks and setup list come with the booking.'}
+            className="book-session__title"
+          >
+            {(c) => (
+              <select
+                {...c}
+                className="input"
+                value={templateId}
+                onChange={(e) => {
+                  const next = templates.find((t) => t.id === e.target.value);
+                  setTemplateId(e.target.value);
+                  if (!next) return;
+                  setValues((prev) => ({ ...prev, title: prev.title.trim() ? prev.title : next.name, endTime: clockPlus(prev.startTime, next.durationMinutes) }));
+                  clearError('title');
+                  clearError('endTime');
+                }}
+              >
+                <option value="">No template</option>
+                {templates.map((t) => (
+                  <option key={t.id} value={t.id}>
+                    {t.name}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        ) : null}
         <Field label="Title" error={errors.title} className="book-session__title">
           {(c) => (
             <input {...c} className="input" autoComplete="off" placeholder="e.g. Drum tracking" value={values.title} onChange={(e) => set('title', e.target.value)} />

@@ -45,7 +45,10 @@ export function SessionRow({ session, timeZone, now }: { session: Session; timeZ
       </dl>
       <div className="session-row__state">
         <SessionStatusBadge status={session.status} />
-        <ProgressMeter done={done} total={total} />
+        <ProgressMeter done={done} total={total} label="Tasks" />
+        {session.setup && session.setup.total > 0 ? (
+          <ProgressMeter done={session.setup.done} total={session.setup.total} unit="set up" empty="" label="Setup list" />
+        ) : null}
       </div>
     </li>
   );

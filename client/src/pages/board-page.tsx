@@ -1,18 +1,14 @@
-import type { BoardEvent, RoutingPreviewInput, Task, TaskStatus } from '@patchbay/shared';
+import type { RoutingPreviewInput, Task, TaskStatus } from '@patchbay/shared';
 import { canChangeTaskStatus } from '@patchbay/shared/domain/permissions';
 import { TASK_STATUSES } from '@patchbay/shared/domain/roles';
-import { useCallback, useId, useLayoutEffect, useMemo, useReducer, useRef, useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { useCallback, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useApi } from '../api/api-context';
-import { ApiError } from '../api/http';
 import { useStudio, useTaskKinds } from '../api/queries';
 import { sessionScope, taskScope } from '../auth/access';
 import { useMe, usePermissions } from '../auth/auth-context';
-import { activityReducer, emptyActivity, type LocalChange } from '../board/activity';
 import { BoardDnd } from '../board/board-dnd';
-import { tasksByStatus, type BoardState, type TaskColumns } from '../board/board-state';
+import { tasksByStatus, type TaskColumns } from '../board/board-state';
 import { ShownColumns, type TaskEdits } from '../board/optimistic';
-import { useLiveBoard } from '../board/use-live-board';
 import { useTaskActions, type EditConflict } from '../board/use-task-actions';
 import { ActivityPanel } from '../components/activity-panel';
 import { AssignDialog } from '../components/assign-dialog';
@@ -22,10 +18,11 @@ import { ConflictDialog } from '../components/conflict-dialog';
 import { EditTaskDialog } from '../components/edit-task-dialog';
 import { NewTaskForm } from '../components/new-task-form';
 import { useNotices } from '../components/notices';
-import { PageError, PageLoading } from '../components/page-state';
 import { PresenceList } from '../components/presence-list';
 import type { TaskCardAbilities } from '../components/task-card';
 import { kindLabel as labelOfKind } from '../lib/labels';
+import { setupProgress } from '@patchbay/shared/domain/setup-progress';
+import { SessionTabs, useSessionView } from './session-layout';
 import './board-page.css';
 
 const ACTIVITY_OPEN_KEY = 'patchbay:activity-open';
@@ -46,32 +43,14 @@ function writeActivityOpen(open: boolean): void {
   }
 }
 
+/** The session's task board (the layout above it keeps the board live). */
 export function BoardPage() {
-  const { sessionId } = useParams();
-  if (!sessionId) return null;
-  // A new board for each session: fresh state, fresh subscription.
-  return <Board key={sessionId} sessionId={sessionId} />;
-}
-
-function Board({ sessionId }: { sessionId: string }) {
   const api = useApi();
   const me = useMe();
   const permissions = usePermissions();
   const { notify } = useNotices();
   const meId = me.member.id;
-  const meName = me.member.name;
-
-  // The activity feed: every event the board receives, and our own saved writes.
-  const [activity, activityDispatch] = useReducer(activityReducer, emptyActivity);
-  const onEvents = useCallback((events: readonly BoardEvent[], before: BoardState | null) => {
-    activityDispatch({ type: 'events', events, titleOf: (id) => before?.tasks.get(id)?.title });
-  }, []);
-  const onSaved = useCallback(
-    (change: LocalChange) => activityDispatch({ type: 'local', change, actor: { id: meId, name: meName }, at: new Date().toISOString() }),
-    [meId, meName],
-  );
-
-  const board = useLiveBoard(sessionId, { onEvents });
+  const { sessionId, board, activity, onSaved } = useSessionView();
   // Guests may not read the studio (members, projects); they do not need it on a board.
   const studio = useStudio({ enabled: permissions.can('studio.view') });
   const kinds = useTaskKinds();
@@ -166,31 +145,6 @@ function Board({ sessionId }: { sessionId: string }) {
     if (!open) activityButton.current?.focus();
   };
 
-  if (!board.state) {
-    if (board.loadError) {
-      const missing = board.loadError instanceof ApiError && board.loadError.code === 'NOT_FOUND';
-      const forbidden = board.loadError instanceof ApiError && board.loadError.code === 'FORBIDDEN';
-      return (
-        <PageError
-          title={missing ? 'This session does not exist' : forbidden ? 'This board is not open to you' : "Couldn't load this session"}
-          error={
-            missing
-              ? new Error('It may have been deleted, or the link is wrong.')
-              : forbidden
-                ? new Error('You can see the boards of sessions you work on. Ask the session’s producer if you need this one.')
-                : board.loadError
-          }
-          action={
-            <Link to="/" className="button">
-              Back to sessions
-            </Link>
-          }
-        />
-      );
-    }
-    return <PageLoading label="Loading the board…" />;
-  }
-
   const total = board.state.tasks.size;
   const done = columns.DONE.length;
   const closeForm = () => {
@@ -206,6 +160,8 @@ function Board({ sessionId }: { sessionId: string }) {
       <title>{`${board.state.session.title} · Patchbay`}</title>
       <BoardHeader
         session={board.state.session}
+        setup={board.state.setup ? setupProgress(board.state.setup.values()) : null}
+        tabs={<SessionTabs sessionId={sessionId} setupProgress={board.state.setup ? setupProgress(board.state.setup.values()) : null} />}
         timeZone={timeZone}
         live={board.live}
         liveDetail={board.liveDetail}

@@ -4,7 +4,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useApi } from '../api/api-context';
-import { queryKeys, useSessions, useStudio } from '../api/queries';
+import { queryKeys, useSessions, useStudio, useTemplates } from '../api/queries';
 import { useMe, usePermissions, type Permissions } from '../auth/auth-context';
 import { BookSessionForm } from '../components/book-session-form';
 import { FilterChips, type ChipOption } from '../components/filter-chips';
@@ -132,6 +132,7 @@ function SessionsView({ name, timeZone, studio }: { name: string; timeZone: stri
   ];
   const filtered = status !== 'all' || room !== 'all';
   const bookable = studio ? bookableProjectIds(studio, me.member.id, permissions) : [];
+  const templates = useTemplates({ enabled: booking });
   const closeBooking = () => {
     setBooking(false);
     bookButton.current?.focus();
@@ -160,11 +161,13 @@ function SessionsView({ name, timeZone, studio }: { name: string; timeZone: stri
         <BookSessionForm
           studio={studio}
           projectIds={bookable}
+          templates={templates.data ?? []}
           onCreate={(input) => api.createSession(input)}
           onSaved={(session) => {
             setBooking(false);
             void queryClient.invalidateQueries({ queryKey: queryKeys.allSessions });
             void queryClient.invalidateQueries({ queryKey: queryKeys.allWorkload });
+            void queryClient.invalidateQueries({ queryKey: queryKeys.allAgenda });
             notify({ tone: 'success', title: `Booked “${session.title}”.`, message: `${session.room.name}, ${formatWindow(new Date(session.startsAt), new Date(session.endsAt), timeZone)}.` });
           }}
           onCancel={closeBooking}

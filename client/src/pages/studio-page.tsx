@@ -6,7 +6,9 @@ import type { Permissions } from '../auth/auth-context';
 import { useMe, usePermissions } from '../auth/auth-context';
 import { NoAccess } from '../components/no-access';
 import { PageError, PageLoading } from '../components/page-state';
+import { GearTab } from '../studio/gear-tab';
 import { KindsTab } from '../studio/kinds-tab';
+import { TemplatesTab } from '../studio/templates-tab';
 import { MembersTab } from '../studio/members-tab';
 import { ProjectsTab } from '../studio/projects-tab';
 import { RoomsTab } from '../studio/rooms-tab';
@@ -22,9 +24,11 @@ interface Tab {
 
 export const STUDIO_TABS: readonly Tab[] = [
   { key: 'rooms', label: 'Rooms', allowed: (p) => p.can('catalog.manage'), render: (studio) => <RoomsTab studio={studio} /> },
+  { key: 'gear', label: 'Gear', allowed: (p) => p.can('catalog.manage'), render: (studio) => <GearTab studio={studio} /> },
   { key: 'members', label: 'Members', allowed: (p) => p.can('members.manage'), render: (studio) => <MembersTab studio={studio} /> },
   { key: 'projects', label: 'Projects', allowed: (p) => p.can('projects.create') || p.can('projects.edit'), render: (studio) => <ProjectsTab studio={studio} /> },
   { key: 'kinds', label: 'Task kinds', allowed: (p) => p.can('catalog.manage'), render: () => <KindsTab /> },
+  { key: 'templates', label: 'Templates', allowed: (p) => p.can('templates.manage'), render: () => <TemplatesTab /> },
   { key: 'sessions', label: 'Sessions', allowed: (p) => p.can('sessions.create') || p.can('sessions.edit'), render: (studio) => <SessionsTab studio={studio} /> },
 ];
 

@@ -15,6 +15,7 @@ export function ConfirmAction({
   failure,
   disabled,
   tone = 'danger',
+  quietTrigger = false,
 }: {
   /** Accessible name of the first button, e.g. "Delete Live Room A". */
   label: string;
@@ -25,6 +26,8 @@ export function ConfirmAction({
   failure: string;
   disabled?: boolean;
   tone?: 'danger' | 'plain';
+  /** A plain first button (rows with many actions); the confirming one keeps the tone. */
+  quietTrigger?: boolean;
 }) {
   const { notify } = useNotices();
   const [asking, setAsking] = useState(false);
@@ -51,7 +54,7 @@ export function ConfirmAction({
 
   if (!asking) {
     return (
-      <button ref={triggerRef} type="button" className={`button button--small${tone === 'danger' ? ' button--danger' : ''}`} aria-label={label} disabled={disabled} onClick={() => setAsking(true)}>
+      <button ref={triggerRef} type="button" className={`button button--small${tone === 'danger' && !quietTrigger ? ' button--danger' : ''}`} aria-label={label} disabled={disabled} onClick={() => setAsking(true)}>
         {confirmLabel}
       </button>
     );

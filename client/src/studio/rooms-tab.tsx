@@ -1,7 +1,8 @@
 import type { Room, Studio } from '@patchbay/shared';
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { useApi } from '../api/api-context';
-import { queryKeys } from '../api/queries';
+import { queryKeys, useGear } from '../api/queries';
 import { Field } from '../components/field';
 import { ROOM_KINDS, ROOM_KIND_LABELS } from '../lib/catalog-labels';
 import { plural } from '../lib/labels';
@@ -49,6 +50,7 @@ function RoomForm({ room, onDone }: { room: Room | null; onDone: () => void }) {
 export function RoomsTab({ studio }: { studio: Studio }) {
   const api = useApi();
   const { announce } = useRefreshAndNotify(queryKeys.studio);
+  const gear = useGear();
 
   return (
     <EditableTable
@@ -59,13 +61,20 @@ export function RoomsTab({ studio }: { studio: Studio }) {
       itemKey={(room) => room.id}
       renderForm={(room, done) => <RoomForm room={room} onDone={done} />}
       renderRow={(room, edit) => {
-        const broken = room.gear.filter((g) => g.state !== 'ok').length;
+        const here = (gear.data ?? []).filter((g) => g.homeRoom?.id === room.id);
+        const broken = here.filter((g) => g.status !== 'OK').length;
         return (
           <>
             <th scope="row">{room.name}</th>
             <td>{ROOM_KIND_LABELS[room.kind]}</td>
             <td>
-              {plural(room.gear.length, 'item')}
+              {gear.data ? (
+                <Link to="/studio/gear" className="data-table__link">
+                  {plural(here.length, 'item')}
+                </Link>
+              ) : (
+                '…'
+              )}
               {broken > 0 ? <span className="tag tag--danger data-table__tag">{broken} out of action</span> : null}
             </td>
             <td className="data-table__notes">{room.notes || <span className="data-table__none">None</span>}</td>

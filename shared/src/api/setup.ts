@@ -2,14 +2,13 @@
 // board present it, and the writes to it.
 import { z } from 'zod';
 import { SETUP_ISSUE_CODES } from '../domain/setup-rules';
+import { MAX_CHANNEL, MAX_PATCH_POINTS, SETUP_PARTS, type SetupPart } from '../domain/setup-parts';
 import { IdSchema, InstantSchema, PersonRefSchema, requiredText, text } from './common';
 import { GearCategorySchema, GearStatusSchema } from './gear';
 import { SessionStatusSchema } from './enums';
 
-export const SETUP_PARTS = ['INPUT', 'PATCH', 'CHECK'] as const;
-export type SetupPart = (typeof SETUP_PARTS)[number];
+export { SETUP_PARTS, SETUP_PART_LABELS, MAX_CHANNEL, MAX_PATCH_POINTS, MAX_SETUP_ITEMS, type SetupPart } from '../domain/setup-parts';
 export const SetupPartSchema = z.enum(SETUP_PARTS);
-export const SETUP_PART_LABELS: Readonly<Record<SetupPart, string>> = { INPUT: 'Input list', PATCH: 'Patch plan', CHECK: 'Prep checklist' };
 
 /**
  * One line of a setup list. The part decides which fields mean something: an input uses
@@ -51,9 +50,6 @@ export const SetupItemSchema = z
   .meta({ id: 'SetupItem' });
 export type SetupItem = z.infer<typeof SetupItemSchema>;
 
-export const MAX_CHANNEL = 999;
-export const MAX_PATCH_POINTS = 12;
-export const MAX_SETUP_ITEMS = 300;
 
 const channel = z.number().int('must be a whole number').min(1, 'must be 1 or more').max(MAX_CHANNEL, `must be at most ${MAX_CHANNEL}`);
 /** The fields a person edits, with their limits. */

@@ -16,3 +16,4 @@ export * from './setup-checklist';
 export * from './setup-csv';
 export * from './templates';
 export * from './setup-progress';
+export * from './setup-parts';
