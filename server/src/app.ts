@@ -13,7 +13,7 @@ import { openDatabase, type Database } from './db/database';
 import { apiRoutes, createApiRouter } from './http/api';
 import { createLogger, type Logger } from './logger';
 import { createBroadcaster, type IoServer } from './realtime/broadcaster';
-import { attachSocketServer } from './realtime/socket-server';
+import { attachSocketServer, reauthorizeBoards } from './realtime/socket-server';
 import { seedDemoData } from './seed/demo';
 
 const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -89,7 +89,10 @@ export async function createPatchbayServer(config: Config, options: CreateServer
     config,
     logger,
     db,
-    broadcaster: createBroadcaster(() => io),
+    broadcaster: createBroadcaster(
+      () => io,
+      (sessionIds) => (io ? reauthorizeBoards(io, ctx, sessionIds) : Promise.resolve()),
+    ),
     version,
     startedAt: Date.now(),
   };

@@ -67,7 +67,49 @@ export const ev = {
   moved: (seq: number, task: Task, columns: ColumnOrder, actor?: PersonRef | null): BoardEvent => ({ ...envelope(seq, actor), type: 'task.moved', task, columns }),
   deleted: (seq: number, id: string, actor?: PersonRef | null): BoardEvent => ({ ...envelope(seq, actor), type: 'task.deleted', taskId: id }),
   session: (seq: number, session: Session): BoardEvent => ({ ...envelope(seq), type: 'session.updated', session }),
+  setupCreated: (seq: number, item: SetupItem, actor?: PersonRef | null): BoardEvent => ({ ...envelope(seq, actor), type: 'setup.created', item }),
+  setupUpdated: (seq: number, item: SetupItem, changed: string[] = ['checked'], actor?: PersonRef | null): BoardEvent => ({ ...envelope(seq, actor), type: 'setup.updated', item, changed }),
+  setupMoved: (seq: number, item: SetupItem, order: { id: string; version: number }[], actor?: PersonRef | null): BoardEvent => ({ ...envelope(seq, actor), type: 'setup.moved', item, order }),
+  setupDeleted: (seq: number, itemId: string, part: SetupItem['part'] = 'INPUT'): BoardEvent => ({ ...envelope(seq), type: 'setup.deleted', itemId, part }),
+  redacted: (seq: number): BoardEvent => ({ ...envelope(seq, null), type: 'redacted' }),
 };
+
+export const lineId = (n: number) => `88888888-8888-4888-8888-${String(n).padStart(12, '0')}`;
+export const U87 = { id: '99999999-0000-4000-8000-000000000087', label: 'U87 #1' };
+export const COLES = { id: '99999999-0000-4000-8000-000000004038', label: 'Coles 4038 #1' };
+
+/** A setup line: an input by default ("ch n Source n"), unchecked, version 1. */
+export function makeLine(n: number, overrides: Partial<SetupItem> = {}): SetupItem {
+  const part = overrides.part ?? 'INPUT';
+  return {
+    id: lineId(n),
+    sessionId: SESSION_ID,
+    part,
+    position: n,
+    channel: part === 'INPUT' ? n : null,
+    source: part === 'INPUT' ? `Source ${n}` : '',
+    gear: null,
+    gearText: '',
+    stand: '',
+    preamp: '',
+    phantom: false,
+    padDb: null,
+    highPassHz: null,
+    polarity: false,
+    insert: '',
+    points: part === 'PATCH' ? ['Wall box 1', 'Neve 1073 #1'] : [],
+    text: part === 'CHECK' ? `Step ${n}` : '',
+    generatedKey: null,
+    notes: '',
+    checked: null,
+    version: 1,
+    createdAt: '2026-11-24T08:00:00.000Z',
+    updatedAt: '2026-11-24T08:00:00.000Z',
+    ...overrides,
+  };
+}
+
+export const checkedBy = (who: PersonRef = THEO, at = '2026-11-24T09:30:00.000Z') => ({ at, by: who });
 
 /** A column's order as a move's event lists it. */
 export const order = (...tasks: Task[]) => tasks.map((t) => ({ id: t.id, version: t.version }));

@@ -1,6 +1,6 @@
 // A board viewer as the web client runs one: the client's own reducer over a snapshot, the
 // socket's events, its own write results, and gap fetches. Used by the live-board tests.
-import type { BoardEvent, BoardJoinAck, Task } from '@patchbay/shared';
+import type { BoardEvent, BoardJoinAck, SetupItem, Task } from '@patchbay/shared';
 import { BOARD_EVENT_TYPES, PROTOCOL_VERSION, SOCKET_ID_HEADER } from '@patchbay/shared';
 import { io, type Socket } from 'socket.io-client';
 import { boardReducer, gapAfter, type BoardAction, type BoardState } from '../../client/src/board/board-state';
@@ -89,10 +89,22 @@ export class BoardClient {
     }
   }
 
+  /** The socket id its writes carry (undefined while cut). */
+  get socketId(): string | undefined {
+    return this.socket?.connected ? this.socket.id : undefined;
+  }
+
+  /** A setup line as the server answered one of our writes (or a 409's current). */
+  setupSaved(item: SetupItem): void {
+    this.dispatch({ type: 'setupSaved', item });
+  }
+
   /** Writes as this viewer: its socket id goes along, so it is not echoed; the answer is applied at once. */
   async write(method: string, path: string, body?: unknown) {
     const res = await this.api(method, path, body, { [SOCKET_ID_HEADER]: this.socket!.id! });
-    if (res.status === 201 || (res.status === 200 && res.body?.id)) this.dispatch({ type: 'taskSaved', task: res.body as Task });
+    if ((res.status === 200 || res.status === 201) && typeof res.body?.part === 'string') this.dispatch({ type: 'setupSaved', item: res.body as SetupItem });
+    else if (res.status === 409 && typeof res.body?.error?.details?.current?.part === 'string') this.dispatch({ type: 'setupSaved', item: res.body.error.details.current as SetupItem });
+    else if (res.status === 201 || (res.status === 200 && res.body?.id)) this.dispatch({ type: 'taskSaved', task: res.body as Task });
     else if (res.status === 200 && res.body?.task && res.body?.columns) this.dispatch({ type: 'taskMoved', task: res.body.task, columns: res.body.columns, seq: res.body.seq });
     else if (res.status === 204 && method === 'DELETE') this.dispatch({ type: 'taskRemoved', taskId: path.split('/')[3]!.split('?')[0]! });
     else if (res.status === 409 && res.body?.error?.details?.current) this.dispatch({ type: 'taskSaved', task: res.body.error.details.current as Task });
@@ -112,6 +124,11 @@ export class BoardClient {
 
   close(): void {
     this.socket?.disconnect();
+  }
+
+  /** Setup lines as a plain sorted list, to compare boards. */
+  setup(): SetupItem[] {
+    return [...(this.state?.setup?.values() ?? [])].sort((a, b) => a.id.localeCompare(b.id));
   }
 
   /** Tasks as a plain sorted list, to compare boards. */

@@ -266,4 +266,151 @@ describe('setup lists', () => {
     expect(broken.status).toBe(200);
     expect(broken.body).toEqual({ events: [], seq: 2, reset: true });
   });
+
+  it('refuses fields a part does not have (a checklist step has no gear or channel)', async () => {
+    const repair = await createGear(t.prisma, f.studio.id, { label: 'Beta 52A', status: 'MISSING' });
+    const step = await engineer('POST', `/api/sessions/${f.session.id}/setup-items`, { part: 'CHECK', text: 'x', gearId: repair.id, channel: 1 });
+    expect(step.status).toBe(400);
+    expect(step.body.error.details.issues.map((i: { path: string }) => i.path).sort()).toEqual(['channel', 'gearId']);
+    const line = (await engineer('POST', `/api/sessions/${f.session.id}/setup-items`, { part: 'CHECK', text: 'Tune the snare' })).body as SetupItem;
+    const patch = await engineer('PATCH', `/api/setup-items/${line.id}`, { version: 1, points: ['a', 'b'] });
+    expect(patch.status).toBe(400);
+    expect(patch.body.error.details.issues[0]).toMatchObject({ path: 'points', message: 'a checklist step has no points' });
+  });
+
+  it('moving a session onto a slot where its planned gear is busy is a booking conflict; so is bringing it back from cancelled', async () => {
+    const mic = await createGear(t.prisma, f.studio.id, { label: 'KM184 #9', needsPhantom: true });
+    const base = new Date('2027-06-01T10:00:00Z');
+    const first = await createSession(t.prisma, { studioId: f.studio.id, projectId: f.project.id, roomId: f.room.id }, { title: 'Strings', startsAt: base, hours: 4 });
+    const room2 = await t.prisma.room.create({ data: { studioId: f.studio.id, name: 'Booth 9', kind: 'BOOTH' } });
+    const second = await createSession(t.prisma, { studioId: f.studio.id, projectId: f.project.id, roomId: room2.id }, { title: 'Overdubs', startsAt: new Date(base.getTime() + 6 * 3_600_000), hours: 2 });
+    expect((await addInput(t.api, { channel: 1, source: 'Violin', gearId: mic.id, phantom: true }, first.id)).status).toBe(201);
+    expect((await addInput(t.api, { channel: 1, source: 'Vox', gearId: mic.id, phantom: true }, second.id)).status).toBe(201);
+    const before = (await t.api('GET', `/api/sessions/${second.id}/board`)).body.seq;
+    const moved = await t.api('PATCH', `/api/sessions/${second.id}`, { startsAt: new Date(base.getTime() + 3_600_000).toISOString(), endsAt: new Date(base.getTime() + 3 * 3_600_000).toISOString() });
+    expect(moved.status).toBe(409);
+    expect(moved.body.error).toMatchObject({ code: 'BOOKING_CONFLICT', details: { conflicts: [{ kind: 'gear', gearId: mic.id, sessionId: first.id, title: 'Strings' }] } });
+    expect(moved.body.error.message).toBe("KM184 #9 is already planned for 'Strings' 10:00–14:00.");
+    expect((await t.api('GET', `/api/sessions/${second.id}/board`)).body.seq).toBe(before);
+    // A move that keeps clear of it is fine.
+    expect((await t.api('PATCH', `/api/sessions/${second.id}`, { startsAt: new Date(base.getTime() + 5 * 3_600_000).toISOString(), endsAt: new Date(base.getTime() + 7 * 3_600_000).toISOString() })).status).toBe(200);
+    // Cancelled, the slot may be taken; back from cancelled, the clash counts again.
+    await t.api('PATCH', `/api/sessions/${second.id}`, { status: 'CANCELLED' });
+    expect((await t.api('PATCH', `/api/sessions/${second.id}`, { startsAt: new Date(base.getTime() + 3_600_000).toISOString(), endsAt: new Date(base.getTime() + 3 * 3_600_000).toISOString() })).status).toBe(200);
+    const back = await t.api('PATCH', `/api/sessions/${second.id}`, { status: 'PLANNED' });
+    expect(back.status).toBe(409);
+    expect(back.body.error.details.conflicts[0]).toMatchObject({ kind: 'gear', gearId: mic.id });
+  });
+
+  it('a viewer who loses a board stops receiving it: restaffed off the session, their socket is taken off', async () => {
+    const other = await createMember(t.prisma, f.studio.id, { name: 'Lena Visitor', roles: ['ENGINEER'] });
+    const session = await createSession(t.prisma, { studioId: f.studio.id, projectId: f.project.id, roomId: f.room.id }, { startsAt: new Date('2027-07-01T10:00:00Z'), engineerId: other.id });
+    const socket = await socketAs(other.id);
+    expect((await joinBoard(socket, session.id)).ok).toBe(true);
+    let dropped = false;
+    socket.on('disconnect', () => (dropped = true));
+    expect((await t.api('PATCH', `/api/sessions/${session.id}`, { engineerId: f.engineer.id })).status).toBe(200);
+    // Taken off before the answer came back: the next change cannot reach them.
+    expect(dropped).toBe(true);
+    await t.api('POST', `/api/sessions/${session.id}/setup-items`, { part: 'CHECK', text: 'Secret after removal' });
+    await new Promise((r) => setTimeout(r, 150));
+    expect(socket.received.some((e) => e.type === 'setup.created')).toBe(false);
+    // Those who still may see it keep it.
+    const staff = await socketAs(f.engineer.id);
+    await joinBoard(staff, session.id);
+    await t.api('PATCH', `/api/sessions/${session.id}`, { title: 'Renamed' });
+    await t.api('POST', `/api/sessions/${session.id}/setup-items`, { part: 'CHECK', text: 'Still yours' });
+    const events = await waitForEvents(staff, 2);
+    expect(events.map((e) => e.type)).toEqual(['session.updated', 'setup.created']);
+    expect(staff.connected).toBe(true);
+  });
+
+  it('an assistant whose last task in a session is given to someone else loses that board', async () => {
+    const session = await createSession(t.prisma, { studioId: f.studio.id, projectId: f.project.id, roomId: f.room.id }, { startsAt: new Date('2027-07-02T10:00:00Z'), engineerId: f.engineer.id });
+    const task = await createTaskRow(t.prisma, { studioId: f.studio.id, sessionId: session.id }, { kind: 'mic_setup', assigneeId: assistantId });
+    const socket = await socketAs(assistantId);
+    expect((await joinBoard(socket, session.id)).ok).toBe(true);
+    let dropped = false;
+    socket.on('disconnect', () => (dropped = true));
+    expect((await t.api('PATCH', `/api/tasks/${task.id}`, { version: 1, assigneeId: f.engineer.id })).status).toBe(200);
+    expect(dropped).toBe(true);
+  });
+});
+
+describe('templates and the gear rules', () => {
+  let t: TestServer;
+  let f: Awaited<ReturnType<typeof createStaffedSession>>;
+  beforeAll(async () => {
+    t = await startTestServer();
+    f = await createStaffedSession(t.prisma);
+  });
+  afterAll(() => t.close());
+
+  it('booking from a template plans only gear that can be planned then; the rest is kept as text saying why', async () => {
+    const u87 = await createGear(t.prisma, f.studio.id, { label: 'U87 #1', needsPhantom: true });
+    const repair = await createGear(t.prisma, f.studio.id, { label: 'MD421 #3', status: 'IN_REPAIR' });
+    const sm57 = await createGear(t.prisma, f.studio.id, { label: 'Shure SM57', quantity: 2 });
+    // The staffed session (10:00–14:00) already plans U87 #1 and one SM57.
+    await t.api('POST', `/api/sessions/${f.session.id}/setup-items`, { part: 'INPUT', channel: 1, source: 'Vox', gearId: u87.id, phantom: true });
+    await t.api('POST', `/api/sessions/${f.session.id}/setup-items`, { part: 'INPUT', channel: 2, source: 'Amp', gearId: sm57.id });
+    const template = await t.api('POST', '/api/templates', {
+      name: 'Busy day',
+      inputs: [
+        { channel: 1, source: 'Room', gearId: u87.id, phantom: true },
+        { channel: 2, source: 'Tom', gearId: repair.id, notes: 'close' },
+        { channel: 3, source: 'Snare', gearId: sm57.id },
+        { channel: 4, source: 'Snare B', gearId: sm57.id },
+      ],
+    });
+    expect(template.status).toBe(201);
+    const room = await t.prisma.room.create({ data: { studioId: f.studio.id, name: 'Booth 2', kind: 'BOOTH' } });
+    const booked = await t.api('POST', '/api/sessions', { title: 'Overlapping', projectId: f.project.id, roomId: room.id, startsAt: new Date(f.session.startsAt.getTime() + 3_600_000).toISOString(), endsAt: new Date(f.session.startsAt.getTime() + 2 * 3_600_000).toISOString(), templateId: template.body.id });
+    expect(booked.status).toBe(201);
+    const setup = (await t.api('GET', `/api/sessions/${booked.body.id}/board`)).body.setup as SetupItem[];
+    expect(setup.map((i) => [i.source, i.gear?.label ?? null, i.gearText, i.notes])).toEqual([
+      ['Room', null, 'U87 #1', "Not planned: U87 #1 is already planned for 'Vocal overdubs' 10:00–14:00."],
+      ['Tom', null, 'MD421 #3', 'Not planned: MD421 #3 is in repair: choose other gear. close'],
+      ['Snare', 'Shure SM57', '', ''],
+      ['Snare B', null, 'Shure SM57', "Not planned: Shure SM57: 3 planned at once with 'Vocal overdubs' 10:00–14:00; the studio has 2."],
+    ]);
+    // Nothing the rules call an error is left on the new list.
+    const context = (await t.api('GET', `/api/sessions/${booked.body.id}/setup/context`)).body;
+    expect(context.issues.filter((i: { severity: string }) => i.severity === 'error')).toEqual([]);
+  });
+
+  it('a template holds at most 300 setup lines in all', async () => {
+    const n = Array.from({ length: 101 }, (_, i) => i);
+    const res = await t.api('POST', '/api/templates', {
+      name: 'Too long',
+      inputs: n.map((i) => ({ source: `In ${i}` })),
+      patches: n.map((i) => ({ points: [`A${i}`, `B${i}`] })),
+      checks: n.map((i) => ({ text: `Step ${i}` })),
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.error.details.issues[0].message).toBe('a setup list holds at most 300 lines in all; this template has 303');
+  });
+
+  it('labels and template names are unique whatever their case, and say which field clashes', async () => {
+    await createGear(t.prisma, f.studio.id, { label: 'C414 #1' });
+    const gear = await t.api('POST', '/api/gear', { category: 'MICROPHONE', label: 'c414 #1' });
+    expect(gear.status).toBe(409);
+    expect(gear.body.error).toMatchObject({ details: { fields: ['label'] } });
+    expect(gear.body.error.message).toContain('“C414 #1”');
+    await t.api('POST', '/api/templates', { name: 'Drum tracking' });
+    const dup = await t.api('POST', '/api/templates', { name: 'drum TRACKING' });
+    expect(dup.status).toBe(409);
+    expect(dup.body.error.details.fields).toEqual(['name']);
+  });
+
+  it('My day takes a window from one end, and refuses a reversed or too long one', async () => {
+    const engineer = await t.as(f.engineer.id);
+    const from = await engineer('GET', '/api/me/agenda?from=2026-11-24T00:00:00.000Z');
+    expect(from.body).toMatchObject({ from: '2026-11-24T00:00:00.000Z', to: '2026-12-01T00:00:00.000Z' });
+    expect(from.body.sessions.map((s: { title: string }) => s.title)).toEqual(['Vocal overdubs']);
+    const to = await engineer('GET', '/api/me/agenda?to=2026-11-25T00:00:00.000Z');
+    expect(to.body).toMatchObject({ from: '2026-11-18T00:00:00.000Z', to: '2026-11-25T00:00:00.000Z' });
+    const reversed = await engineer('GET', '/api/me/agenda?from=2026-11-24T00:00:00.000Z&to=2026-11-23T00:00:00.000Z');
+    expect(reversed.status).toBe(400);
+    expect(reversed.body.error.details.issues[0]).toMatchObject({ location: 'query', path: 'to' });
+  });
 });

@@ -128,6 +128,15 @@ export interface FlushOutcome {
 
 export type Sender = (itemId: string, input: UpdateSetupItemInput) => Promise<SetupItem>;
 
+/**
+ * Called with each line the server answered, before its entry is dropped: the board shows the
+ * saved line in the same render as the queued change goes (no flicker back to the old line).
+ */
+export interface FlushListener {
+  onSaved?: (item: SetupItem) => void;
+  onRemoved?: (itemId: string) => void;
+}
+
 export class SetupOutbox {
   private list: OutboxEntry[];
   private readonly listeners = new Set<() => void>();
@@ -194,14 +203,14 @@ export class SetupOutbox {
   }
 
   /** Sends what `memberId` has waiting, oldest first; stops at the first sign of no connection. */
-  flush(memberId: string, send: Sender): Promise<FlushOutcome> {
-    this.flushing ??= this.run(memberId, send).finally(() => {
+  flush(memberId: string, send: Sender, listener: FlushListener = {}): Promise<FlushOutcome> {
+    this.flushing ??= this.run(memberId, send, listener).finally(() => {
       this.flushing = null;
     });
     return this.flushing;
   }
 
-  private async run(memberId: string, send: Sender): Promise<FlushOutcome> {
+  private async run(memberId: string, send: Sender, listener: FlushListener): Promise<FlushOutcome> {
     const outcome: FlushOutcome = { saved: [], removed: [], offline: false };
     for (;;) {
       const entry = this.list.find((e) => e.state === 'waiting' && e.memberId === memberId);
@@ -210,15 +219,18 @@ export class SetupOutbox {
       try {
         const saved = await send(entry.itemId, { version: entry.base.version, ...entry.fields });
         outcome.saved.push(saved);
+        listener.onSaved?.(saved);
         this.settle(entry.id, saved);
       } catch (err) {
         const current = conflictCurrent(err);
         if (current) {
           outcome.saved.push(current);
+          listener.onSaved?.(current);
           if (satisfies(current, entry.fields)) this.settle(entry.id, current);
           else this.update(entry.id, { state: 'conflict', current, error: undefined });
         } else if (err instanceof ApiError && err.code === 'NOT_FOUND') {
           outcome.removed.push(entry.itemId);
+          listener.onRemoved?.(entry.itemId);
           this.update(entry.id, { state: 'failed', error: 'This line was deleted by someone else.' });
         } else if (isRetryable(err)) {
           this.update(entry.id, { state: 'waiting' });

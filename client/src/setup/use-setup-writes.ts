@@ -63,9 +63,10 @@ export function useSetupWrites(sessionId: string, dispatch: (action: BoardAction
   });
 
   const flush = useCallback(async () => {
-    const outcome = await outbox.flush(memberId, (itemId, input) => api.updateSetupItem(itemId, input));
-    for (const item of outcome.saved) dispatch({ type: 'setupSaved', item });
-    for (const itemId of outcome.removed) dispatch({ type: 'setupRemoved', itemId });
+    const outcome = await outbox.flush(memberId, (itemId, input) => api.updateSetupItem(itemId, input), {
+      onSaved: (item) => dispatch({ type: 'setupSaved', item }),
+      onRemoved: (itemId) => dispatch({ type: 'setupRemoved', itemId }),
+    });
     if (outcome.saved.length > 0) optionsRef.current.afterWrite?.();
   }, [api, dispatch, memberId, outbox]);
 

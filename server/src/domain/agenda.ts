@@ -7,16 +7,23 @@ import type { AppContext } from '../context';
 import { emptyTaskCounts, presentSession, sessionInclude } from '../presenters/session';
 import { presentTask, taskInclude } from '../presenters/task';
 import { setupProgressOf } from './sessions';
+import { invalidField } from '../http/errors';
 
 export const AGENDA_DAYS = 7;
+const MAX_AGENDA_DAYS = 35;
 
 export async function getAgenda(ctx: AppContext, auth: AuthContext, query: AgendaQuery, now = new Date()): Promise<Agenda> {
   const db = ctx.db.prisma;
   const me = auth.memberId;
   const studio = await db.studio.findUniqueOrThrow({ where: { id: auth.studioId }, select: { timezone: true } });
   const today = localDateOf(now, studio.timezone);
-  const from = query.from ? new Date(query.from) : startOfLocalDay(today, studio.timezone);
-  const to = query.to ? new Date(query.to) : startOfLocalDay(addDays(today, AGENDA_DAYS), studio.timezone);
+  // One end given: the window is the agenda's length from (or up to) it.
+  const span = AGENDA_DAYS * 86_400_000;
+  const from = query.from ? new Date(query.from) : query.to ? new Date(Date.parse(query.to) - span) : startOfLocalDay(today, studio.timezone);
+  const to = query.to ? new Date(query.to) : query.from ? new Date(from.getTime() + span) : startOfLocalDay(addDays(today, AGENDA_DAYS), studio.timezone);
+  if (!(from < to) || to.getTime() - from.getTime() > MAX_AGENDA_DAYS * 86_400_000) {
+    throw invalidField('to', `"from" must be before "to", at most ${MAX_AGENDA_DAYS} days apart`, 'query');
+  }
 
   const rows = await db.session.findMany({
     where: {

@@ -146,13 +146,19 @@ async function requireProjectEdit(tx: Tx, auth: AuthContext, projectId: string):
 }
 export async function updateProject(ctx: AppContext, auth: AuthContext, projectId: string, patch: z.output<typeof ProjectPatchSchema>) {
   const studioId = auth.studioId;
-  return ctx.db.prisma.$transaction(async (tx) => {
+  const project = await ctx.db.prisma.$transaction(async (tx) => {
     await requireProjectEdit(tx, auth, projectId);
     await requireProducer(tx, studioId, patch.leadProducerId, 'leadProducerId');
     const { count } = await tx.project.updateMany({ where: { id: projectId, studioId }, data: patch });
     if (count === 0) throw notFound('Project', projectId);
     return presentProject(await tx.project.findUniqueOrThrow({ where: { id: projectId } }));
   });
+  // A new lead producer: the old one may no longer see the project's boards.
+  if (patch.leadProducerId !== undefined) {
+    const sessions = await ctx.db.prisma.session.findMany({ where: { projectId, studioId }, select: { id: true } });
+    await ctx.broadcaster.reauthorize(sessions.map((s) => s.id));
+  }
+  return project;
 }
 export async function deleteProject(ctx: AppContext, auth: AuthContext, projectId: string) {
   const studioId = auth.studioId;

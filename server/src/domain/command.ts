@@ -16,6 +16,7 @@ export interface CommandOptions {
 /**
  * Runs a change in one short transaction that also writes its board events, then broadcasts the
  * events only after the commit succeeded. A failed transaction broadcasts nothing.
+ * A failure to broadcast (a viewer's socket gone) never fails the committed change.
  */
 export async function runCommand<T>(
   ctx: AppContext,
@@ -23,6 +24,12 @@ export async function runCommand<T>(
   options: CommandOptions = {},
 ): Promise<T> {
   const { result, events } = await ctx.db.prisma.$transaction((tx) => work(tx));
-  ctx.broadcaster.publish(events, options.exceptSocketId);
+  // After the commit; waits for viewers who lost the board to be taken off it, so the next
+  // change cannot reach them.
+  try {
+    await ctx.broadcaster.publish(events, options.exceptSocketId);
+  } catch (err) {
+    ctx.logger.error({ err }, 'broadcast after commit failed');
+  }
   return result;
 }

@@ -8,7 +8,7 @@ import type { AuthContext } from '../auth/auth-context';
 import { audit } from '../auth/audit';
 import type { AppContext } from '../context';
 import type { Tx } from '../db/database';
-import { invalidField, notFound } from '../http/errors';
+import { AppError, invalidField, notFound } from '../http/errors';
 import { gearInclude, presentGear } from '../presenters/gear';
 import { presentSetupItem, setupInclude } from '../presenters/setup';
 import { appendBoardEvents, lockBoard } from './board-events';
@@ -27,9 +27,17 @@ async function requireRoom(tx: Tx, studioId: string, roomId: string | null | und
   if ((await tx.room.count({ where: { id: roomId, studioId } })) === 0) throw invalidField('homeRoomId', 'no such room in this studio');
 }
 
+/** Labels tell units apart, so they are unique in the studio whatever their case. */
+async function requireFreeLabel(tx: Tx, studioId: string, label: string | undefined, except?: string): Promise<void> {
+  if (label === undefined) return;
+  const taken = await tx.gearItem.findFirst({ where: { studioId, label: { equals: label, mode: 'insensitive' }, ...(except ? { id: { not: except } } : {}) }, select: { label: true } });
+  if (taken) throw new AppError('CONFLICT', `The studio already has gear labelled “${taken.label}”: give this one another label (like “${label} #2”)`, { fields: ['label'] });
+}
+
 export async function createGear(ctx: AppContext, auth: AuthContext, input: z.output<typeof GearInputSchema>): Promise<GearItem> {
   return ctx.db.prisma.$transaction(async (tx) => {
     await requireRoom(tx, auth.studioId, input.homeRoomId);
+    await requireFreeLabel(tx, auth.studioId, input.label);
     const row = await tx.gearItem.create({ data: { studioId: auth.studioId, ...input }, include: gearInclude });
     await audit(tx, { studioId: auth.studioId, actorId: auth.memberId, action: 'gear.created', entityType: 'gear', entityId: row.id, details: { label: row.label } });
     return presentGear(row);
@@ -41,6 +49,7 @@ export async function updateGear(ctx: AppContext, auth: AuthContext, gearId: str
     const before = await tx.gearItem.findFirst({ where: { id: gearId, studioId: auth.studioId } });
     if (!before) throw notFound('Gear item', gearId);
     await requireRoom(tx, auth.studioId, patch.homeRoomId);
+    await requireFreeLabel(tx, auth.studioId, patch.label, gearId);
     if ((patch.ribbon ?? before.ribbon) && (patch.needsPhantom ?? before.needsPhantom)) {
       throw invalidField('needsPhantom', 'a ribbon mic must never get phantom power: it cannot also need it');
     }

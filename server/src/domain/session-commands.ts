@@ -8,6 +8,7 @@ import {
   type SessionInput,
   type SessionPatch,
   type SessionStatus,
+  type SetupIssue,
 } from '@patchbay/shared';
 import { requireCan, sessionAccess } from '../auth/access';
 import type { AuthContext } from '../auth/auth-context';
@@ -17,7 +18,8 @@ import { audit } from '../auth/audit';
 import type { Tx } from '../db/database';
 import { AppError, notFound, invalidField } from '../http/errors';
 import { presentSession, sessionInclude } from '../presenters/session';
-import { appendBoardEvents } from './board-events';
+import { appendBoardEvents, lockBoard } from './board-events';
+import { loadRulesContext, lockGearPlans, runRules, sessionInputLines } from './setup-support';
 import { runCommand } from './command';
 import { getSession, setupProgressOf } from './sessions';
 import { expandTemplateInto } from './templates';
@@ -89,6 +91,43 @@ async function refuseConflicts(tx: Tx, studioId: string, c: Candidate): Promise<
   throw new AppError('BOOKING_CONFLICT', `${described[0]!.message}${more}`, { conflicts: described });
 }
 
+/**
+ * A session moved, stretched or brought back from cancelled may not make its input list plan
+ * gear that is planned elsewhere at the new time (more units than the studio owns): 409
+ * BOOKING_CONFLICT with a 'gear' conflict per item, as for a room or a person.
+ */
+async function refuseGearConflicts(tx: Tx, studioId: string, before: { id: string; startsAt: Date; endsAt: Date; status: SessionStatus }, after: Candidate): Promise<void> {
+  const moved = before.startsAt.getTime() !== after.startsAt.getTime() || before.endsAt.getTime() !== after.endsAt.getTime() || before.status !== after.status;
+  if (!moved || after.status === 'CANCELLED') return;
+  const lines = await sessionInputLines(tx, before.id);
+  if (!lines.some((l) => l.gearId)) return;
+  await lockGearPlans(tx, studioId);
+  const next = { id: before.id, startsAt: after.startsAt, endsAt: after.endsAt, status: after.status };
+  const was = runRules(before, lines, await loadRulesContext(tx, studioId, before));
+  const now = runRules(next, lines, await loadRulesContext(tx, studioId, next));
+  const known = new Set(was.map((i) => `${i.code}|${i.gearId ?? ''}`));
+  const added = new Map<string, SetupIssue>();
+  for (const issue of now) {
+    if ((issue.code !== 'gear_conflict' && issue.code !== 'gear_overbooked') || known.has(`${issue.code}|${issue.gearId ?? ''}`)) continue;
+    added.set(issue.gearId ?? issue.itemId, issue);
+  }
+  if (added.size === 0) return;
+  const conflicts = [...added.values()].map((issue) => {
+    const other = issue.conflicts?.[0];
+    return {
+      kind: 'gear' as const,
+      sessionId: other?.sessionId ?? before.id,
+      title: other?.title ?? '',
+      startsAt: (other?.startsAt ?? after.startsAt).toISOString(),
+      endsAt: (other?.endsAt ?? after.endsAt).toISOString(),
+      ...(issue.gearId ? { gearId: issue.gearId } : {}),
+      message: issue.message,
+    };
+  });
+  const more = conflicts.length > 1 ? ` (and ${conflicts.length - 1} more)` : '';
+  throw new AppError('BOOKING_CONFLICT', `${conflicts[0]!.message}${more}`, { conflicts });
+}
+
 async function leadsProject(tx: Tx, auth: AuthContext, projectId: string): Promise<boolean> {
   const project = await tx.project.findFirst({ where: { id: projectId, studioId: auth.studioId }, select: { leadProducerId: true } });
   return project?.leadProducerId === auth.memberId;
@@ -119,6 +158,8 @@ export async function updateSession(ctx: AppContext, auth: AuthContext, sessionI
   const studioId = auth.studioId;
   await runCommand(ctx, async (tx) => {
     const { scope } = await sessionAccess(tx, auth, sessionId);
+    // The board first, then the studio's booking and gear locks: the order every write takes them in.
+    await lockBoard(tx, sessionId);
     requireCan(auth, 'sessions.edit', 'change this session', scope);
     if (patch.projectId) requireCan(auth, 'sessions.create', "move sessions to a project you don't lead", { leadsProject: await leadsProject(tx, auth, patch.projectId) });
     const before = await tx.session.findFirst({ where: { id: sessionId, studioId } });
@@ -135,6 +176,7 @@ export async function updateSession(ctx: AppContext, auth: AuthContext, sessionI
     };
     await checkReferences(tx, studioId, candidate);
     await refuseConflicts(tx, studioId, candidate);
+    await refuseGearConflicts(tx, studioId, before, candidate);
     await tx.session.update({ where: { id: sessionId }, data: patch });
     const row = await tx.session.findUniqueOrThrow({ where: { id: sessionId }, include: sessionInclude });
     const counts = emptyTaskCounts();

@@ -36,11 +36,11 @@ export async function generateChecklist(ctx: AppContext, auth: AuthContext, sess
       requireCan(auth, 'setup.edit', 'change the setup list of this session', scope);
       const [inputs, checks, gear] = await Promise.all([
         tx.setupItem.findMany({ where: { sessionId, part: 'INPUT' }, orderBy: [{ position: 'asc' }, { id: 'asc' }] }),
-        tx.setupItem.findMany({ where: { sessionId, part: 'CHECK' }, select: { generatedKey: true } }),
+        tx.setupItem.findMany({ where: { sessionId, part: 'CHECK' }, select: { generatedKey: true, text: true } }),
         tx.gearItem.findMany({ where: { studioId } }),
       ]);
       const facts = new Map(gear.map((g) => [g.id, gearFacts(g)]));
-      const steps = missingSteps(checklistFromInputs(inputs, facts), checks.map((c) => c.generatedKey));
+      const steps = missingSteps(checklistFromInputs(inputs, facts), checks);
       const room = MAX_SETUP_ITEMS - (await tx.setupItem.count({ where: { sessionId } }));
       if (steps.length > room) throw new AppError('CONFLICT', `That would make the setup list longer than ${MAX_SETUP_ITEMS} lines`, { limit: MAX_SETUP_ITEMS });
       let position = await nextSetupPosition(tx, sessionId, 'CHECK');

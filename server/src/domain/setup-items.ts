@@ -4,6 +4,7 @@
 import {
   MAX_SETUP_ITEMS,
   NOTE_FIELDS,
+  foreignFieldProblems,
   partProblems,
   type CreateSetupItemInput,
   type MovedSetupItem,
@@ -112,6 +113,7 @@ export async function updateSetupItem(ctx: AppContext, auth: AuthContext, itemId
       if (onlyCheck && input.checked !== undefined && (before.checkedAt !== null) === input.checked) {
         return { result: presentSetupItem(before), events: [] };
       }
+      refuseProblems(foreignFieldProblems(before.part, input));
       if (before.version !== input.version) throw setupVersionConflict(presentSetupItem(before), input.version);
 
       const changed: string[] = [];

@@ -3,7 +3,9 @@
 // board events in the booking's transaction).
 import {
   expandTemplateSetup,
+  introducedErrors,
   templateFromSession,
+  type RuleInputLine,
   type SessionTemplate,
   type UnsequencedBoardEvent,
 } from '@patchbay/shared';
@@ -18,6 +20,7 @@ import { AppError, invalidField, notFound } from '../http/errors';
 import { presentSetupItem, setupInclude, setupOrder } from '../presenters/setup';
 import { presentTask, taskInclude } from '../presenters/task';
 import { presentTemplate } from '../presenters/template';
+import { loadRulesContext, lockGearPlans, ruleLine, runRules } from './setup-support';
 import { nextPosition, recordAssignment, requireKind, routedAssignment, type requireSession } from './task-support';
 
 type TemplateInput = z.output<typeof SessionTemplateInputSchema>;
@@ -56,6 +59,12 @@ async function withGearLabels(tx: Tx, studioId: string, inputs: TemplateInput['i
   });
 }
 
+/** Template names are unique in the studio whatever their case. */
+async function requireFreeName(tx: Tx, studioId: string, name: string, except?: string): Promise<void> {
+  const taken = await tx.sessionTemplate.findFirst({ where: { studioId, name: { equals: name, mode: 'insensitive' }, ...(except ? { id: { not: except } } : {}) }, select: { name: true } });
+  if (taken) throw new AppError('CONFLICT', `A template called “${taken.name}” already exists; choose another name`, { fields: ['name'] });
+}
+
 function columns(input: TemplateInput) {
   return {
     name: input.name,
@@ -70,6 +79,7 @@ function columns(input: TemplateInput) {
 
 export async function createTemplate(ctx: AppContext, auth: AuthContext, input: TemplateInput): Promise<SessionTemplate> {
   return ctx.db.prisma.$transaction(async (tx) => {
+    await requireFreeName(tx, auth.studioId, input.name);
     await checkKinds(tx, auth.studioId, input.tasks);
     const inputs = await withGearLabels(tx, auth.studioId, input.inputs);
     const row = await tx.sessionTemplate.create({ data: { studioId: auth.studioId, ...columns({ ...input, inputs }) } });
@@ -81,6 +91,7 @@ export async function createTemplate(ctx: AppContext, auth: AuthContext, input: 
 export async function replaceTemplate(ctx: AppContext, auth: AuthContext, templateId: string, input: TemplateInput): Promise<SessionTemplate> {
   return ctx.db.prisma.$transaction(async (tx) => {
     if ((await tx.sessionTemplate.count({ where: { id: templateId, studioId: auth.studioId } })) === 0) throw notFound('Template', templateId);
+    await requireFreeName(tx, auth.studioId, input.name, templateId);
     await checkKinds(tx, auth.studioId, input.tasks);
     const inputs = await withGearLabels(tx, auth.studioId, input.inputs);
     const row = await tx.sessionTemplate.update({ where: { id: templateId }, data: columns({ ...input, inputs }) });
@@ -103,6 +114,7 @@ export async function duplicateTemplate(ctx: AppContext, auth: AuthContext, temp
     const source = await tx.sessionTemplate.findFirst({ where: { id: templateId, studioId: auth.studioId } });
     if (!source) throw notFound('Template', templateId);
     const name = input.name ?? (await freeName(tx, auth.studioId, source.name));
+    await requireFreeName(tx, auth.studioId, name);
     const { id: _id, createdAt: _c, updatedAt: _u, ...rest } = source;
     const row = await tx.sessionTemplate.create({ data: { ...rest, name, tasks: rest.tasks as object[], inputs: rest.inputs as object[], patches: rest.patches as object[], checks: rest.checks as object[] } });
     await audit(tx, { studioId: auth.studioId, actorId: auth.memberId, action: 'template.created', entityType: 'template', entityId: row.id, details: { name, from: source.name } });
@@ -129,9 +141,7 @@ export async function saveSessionAsTemplate(ctx: AppContext, auth: AuthContext, 
     const content = templateFromSession(items.map(presentSetupItem), tasks);
     const minutes = Math.round((session.endsAt.getTime() - session.startsAt.getTime()) / 60_000);
     const durationMinutes = Math.min(24 * 60, Math.max(15, minutes));
-    if (await tx.sessionTemplate.count({ where: { studioId: auth.studioId, name: input.name } })) {
-      throw new AppError('CONFLICT', `A template called “${input.name}” already exists; choose another name`, { fields: ['name'] });
-    }
+    await requireFreeName(tx, auth.studioId, input.name);
     const row = await tx.sessionTemplate.create({
       data: { studioId: auth.studioId, name: input.name, description: input.description, durationMinutes, tasks: content.tasks as object[], inputs: content.inputs as object[], patches: content.patches as object[], checks: content.checks as object[] },
     });
@@ -175,9 +185,27 @@ export async function expandTemplateInto(tx: Tx, studioId: string, templateId: s
     await recordAssignment(tx, studioId, task.id, assignment, null);
     events.push({ type: 'task.created', sessionId: session.id, task: presentTask(task) });
   }
-  const gearIds = new Set((await tx.gearItem.findMany({ where: { studioId }, select: { id: true } })).map((g) => g.id));
-  for (const spec of expandTemplateSetup(template, gearIds)) {
-    const created = await tx.setupItem.create({ data: { studioId, sessionId: session.id, ...spec, points: [...spec.points] }, include: setupInclude });
+  const gear = await tx.gearItem.findMany({ where: { studioId }, select: { id: true, label: true } });
+  const labels = new Map(gear.map((g) => [g.id, g.label]));
+  const specs = expandTemplateSetup(template, new Set(labels.keys()));
+  // The template is a plan; the gear rules decide what can be planned for this slot. An item
+  // that would be an error here (in repair, missing, busy in an overlapping session, more units
+  // than the studio owns) is not planned: the line keeps its name as text and says why.
+  await lockGearPlans(tx, studioId);
+  const context = await loadRulesContext(tx, studioId, session);
+  const planned: RuleInputLine[] = [];
+  for (const [i, spec] of specs.entries()) {
+    let line = spec;
+    if (spec.part === 'INPUT' && spec.gearId) {
+      const candidate = ruleLine({ id: `template:${i}`, channel: spec.channel, source: spec.source, gearId: spec.gearId, phantom: spec.phantom });
+      const blocking = introducedErrors(runRules(session, planned, context), runRules(session, [...planned, candidate], context), candidate.id).filter((e) => e.field === 'gearId');
+      if (blocking.length > 0) {
+        const why = `Not planned: ${blocking[0]!.message}`;
+        line = { ...spec, gearId: null, gearText: labels.get(spec.gearId) ?? spec.gearText, notes: spec.notes ? `${why} ${spec.notes}` : why };
+      }
+    }
+    if (line.part === 'INPUT') planned.push(ruleLine({ id: `template:${i}`, channel: line.channel, source: line.source, gearId: line.gearId, phantom: line.phantom }));
+    const created = await tx.setupItem.create({ data: { studioId, sessionId: session.id, ...line, points: [...line.points] }, include: setupInclude });
     events.push({ type: 'setup.created', sessionId: session.id, item: presentSetupItem(created) });
   }
   return events;

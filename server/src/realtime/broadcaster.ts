@@ -4,19 +4,34 @@ import type { Server } from 'socket.io';
 
 export type IoServer = Server<ClientToServerEvents, ServerToClientEvents>;
 
+/**
+ * Events after which who may see a board can have changed: the session restaffed or moved to
+ * another project, a task given to someone else or deleted (an assignee may lose the board).
+ */
+export function mayChangeAccess(event: BoardEvent): boolean {
+  if (event.type === 'session.updated' || event.type === 'task.deleted') return true;
+  return event.type === 'task.updated' && event.changed.includes('assigneeId');
+}
+
 export interface Broadcaster {
   /**
    * Sends committed board events to every viewer of their board, in sequence order, each as its
    * audience may see it (viewers in the board's limited room get setup events redacted).
    */
-  publish: (events: BoardEvent[], exceptSocketId?: string) => void;
+  publish: (events: BoardEvent[], exceptSocketId?: string) => Promise<void>;
+  /**
+   * Checks every viewer of these boards again against the permission matrix: a viewer who lost
+   * the board is disconnected (the client rejoins and is told), one who lost or gained the setup
+   * list moves in or out of the board's limited room.
+   */
+  reauthorize: (sessionIds: readonly string[]) => Promise<void>;
   /** Disconnects every socket in a room (a revoked sign-in, a member whose access changed). */
   disconnect: (room: string) => void;
 }
 
-export function createBroadcaster(getIo: () => IoServer | undefined): Broadcaster {
+export function createBroadcaster(getIo: () => IoServer | undefined, reauthorize: (sessionIds: readonly string[]) => Promise<void> = async () => {}): Broadcaster {
   return {
-    publish(events, exceptSocketId) {
+    async publish(events, exceptSocketId) {
       const io = getIo();
       if (!io) return;
       const except = (rooms: string[]) => (exceptSocketId ? [...rooms, exceptSocketId] : rooms);
@@ -32,7 +47,10 @@ export function createBroadcaster(getIo: () => IoServer | undefined): Broadcaste
         emit(io.to(board).except(except([limited])), event);
         emit(io.to(limited).except(except([])), presentEventFor(event, false));
       }
+      const recheck = [...new Set(events.filter(mayChangeAccess).map((e) => e.sessionId))];
+      if (recheck.length > 0) await reauthorize(recheck);
     },
+    reauthorize,
     disconnect(room) {
       getIo()?.in(room).disconnectSockets(true);
     },

@@ -12,7 +12,8 @@ import type { AuthContext } from '../auth/auth-context';
 import { resolveAuth } from '../auth/auth-sessions';
 import { readSessionToken, sameOrigin } from '../auth/http';
 import type { AppContext } from '../context';
-import { requireBoardAccess, seesSetup } from '../auth/access';
+import { can } from '@patchbay/shared';
+import { requireBoardAccess, seesSetup, sessionAccess } from '../auth/access';
 import { readEventsAfter } from '../domain/sessions';
 import { AppError } from '../http/errors';
 import { parseOr400 } from '../http/validation';
@@ -62,6 +63,40 @@ function presenceNotifier(io: IoServer, ctx: AppContext) {
       timers.set(sessionId, timer);
     },
   };
+}
+
+/**
+ * Checks the viewers of boards again (after a change that can revoke access): a viewer who may
+ * no longer see a board is disconnected, so its client rejoins and hears why; one whose view of
+ * the setup list changed moves in or out of the board's limited room. Works across instances
+ * with the Redis adapter (remote sockets are fetched and told).
+ */
+export async function reauthorizeBoards(io: IoServer, ctx: AppContext, sessionIds: readonly string[]): Promise<void> {
+  for (const sessionId of sessionIds) {
+    let sockets;
+    try {
+      sockets = await io.in(boardRoom(sessionId)).fetchSockets();
+    } catch (err) {
+      ctx.logger.warn({ err, sessionId }, 'could not list the viewers of a board to check their access');
+      continue;
+    }
+    for (const socket of sockets) {
+      const auth = socket.data.auth as AuthContext | undefined;
+      if (!auth) continue;
+      let scope;
+      try {
+        scope = (await sessionAccess(ctx.db.prisma, auth, sessionId)).scope;
+      } catch {
+        scope = null; // the session is gone or not in the member's studio any more
+      }
+      if (!scope || !can(auth.role, 'board.view', scope)) {
+        socket.disconnect(true);
+        continue;
+      }
+      if (seesSetup(auth, scope)) socket.leave(boardLimitedRoom(sessionId));
+      else socket.join(boardLimitedRoom(sessionId));
+    }
+  }
 }
 
 /**

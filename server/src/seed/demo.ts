@@ -177,10 +177,10 @@ async function createLines(tx: Tx, studioId: string, sessionId: string, lines: r
 async function addGeneratedSteps(tx: Tx, studioId: string, sessionId: string): Promise<void> {
   const [inputs, checks, gear] = await Promise.all([
     tx.setupItem.findMany({ where: { sessionId, part: 'INPUT' }, orderBy: { position: 'asc' } }),
-    tx.setupItem.findMany({ where: { sessionId, part: 'CHECK' }, select: { generatedKey: true, position: true } }),
+    tx.setupItem.findMany({ where: { sessionId, part: 'CHECK' }, select: { generatedKey: true, text: true, position: true } }),
     tx.gearItem.findMany({ where: { studioId } }),
   ]);
-  const steps = missingSteps(checklistFromInputs(inputs, new Map(gear.map((g) => [g.id, gearFacts(g)]))), checks.map((c) => c.generatedKey));
+  const steps = missingSteps(checklistFromInputs(inputs, new Map(gear.map((g) => [g.id, gearFacts(g)]))), checks);
   let position = Math.max(-1, ...checks.map((c) => c.position)) + 1;
   for (const step of steps) await tx.setupItem.create({ data: { studioId, sessionId, part: 'CHECK', position: position++, text: step.text, generatedKey: step.key } });
 }

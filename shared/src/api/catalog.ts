@@ -104,12 +104,14 @@ export const TaskKindParamsSchema = z.strictObject({ key: z.string().regex(/^[a-
 export const BookingConflictDetailsSchema = z.object({
   conflicts: z.array(
     z.object({
-      kind: z.enum(['room', 'producer', 'engineer', 'member']),
+      /** gear: an item the session's input list plans is planned at the new time elsewhere too. */
+      kind: z.enum(['room', 'producer', 'engineer', 'member', 'gear']),
       sessionId: IdSchema,
       title: z.string(),
       startsAt: InstantSchema,
       endsAt: InstantSchema,
       memberId: IdSchema.optional(),
+      gearId: IdSchema.optional(),
       message: z.string(),
     }),
   ),

@@ -73,6 +73,22 @@ export type SetupFieldName = keyof typeof setupFields;
 /** Fields assistants may change besides checking off. */
 export const NOTE_FIELDS: readonly SetupFieldName[] = ['notes'];
 
+/** The fields each part has besides notes (a checklist step has no channel, an input no points). */
+export const PART_FIELDS: Readonly<Record<SetupPart, readonly SetupFieldName[]>> = {
+  INPUT: ['channel', 'source', 'gearId', 'gearText', 'stand', 'preamp', 'phantom', 'padDb', 'highPassHz', 'polarity', 'insert', 'notes'],
+  PATCH: ['points', 'notes'],
+  CHECK: ['text', 'notes'],
+};
+
+/** Problems with fields given that the part does not have. */
+export function foreignFieldProblems(part: SetupPart, given: Record<string, unknown>): { path: string; message: string }[] {
+  return (Object.keys(setupFields) as SetupFieldName[])
+    .filter((f) => given[f] !== undefined && !PART_FIELDS[part].includes(f))
+    .map((f) => ({ path: f, message: `${PART_WORD[part]} has no ${f}` }));
+}
+
+const PART_WORD: Readonly<Record<SetupPart, string>> = { INPUT: 'an input line', PATCH: 'a patch line', CHECK: 'a checklist step' };
+
 /** What each part requires of a line to make sense. */
 export function partProblems(part: SetupPart, v: { source?: string | undefined; points?: readonly string[] | undefined; text?: string | undefined }): { path: string; message: string }[] {
   if (part === 'INPUT' && !v.source?.trim()) return [{ path: 'source', message: 'name what is plugged in (e.g. "Kick In")' }];
@@ -83,13 +99,12 @@ export function partProblems(part: SetupPart, v: { source?: string | undefined; 
 
 export const CreateSetupItemInputSchema = z
   .strictObject({
+    /** The line is added at the end of its part (reorder with /move). */
     part: SetupPartSchema,
-    /** Place in its part (0 = first); default: at the end. */
-    index: z.number().int().min(0).max(10_000).optional(),
     ...z.object(setupFields).partial().shape,
   })
   .superRefine((v, ctx) => {
-    for (const p of partProblems(v.part, v)) ctx.addIssue({ code: 'custom', path: [p.path], message: p.message });
+    for (const p of [...foreignFieldProblems(v.part, v), ...partProblems(v.part, v)]) ctx.addIssue({ code: 'custom', path: [p.path], message: p.message });
   })
   .meta({ id: 'CreateSetupItemInput' });
 export type CreateSetupItemInput = z.input<typeof CreateSetupItemInputSchema>;
@@ -170,7 +185,8 @@ export type SetupProgress = z.infer<typeof SetupProgressSchema>;
 export const CreatedSetupItemsSchema = z.object({ created: z.array(SetupItemSchema), removed: z.number().int() }).meta({ id: 'CreatedSetupItems' });
 export type CreatedSetupItems = z.infer<typeof CreatedSetupItemsSchema>;
 
-export const MAX_CSV_CHARS = 200_000;
+/** Fits the default request body limit (100 kB) with room for the JSON around it. */
+export const MAX_CSV_CHARS = 90_000;
 export const ImportInputsSchema = z
   .strictObject({
     csv: z.string().min(1, 'the file is empty').max(MAX_CSV_CHARS, `the file must be at most ${MAX_CSV_CHARS} characters`),

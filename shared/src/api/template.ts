@@ -66,6 +66,8 @@ export const SessionTemplateInputSchema = z
     checks: z.array(TemplateCheckStepSchema).max(MAX_SETUP_ITEMS).default([]),
   })
   .superRefine((v, ctx) => {
+    const lines = v.inputs.length + v.patches.length + v.checks.length;
+    if (lines > MAX_SETUP_ITEMS) ctx.addIssue({ code: 'custom', path: ['inputs'], message: `a setup list holds at most ${MAX_SETUP_ITEMS} lines in all; this template has ${lines}` });
     const seen = new Map<number, number>();
     v.inputs.forEach((line, i) => {
       if (line.channel === null) return;

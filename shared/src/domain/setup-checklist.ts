@@ -52,8 +52,20 @@ export function checklistFromInputs(lines: readonly ChecklistInputLine[], gear: 
   return steps;
 }
 
-/** The generated steps whose key the checklist does not hold yet. */
-export function missingSteps(generated: readonly GeneratedStep[], existingKeys: Iterable<string | null>): GeneratedStep[] {
-  const have = new Set(existingKeys);
-  return generated.filter((step) => !have.has(step.key));
+const sameText = (text: string) => text.trim().toLowerCase().replace(/\s+/g, ' ');
+
+/**
+ * The generated steps the checklist does not hold yet: neither a step generated for the same
+ * line (its key) nor a step that reads the same (a list imported again, or booked from a
+ * template saved from a session, has new line ids but the same steps). Repeated steps in
+ * `generated` itself (two identical lines) are kept.
+ */
+export function missingSteps(generated: readonly GeneratedStep[], existing: Iterable<{ readonly generatedKey: string | null; readonly text: string }>): GeneratedStep[] {
+  const keys = new Set<string>();
+  const texts = new Set<string>();
+  for (const step of existing) {
+    if (step.generatedKey) keys.add(step.generatedKey);
+    texts.add(sameText(step.text));
+  }
+  return generated.filter((step) => !keys.has(step.key) && !texts.has(sameText(step.text)));
 }

@@ -182,6 +182,12 @@ export function parseInputListCsv(csv: string, gear: readonly CsvGear[] = []): C
     return { lines: [], errors };
   }
 
+  // Too many lines is the file's one problem: say that rather than every line after the limit.
+  const dataRows = rows.slice(headerIndex + 1).filter((row) => !isEmpty(row)).length;
+  if (dataRows > MAX_SETUP_ITEMS) {
+    return { lines: [], errors: [{ line: headerLine, column: null, message: `the file has ${dataRows} lines; an input list holds at most ${MAX_SETUP_ITEMS}` }] };
+  }
+
   const index = gearIndex(gear);
   const lines: ParsedCsvLine[] = [];
   const channels = new Map<number, number>();
@@ -271,9 +277,7 @@ export function parseInputListCsv(csv: string, gear: readonly CsvGear[] = []): C
       notes,
     });
   }
-  const rowCount = lines.length + new Set(errors.filter((e) => e.line > headerLine).map((e) => e.line)).size;
-  if (rowCount > MAX_SETUP_ITEMS) errors.push({ line: headerLine, column: null, message: `the file has ${rowCount} lines; an input list holds at most ${MAX_SETUP_ITEMS}` });
-  if (rowCount === 0 && errors.length === 0) errors.push({ line: headerLine, column: null, message: 'the file has a header row but no lines' });
+  if (dataRows === 0 && errors.length === 0) errors.push({ line: headerLine, column: null, message: 'the file has a header row but no lines' });
   errors.sort((a, b) => a.line - b.line);
   return { lines: errors.length ? [] : lines, errors };
 }

@@ -37,15 +37,24 @@ describe('checklist generated from the input list', () => {
     ]);
   });
 
+  it('a list imported again (new line ids, same lines) adds only steps that read differently from the checklist’s', () => {
+    const first = checklistFromInputs(lines, GEAR);
+    // The steps as they are on the checklist: one edited by hand, the rest kept from a template (no key).
+    const onList = first.map((s, i) => ({ generatedKey: i === 0 ? s.key : null, text: i === 0 ? 'Place the U47 with the pop filter' : `  ${s.text.toUpperCase()} ` }));
+    const reimported = checklistFromInputs(lines.map((l) => ({ ...l, id: `new-${l.id}` })), GEAR);
+    expect(missingSteps(reimported, onList)).toEqual([{ key: 'place:new-a', text: 'Place Neumann U47 — ch 1 Lead Vox (Boom stand with pop filter)' }]);
+  });
+
   it('an empty input list calls for nothing', () => {
     expect(checklistFromInputs([], GEAR)).toEqual([]);
   });
 
   it('generating again adds only what is missing: nothing, then the steps of a new line', () => {
     const first = checklistFromInputs(lines, GEAR);
-    expect(missingSteps(first, first.map((s) => s.key))).toEqual([]);
+    const existing = first.map((s) => ({ generatedKey: s.key, text: s.text }));
+    expect(missingSteps(first, existing)).toEqual([]);
     const more = checklistFromInputs([...lines, line('g', 9, 'Overhead R', { gearId: 'coles' })], GEAR);
-    expect(missingSteps(more, [...first.map((s) => s.key), null])).toEqual([
+    expect(missingSteps(more, [...existing, { generatedKey: null, text: 'Power up the console' }])).toEqual([
       { key: 'place:g', text: 'Place Coles 4038 #1 — ch 9 Overhead R' },
       { key: 'phantom-off:g', text: 'Phantom OFF on ch 9 before patching Coles 4038 #1 (ribbon)' },
     ]);

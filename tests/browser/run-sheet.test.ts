@@ -1,0 +1,114 @@
+// The engineer's day in Chromium: the demo engineer signs in on a 1024×768 tablet, lands on My
+// day, opens today's run sheet and ticks lines (one while the tablet is offline) while the
+// producer watches the board's setup progress move; the print view is a clean light sheet.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../helpers/test-server';
+import { CLIENT_BUILT, browserAvailable, launch } from './browser';
+
+const SHOTS = path.resolve(import.meta.dirname, 'screenshots');
+
+describe.skipIf(!browserAvailable())('run sheet on a control-room tablet, in Chromium', () => {
+  let t: TestServer;
+  let browser: Browser;
+  let producer: BrowserContext;
+  let tablet: BrowserContext;
+  const problems: string[] = [];
+
+  const watch = (page: Page, who: string) => {
+    page.on('console', (m) => {
+      // The offline tick makes the browser log failed requests: that is the point of it.
+      if (m.type() === 'error' && !/Failed to load resource|ERR_INTERNET_DISCONNECTED|WebSocket/.test(m.text())) problems.push(`${who} console: ${m.text()}`);
+    });
+    page.on('pageerror', (e) => problems.push(`${who} page error: ${e.message}`));
+  };
+
+  beforeAll(async () => {
+    if (!CLIENT_BUILT) throw new Error('client/dist is missing: run `npm run build` first (npm test does)');
+    t = await startTestServer({ demoData: true });
+    browser = await launch();
+    producer = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    tablet = await browser.newContext({ viewport: { width: 1024, height: 768 }, hasTouch: true });
+    mkdirSync(SHOTS, { recursive: true });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  async function signIn(context: BrowserContext, email: string): Promise<Page> {
+    const page = await context.newPage();
+    watch(page, email);
+    await page.goto(`${t.baseUrl}/sign-in`);
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill('patchbay-demo');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    return page;
+  }
+
+  it('the engineer ticks setup lines on the run sheet, one of them offline, and the producer sees progress move live', async () => {
+    const maya = await signIn(producer, 'maya@blackbird.studio');
+    await maya.getByRole('heading', { level: 1, name: 'Sessions' }).waitFor();
+    await maya.getByRole('link', { name: 'Full band live: "Lantern"' }).click();
+    await maya.getByText('Live', { exact: true }).first().waitFor({ timeout: 15_000 });
+    const progress = maya.locator('.board-header__fact', { hasText: 'Setup' });
+    await progress.getByText('0/47 checked').waitFor();
+
+    // The engineer lands on My day and opens today's run sheet.
+    const sam = await signIn(tablet, 'sam@blackbird.studio');
+    await sam.getByRole('heading', { level: 1, name: 'My day' }).waitFor();
+    await sam.getByRole('link', { name: 'Run sheet' }).first().click();
+    await sam.getByRole('heading', { level: 1, name: 'Full band live: "Lantern"' }).waitFor();
+    await sam.getByText('Live', { exact: true }).first().waitFor({ timeout: 15_000 });
+
+    // Touch targets: every row's tick and note buttons are at least 44 px tall.
+    const heights = await sam.locator('.run-row__toggle, .run-row__side button').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().height));
+    expect(heights.length).toBeGreaterThan(10);
+    expect(Math.min(...heights)).toBeGreaterThanOrEqual(44);
+    expect(await sam.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBe(0);
+
+    for (const name of [/^ch 1 Kick In: not checked/, /^ch 2 Kick Out: not checked/, /^ch 3 Snare Top: not checked/]) await sam.getByRole('button', { name }).tap();
+    await sam.getByRole('button', { name: /^ch 3 Snare Top: checked by Sam Reyes/ }).waitFor();
+    await progress.getByText('3/47 checked').waitFor({ timeout: 10_000 });
+    await sam.screenshot({ path: path.join(SHOTS, 'run-sheet-1024.png') });
+
+    // The Wi-Fi drops: the tick is kept and shown as waiting, then sent when it is back.
+    await tablet.setOffline(true);
+    await sam.getByRole('button', { name: /^ch 4 Snare Bottom: not checked/ }).tap();
+    await sam.getByText('1 change waiting to be sent').waitFor();
+    await sam.getByRole('button', { name: /^ch 4 Snare Bottom: checked by Sam Reyes at .*, not sent yet/ }).waitFor();
+    await sam.screenshot({ path: path.join(SHOTS, 'run-sheet-offline.png') });
+    // Still only 3 on the producer's screen: it has not reached the server.
+    expect(await progress.getByText('3/47 checked').count()).toBe(1);
+    await tablet.setOffline(false);
+    await sam.getByText('1 change waiting to be sent').waitFor({ state: 'detached', timeout: 20_000 });
+    await progress.getByText('4/47 checked').waitFor({ timeout: 15_000 });
+    await maya.screenshot({ path: path.join(SHOTS, 'board-setup-progress.png') });
+
+    // The checklist tab: a tap on a step, seen on the producer's setup list too.
+    await sam.getByRole('tab', { name: /^Checklist/ }).click();
+    await sam.getByRole('button', { name: /^‘Power up console and outboard \(in order\)’: not checked/ }).tap();
+    await maya.getByRole('link', { name: /^Setup list/ }).click();
+    await maya.getByRole('button', { name: /^‘Power up console and outboard \(in order\)’: checked by Sam Reyes/ }).waitFor({ timeout: 10_000 });
+
+    // Landscape 1366×1024: inputs and checklist side by side.
+    await sam.setViewportSize({ width: 1366, height: 1024 });
+    await sam.getByRole('heading', { level: 2, name: 'Checklist' }).waitFor();
+    await sam.getByRole('heading', { level: 2, name: 'Inputs' }).waitFor();
+    await sam.screenshot({ path: path.join(SHOTS, 'run-sheet-1366.png') });
+
+    // Print: a light sheet without the app around it.
+    await sam.emulateMedia({ media: 'print' });
+    expect(await sam.locator('.app-header').isVisible()).toBe(false);
+    expect(await sam.getByRole('article', { name: 'Setup sheet for printing' }).isVisible()).toBe(true);
+    const background = await sam.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(background).toBe('rgb(255, 255, 255)');
+    await sam.screenshot({ path: path.join(SHOTS, 'setup-sheet-print.png'), fullPage: true });
+    writeFileSync(path.join(SHOTS, 'setup-sheet.pdf'), await sam.pdf({ format: 'A4', printBackground: true }));
+    await sam.emulateMedia({ media: 'screen' });
+
+    expect(problems).toEqual([]);
+  });
+});
