@@ -69,16 +69,20 @@ describe.skipIf(!browserAvailable())('run sheet on a control-room tablet, in Chr
     expect(Math.min(...heights)).toBeGreaterThanOrEqual(44);
     expect(await sam.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBe(0);
 
-    for (const name of [/^ch 1 Kick In: not checked/, /^ch 2 Kick Out: not checked/, /^ch 3 Snare Top: not checked/]) await sam.getByRole('button', { name }).tap();
-    await sam.getByRole('button', { name: /^ch 3 Snare Top: checked by Sam Reyes/ }).waitFor();
+    const row = (name: RegExp) => sam.getByRole('button', { name });
+    for (const name of [/^Channel 1 Kick In/, /^Channel 2 Kick Out/, /^Channel 3 Snare Top/]) {
+      expect(await row(name).getAttribute('aria-pressed')).toBe('false');
+      await row(name).tap();
+    }
+    await sam.locator('.run-row--done', { hasText: 'Snare Top' }).getByText(/checked by Sam Reyes/).waitFor();
     await progress.getByText('3/47 checked').waitFor({ timeout: 10_000 });
     await sam.screenshot({ path: path.join(SHOTS, 'run-sheet-1024.png') });
 
     // The Wi-Fi drops: the tick is kept and shown as waiting, then sent when it is back.
     await tablet.setOffline(true);
-    await sam.getByRole('button', { name: /^ch 4 Snare Bottom: not checked/ }).tap();
+    await row(/^Channel 4 Snare Bottom/).tap();
     await sam.getByText('1 change waiting to be sent').waitFor();
-    await sam.getByRole('button', { name: /^ch 4 Snare Bottom: checked by Sam Reyes at .*, not sent yet/ }).waitFor();
+    await sam.locator('.run-row--waiting', { hasText: 'Snare Bottom' }).getByText('waiting to be sent').waitFor();
     await sam.screenshot({ path: path.join(SHOTS, 'run-sheet-offline.png') });
     // Still only 3 on the producer's screen: it has not reached the server.
     expect(await progress.getByText('3/47 checked').count()).toBe(1);
@@ -89,7 +93,7 @@ describe.skipIf(!browserAvailable())('run sheet on a control-room tablet, in Chr
 
     // The checklist tab: a tap on a step, seen on the producer's setup list too.
     await sam.getByRole('tab', { name: /^Checklist/ }).click();
-    await sam.getByRole('button', { name: /^‘Power up console and outboard \(in order\)’: not checked/ }).tap();
+    await row(/^Power up console and outboard \(in order\)$/).tap();
     await maya.getByRole('link', { name: /^Setup list/ }).click();
     await maya.getByRole('button', { name: /^‘Power up console and outboard \(in order\)’: checked by Sam Reyes/ }).waitFor({ timeout: 10_000 });
 
@@ -109,6 +113,42 @@ describe.skipIf(!browserAvailable())('run sheet on a control-room tablet, in Chr
     writeFileSync(path.join(SHOTS, 'setup-sheet.pdf'), await sam.pdf({ format: 'A4', printBackground: true }));
     await sam.emulateMedia({ media: 'screen' });
 
+    expect(problems).toEqual([]);
+  });
+
+  it('a producer books a session from a template: its tasks come routed with reasons, its setup list with it', async () => {
+    const page = await producer.newPage();
+    watch(page, 'maya booking');
+    await page.goto(`${t.baseUrl}/sessions`);
+    await page.getByRole('button', { name: /Book session/ }).click();
+    const form = page.getByRole('region', { name: 'Book a session' });
+    await form.getByLabel('From a template').selectOption({ label: 'Drum tracking' });
+    // The template fills the title and the length (10 h from 10:00).
+    expect(await form.getByLabel('Title').inputValue()).toBe('Drum tracking');
+    expect(await form.getByLabel('Ends').inputValue()).toBe('20:00');
+    await form.getByLabel('Title').fill('Drums for "Lantern"');
+    await form.getByLabel('Project').selectOption({ label: 'The Hollow Pines – Northern Lights' });
+    await form.getByLabel('Room').selectOption({ label: 'Live Room A' });
+    // Ten days out, clear of the demo week.
+    const day = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
+    await form.getByLabel('Day').fill(day);
+    await form.getByLabel('Producer').selectOption({ label: 'Maya Okafor' });
+    await form.getByLabel('Engineer').selectOption({ label: 'Sam Reyes' });
+    await form.getByRole('button', { name: 'Confirm booking' }).click();
+    await page.getByText('Booked “Drums for "Lantern"”.').waitFor();
+
+    const { sessions } = (await t.api('GET', '/api/sessions')).body as { sessions: { id: string; title: string }[] };
+    const booked = sessions.find((s) => s.title === 'Drums for "Lantern"')!;
+    await page.goto(`${t.baseUrl}/sessions/${booked.id}`);
+    await page.getByRole('heading', { level: 1, name: 'Drums for "Lantern"' }).waitFor();
+    const mic = page.getByRole('article', { name: 'Mic the kit from the input list' });
+    await mic.waitFor();
+    expect(await mic.getByText('Sam Reyes').count()).toBeGreaterThan(0);
+    expect(await mic.getByText(/session's engineer/).count()).toBe(1);
+    await page.getByRole('link', { name: /^Setup list/ }).click();
+    await page.getByRole('button', { name: /^ch 12 Mono Room \(crush\): not checked/ }).waitFor();
+    expect(await page.getByText('0/12 line-checked').count()).toBe(1);
+    await page.screenshot({ path: path.join(SHOTS, 'setup-list-1440.png'), fullPage: true });
     expect(problems).toEqual([]);
   });
 });

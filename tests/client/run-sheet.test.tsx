@@ -51,15 +51,20 @@ function setup(path = 'run-sheet', who: 'theo' | 'sam' | 'ada' = 'theo', lines: 
   return { api, realtime, db, setOffline: (v: boolean) => void (offline = v) };
 }
 
+/** A run sheet row: named by what it shows, described by its facts and who ticked it. */
 const row = (name: RegExp) => screen.getByRole('button', { name });
+const findRow = (name: RegExp) => screen.findByRole('button', { name });
+const about = (el: HTMLElement) => document.getElementById(el.getAttribute('aria-describedby') ?? '')?.textContent ?? '';
 
 describe('run sheet', () => {
   it('checks a line off with one tap, sending the version it saw, and shows who did it', async () => {
     const env = setup();
-    const kickRow = await screen.findByRole('button', { name: /^ch 1 Kick In: not checked/ });
+    const kickRow = await findRow(/^Channel 1 Kick In U87 #1$/);
     expect(kickRow.getAttribute('aria-pressed')).toBe('false');
+    expect(about(kickRow)).toContain('not checked');
     fireEvent.click(kickRow);
-    await waitFor(() => expect(row(/^ch 1 Kick In: checked by Theo Grant/).getAttribute('aria-pressed')).toBe('true'));
+    await waitFor(() => expect(row(/^Channel 1 Kick In/).getAttribute('aria-pressed')).toBe('true'));
+    expect(about(row(/^Channel 1 Kick In/))).toMatch(/checked by Theo Grant at/);
     expect(env.api.writes().map((c) => [c.method, c.path, c.body])).toEqual([['PATCH', `/setup-items/${lineId(1)}`, { version: 1, checked: true }]]);
     expect(screen.getByText(/^1\/2 line-checked$/)).toBeTruthy();
     // Every control on the sheet is a real button (no hover-only actions).
@@ -69,9 +74,10 @@ describe('run sheet', () => {
   it('keeps a tick made without a connection, says it is waiting, survives a reload, and sends it when back', async () => {
     const env = setup();
     env.setOffline(true);
-    fireEvent.click(await screen.findByRole('button', { name: /^ch 1 Kick In: not checked/ }));
+    fireEvent.click(await findRow(/^Channel 1 Kick In/));
     expect(await screen.findByText('1 change waiting to be sent')).toBeTruthy();
-    expect(row(/^ch 1 Kick In: checked by Theo Grant at .*, not sent yet/)).toBeTruthy();
+    expect(row(/^Channel 1 Kick In/).getAttribute('aria-pressed')).toBe('true');
+    expect(about(row(/^Channel 1 Kick In/))).toMatch(/checked by Theo Grant at .* · waiting to be sent/);
     expect(JSON.parse(window.localStorage.getItem(OUTBOX_KEY) ?? '[]')).toMatchObject([{ itemId: lineId(1), fields: { checked: true }, base: { version: 1 } }]);
 
     // Back online: the socket reconnects, the tick goes out.
@@ -95,16 +101,19 @@ describe('run sheet', () => {
 
   it('shows another tablet’s tick as it happens', async () => {
     const env = setup();
-    await screen.findByRole('button', { name: /^ch 2 Overhead L: not checked/ });
+    expect((await findRow(/^Channel 2 Overhead L/)).getAttribute('aria-pressed')).toBe('false');
+    // Events come once the board has joined its room.
+    await waitFor(() => expect(env.realtime.joins).toHaveLength(1));
     env.realtime.push(ev.setupUpdated(11, { ...overhead, version: 2, checked: checkedBy(SAM) }, ['checked'], SAM));
-    expect(await screen.findByRole('button', { name: /^ch 2 Overhead L: checked by Sam Reyes/ })).toBeTruthy();
+    await waitFor(() => expect(row(/^Channel 2 Overhead L/).getAttribute('aria-pressed')).toBe('true'));
+    expect(about(row(/^Channel 2 Overhead L/))).toMatch(/checked by Sam Reyes/);
     env.realtime.push(ev.setupCreated(12, makeLine(4, { source: 'Snare Top' }), SAM));
-    expect(await screen.findByRole('button', { name: /^ch 4 Snare Top: not checked/ })).toBeTruthy();
+    expect((await findRow(/^Channel 4 Snare Top/)).getAttribute('aria-pressed')).toBe('false');
   });
 
   it('shows the rules on each line: phantom on a ribbon, a unit planned in an overlapping session', async () => {
     setup();
-    await screen.findByRole('button', { name: /^ch 1 Kick In/ });
+    await findRow(/^Channel 1 Kick In/);
     expect(await screen.findByText("U87 #1 is already planned for 'Drum tracking B' 12:00–22:00.")).toBeTruthy();
     expect(screen.getByText('Phantom power is on for a ribbon mic (Coles 4038 #1): turn it off.')).toBeTruthy();
   });
@@ -112,7 +121,7 @@ describe('run sheet', () => {
   it('keeps a note as a change like a tick', async () => {
     const env = setup();
     fireEvent.click(await screen.findByRole('tab', { name: /^Checklist/ }));
-    const line = (await screen.findByRole('button', { name: /^‘Power up the console’/ })).closest('li')!;
+    const line = (await findRow(/^Power up the console$/)).closest('li')!;
     fireEvent.click(within(line).getByRole('button', { name: /^Note on/ }));
     fireEvent.change(within(line).getByLabelText('Note'), { target: { value: 'Mains last' } });
     fireEvent.click(within(line).getByRole('button', { name: 'Save' }));
@@ -151,12 +160,15 @@ describe('setup list page', () => {
     env.api.route(`POST /sessions/${SESSION_ID}/setup-items`, (call) => json(makeLine(5, { ...(call.body as Partial<SetupItem>), gear: null, id: lineId(5) }), 201));
     fireEvent.click(await screen.findByRole('button', { name: /Add input/ }));
     const form = screen.getByRole('form', { name: 'New input' });
+    // It starts on the next free channel, with the focus in it.
+    expect((within(form).getByLabelText('Channel') as HTMLInputElement).value).toBe('3');
+    await waitFor(() => expect(document.activeElement).toBe(within(form).getByLabelText('Channel')));
     fireEvent.change(within(form).getByLabelText('Channel'), { target: { value: '1' } });
     fireEvent.change(within(form).getByLabelText('Source'), { target: { value: 'Snare Top' } });
     // Channel 1 is Kick In's: the rule says so at once, and saving is held back.
     expect(within(form).getByText('Channel 1 is also used by “Kick In”.')).toBeTruthy();
     fireEvent.click(within(form).getByRole('button', { name: 'Add input' }));
-    expect(await within(form).findByText(/Fix what the rules flag first/)).toBeTruthy();
+    expect(await within(form).findByText('This line can’t be saved yet: Channel 1 is also used by “Kick In”.')).toBeTruthy();
     expect(env.api.writes()).toEqual([]);
     // Gear in repair cannot be picked.
     const option = within(form).getByRole('option', { name: /MD421 #3 — in repair/ }) as HTMLOptionElement;
@@ -166,6 +178,10 @@ describe('setup list page', () => {
     await waitFor(() => expect(env.api.writes()).toHaveLength(1));
     expect(env.api.writes()[0]?.body).toMatchObject({ part: 'INPUT', channel: 5, source: 'Snare Top', gearId: null, phantom: false });
     expect(await screen.findByRole('button', { name: /^ch 5 Snare Top: not checked/ })).toBeTruthy();
+    // The form is ready for the next input, one channel on.
+    expect(within(form).getByText('Added ch 5 Snare Top. Next one:')).toBeTruthy();
+    expect((within(form).getByLabelText('Channel') as HTMLInputElement).value).toBe('6');
+    expect((within(form).getByLabelText('Source') as HTMLInputElement).value).toBe('');
   });
 
   it('a producer who does not work on the session reads it only', async () => {

@@ -71,13 +71,13 @@ describe('sessions list', () => {
     setup();
     await screen.findByRole('link', { name: 'Drum tracking' });
     const drums = row('Drum tracking');
-    for (const text of ['10:00–20:00', 'Now', 'The Hollow Pines – Northern Lights', 'Live Room A', 'Maya Okafor', 'Sam Reyes', 'In progress', '1/4 done']) {
+    for (const text of ['10:00–20:00', 'Now', 'The Hollow Pines – Northern Lights', 'Live Room A', 'Maya Okafor', 'Sam Reyes', 'In progress', '1/4 tasks done']) {
       expect(drums.textContent).toContain(text);
     }
     expect(screen.getByRole('link', { name: 'Drum tracking' }).getAttribute('href')).toBe(`/sessions/${id(2)}`);
     expect(row('Lead vocal overdubs').textContent).toContain('None'); // no producer
     expect(row('Mixdown: "Harbour"').textContent).not.toContain('Now');
-    expect(row('Mixdown: "Harbour"').textContent).toContain('3/4 done');
+    expect(row('Mixdown: "Harbour"').textContent).toContain('3/4 tasks done');
     expect(row('Writing session').textContent).toContain('Cancelled');
   });
 

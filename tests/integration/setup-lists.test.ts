@@ -368,14 +368,19 @@ describe('templates and the gear rules', () => {
     expect(booked.status).toBe(201);
     const setup = (await t.api('GET', `/api/sessions/${booked.body.id}/board`)).body.setup as SetupItem[];
     expect(setup.map((i) => [i.source, i.gear?.label ?? null, i.gearText, i.notes])).toEqual([
-      ['Room', null, 'U87 #1', "Not planned: U87 #1 is already planned for 'Vocal overdubs' 10:00–14:00."],
-      ['Tom', null, 'MD421 #3', 'Not planned: MD421 #3 is in repair: choose other gear. close'],
+      ['Room', null, '', "Not planned: U87 #1 is already planned for 'Vocal overdubs' 10:00–14:00."],
+      ['Tom', null, '', 'Not planned: MD421 #3 is in repair: choose other gear. close'],
       ['Snare', 'Shure SM57', '', ''],
-      ['Snare B', null, 'Shure SM57', "Not planned: Shure SM57: 3 planned at once with 'Vocal overdubs' 10:00–14:00; the studio has 2."],
+      ['Snare B', null, '', "Not planned: Shure SM57: 3 planned at once with 'Vocal overdubs' 10:00–14:00; the studio has 2."],
     ]);
-    // Nothing the rules call an error is left on the new list.
+    // No error is left on the new list; the lines without gear say so.
     const context = (await t.api('GET', `/api/sessions/${booked.body.id}/setup/context`)).body;
     expect(context.issues.filter((i: { severity: string }) => i.severity === 'error')).toEqual([]);
+    expect(context.issues.map((i: { code: string; itemId: string }) => [i.code, setup.find((l) => l.id === i.itemId)?.source])).toEqual([
+      ['no_gear', 'Room'],
+      ['no_gear', 'Tom'],
+      ['no_gear', 'Snare B'],
+    ]);
   });
 
   it('a template holds at most 300 setup lines in all', async () => {

@@ -131,7 +131,8 @@ export function BookSessionForm({ studio, projectIds, session, defaults = {}, te
   const { errors, formError, submitting, formRef, run, clearError } = useFormState<SessionField>();
 
   const set = <K extends keyof SessionFormValues>(field: K, value: SessionFormValues[K]) => {
-    setValues((prev) => ({ ...prev, [field]: value }));
+    // With a template chosen, the end follows the start (the template's length).
+    setValues((prev) => ({ ...prev, [field]: value, ...(field === 'startTime' && template ? { endTime: clockPlus(String(value), template.durationMinutes) } : {}) }));
     clearError(field);
     if (field === 'date' || field === 'startTime' || field === 'endTime') {
       clearError('startsAt');
@@ -199,7 +200,8 @@ export function BookSessionForm({ studio, projectIds, session, defaults = {}, te
                   const next = templates.find((t) => t.id === e.target.value);
                   setTemplateId(e.target.value);
                   if (!next) return;
-                  setValues((prev) => ({ ...prev, title: prev.title.trim() ? prev.title : next.name, endTime: clockPlus(prev.startTime, next.durationMinutes) }));
+                  // The title follows the template unless someone typed their own.
+                  setValues((prev) => ({ ...prev, title: !prev.title.trim() || prev.title === template?.name ? next.name : prev.title, endTime: clockPlus(prev.startTime, next.durationMinutes) }));
                   clearError('title');
                   clearError('endTime');
                 }}

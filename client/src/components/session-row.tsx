@@ -45,9 +45,9 @@ export function SessionRow({ session, timeZone, now }: { session: Session; timeZ
       </dl>
       <div className="session-row__state">
         <SessionStatusBadge status={session.status} />
-        <ProgressMeter done={done} total={total} label="Tasks" />
+        <ProgressMeter done={done} total={total} unit="tasks done" label="Tasks" />
         {session.setup && session.setup.total > 0 ? (
-          <ProgressMeter done={session.setup.done} total={session.setup.total} unit="set up" empty="" label="Setup list" />
+          <ProgressMeter done={session.setup.done} total={session.setup.total} unit="setup checked" empty="" label="Setup list" />
         ) : null}
       </div>
     </li>

@@ -14,10 +14,10 @@ import './my-day-page.css';
 const DAYS = 7;
 
 const INVOLVEMENT: Record<AgendaSession['involvement'][number], string> = {
-  producer: 'Producing',
-  engineer: 'Engineering',
+  producer: 'You’re producing',
+  engineer: 'You’re engineering',
   lead: 'Your project',
-  tasks: 'Your tasks',
+  tasks: 'You have tasks',
 };
 
 /** The current minute, refreshed every 30 s. */
@@ -84,6 +84,16 @@ function SessionCard({ session, tasks, timeZone, now, kinds }: { session: Agenda
         {setup !== null ? (
           <>
             <ProgressMeter done={setup.done} total={setup.total} unit="checked" empty="No setup list" label="Setup" />
+            {session.setupIssues && session.setupIssues.errors + session.setupIssues.warnings > 0 ? (
+              <Link to={`/sessions/${session.id}/setup`} className={`my-session__issues${session.setupIssues.errors ? ' my-session__issues--error' : ''}`}>
+                {[
+                  session.setupIssues.errors ? `${session.setupIssues.errors} setup problem${session.setupIssues.errors > 1 ? 's' : ''}` : null,
+                  session.setupIssues.warnings ? `${session.setupIssues.warnings} warning${session.setupIssues.warnings > 1 ? 's' : ''}` : null,
+                ]
+                  .filter(Boolean)
+                  .join(', ')}
+              </Link>
+            ) : null}
             <div className="my-session__actions">
               {hasSetup ? (
                 <Link to={`/sessions/${session.id}/run-sheet`} className={`button${today ? ' button--primary' : ''}`}>

@@ -1,6 +1,6 @@
 import type { SetupItem, SetupPart } from '@patchbay/shared';
 import { setupProgress } from '@patchbay/shared/domain/setup-progress';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useState, type KeyboardEvent } from 'react';
 import { Link } from 'react-router';
 import { useMe } from '../auth/auth-context';
 import { ConnectionIndicator } from '../components/connection-indicator';
@@ -9,7 +9,7 @@ import { ProgressMeter } from '../components/progress-meter';
 import { formatDay, formatWindow } from '../lib/time';
 import { NoteButton } from '../setup/input-list';
 import { IssueList } from '../setup/issue-list';
-import { gearName, setupLineName } from '../setup/labels';
+import { gearName } from '../setup/labels';
 import { OutboxStatus } from '../setup/outbox-status';
 import { SetupSheet } from '../setup/setup-sheet';
 import { useShownSetup } from '../setup/shown-setup';
@@ -41,8 +41,8 @@ function InputFacts({ item }: { item: SetupItem }) {
   const facts = [
     item.preamp ? { key: 'pre', text: item.preamp } : null,
     item.phantom ? { key: '48v', text: '48V', strong: true } : null,
-    item.padDb !== null ? { key: 'pad', text: `Pad −${item.padDb}` } : null,
-    item.highPassHz !== null ? { key: 'hpf', text: `HPF ${item.highPassHz}` } : null,
+    item.padDb !== null ? { key: 'pad', text: `Pad −${item.padDb} dB` } : null,
+    item.highPassHz !== null ? { key: 'hpf', text: `HPF ${item.highPassHz} Hz` } : null,
     item.polarity ? { key: 'pol', text: 'Ø flip', strong: true } : null,
     item.insert ? { key: 'ins', text: `Insert ${item.insert}` } : null,
     item.stand ? { key: 'stand', text: item.stand } : null,
@@ -66,28 +66,34 @@ function RunRow({ item, timeZone, canCheck, waiting, issues, writes }: {
   issues: ReturnType<ReturnType<typeof useSetupRules>['byItem']['get']>;
   writes: SetupWrites;
 }) {
+  const id = useId();
   const checked = item.checked !== null;
-  const status = `${checkedText(item, timeZone)}${waiting ? ', not sent yet' : ''}`;
+  // Named by what it shows (channel, source, mic or the step); the facts and who ticked it
+  // describe it; checked or not is aria-pressed.
+  const labelledBy = item.part === 'INPUT' ? `${id}-ch ${id}-title` : `${id}-title`;
   const body = (
     <>
       <span className="run-row__box" aria-hidden="true">
         {checked ? '✓' : ''}
       </span>
       {item.part === 'INPUT' ? (
-        <span className="run-row__channel" aria-hidden={item.channel === null}>
+        <span className="run-row__channel" id={`${id}-ch`}>
+          <span className="visually-hidden">Channel </span>
           {item.channel ?? '–'}
         </span>
       ) : null}
       <span className="run-row__main">
-        <span className="run-row__title">
+        <span className="run-row__title" id={`${id}-title`}>
           {item.part === 'INPUT' ? item.source : item.part === 'PATCH' ? <PatchChain points={item.points} /> : item.text}
           {item.part === 'INPUT' ? <span className="run-row__gear">{gearName(item)}</span> : null}
         </span>
-        {item.part === 'INPUT' ? <InputFacts item={item} /> : null}
-        {item.notes ? <span className="run-row__notes">{item.notes}</span> : null}
-        <span className="run-row__who">
-          {checked ? checkedText(item, timeZone) : null}
-          {waiting ? <span className="run-row__waiting"> · waiting to be sent</span> : null}
+        <span id={`${id}-about`} className="run-row__about">
+          {item.part === 'INPUT' ? <InputFacts item={item} /> : null}
+          {item.notes ? <span className="run-row__notes">{item.notes}</span> : null}
+          <span className="run-row__who">
+            {checked ? checkedText(item, timeZone) : <span className="visually-hidden">not checked</span>}
+            {waiting ? <span className="run-row__waiting"> · waiting to be sent</span> : null}
+          </span>
         </span>
       </span>
     </>
@@ -95,11 +101,11 @@ function RunRow({ item, timeZone, canCheck, waiting, issues, writes }: {
   return (
     <li className={['run-row', checked ? 'run-row--done' : '', waiting ? 'run-row--waiting' : ''].filter(Boolean).join(' ')}>
       {canCheck ? (
-        <button type="button" className="run-row__toggle" aria-pressed={checked} aria-label={`${setupLineName(item)}: ${status}`} onClick={() => writes.toggle(item)}>
+        <button type="button" className="run-row__toggle" aria-pressed={checked} aria-labelledby={labelledBy} aria-describedby={`${id}-about`} onClick={() => writes.toggle(item)}>
           {body}
         </button>
       ) : (
-        <div className="run-row__toggle run-row__toggle--static" role="group" aria-label={`${setupLineName(item)}: ${status}`}>
+        <div className="run-row__toggle run-row__toggle--static" role="group" aria-labelledby={labelledBy} aria-describedby={`${id}-about`}>
           {body}
         </div>
       )}
@@ -156,6 +162,16 @@ export function RunSheetPage() {
   }
   const progress = setupProgress(shown.items);
   const { session } = state;
+  /** Arrow keys, Home and End move between the tabs (the tab pattern). */
+  const onTabKey = (e: KeyboardEvent<HTMLButtonElement>) => {
+    if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft' && e.key !== 'Home' && e.key !== 'End') return;
+    e.preventDefault();
+    const at = PANELS.findIndex((p) => p.part === tab);
+    const to = e.key === 'Home' ? 0 : e.key === 'End' ? PANELS.length - 1 : (at + (e.key === 'ArrowRight' ? 1 : PANELS.length - 1)) % PANELS.length;
+    const part = PANELS[to]!.part;
+    setTab(part);
+    requestAnimationFrame(() => document.getElementById(`run-tab-${part}`)?.focus());
+  };
   const start = new Date(session.startsAt);
   const panels = wide ? PANELS : PANELS.filter((p) => p.part === tab);
 
@@ -193,7 +209,7 @@ export function RunSheetPage() {
             {PANELS.map((p) => {
               const count = progress.byPart[p.part];
               return (
-                <button key={p.part} type="button" role="tab" id={`run-tab-${p.part}`} aria-selected={tab === p.part} aria-controls={`run-panel-${p.part}`} className="run-tabs__tab" onClick={() => setTab(p.part)}>
+                <button key={p.part} type="button" role="tab" id={`run-tab-${p.part}`} aria-selected={tab === p.part} aria-controls={`run-panel-${p.part}`} tabIndex={tab === p.part ? 0 : -1} className="run-tabs__tab" onClick={() => setTab(p.part)} onKeyDown={onTabKey}>
                   {p.title}
                   <span className="run-tabs__count">
                     {count.done}/{count.total}
@@ -237,7 +253,7 @@ export function RunSheetPage() {
           })}
         </div>
       </div>
-      <SetupSheet session={session} parts={shown.parts} timeZone={timeZone} printedAt={printedAt} />
+      <SetupSheet session={session} parts={shown.parts} timeZone={timeZone} printedAt={printedAt} issues={rules.byItem} />
     </div>
   );
 }

@@ -129,11 +129,11 @@ export function SetupListPage() {
           <StepList {...parts} part="CHECK" items={shown.parts.CHECK} />
         </div>
       </div>
-      <SetupSheet session={state.session} parts={shown.parts} timeZone={timeZone} printedAt={printedAt} />
+      <SetupSheet session={state.session} parts={shown.parts} timeZone={timeZone} printedAt={printedAt} issues={rules.byItem} />
 
       {importing ? (
         <ImportDialog
-          hasInputs={shown.parts.INPUT.length > 0}
+          inputs={shown.parts.INPUT.length}
           onClose={() => setImporting(false)}
           onImport={async (csv, mode) => {
             const count = await setup.importCsv(csv, mode);

@@ -7,11 +7,12 @@ import { FormError } from '../components/field';
  * Import the input list from a CSV file (from a spreadsheet). The server checks every row and
  * imports nothing unless all are good; the rows it refuses are listed by line number.
  */
-export function ImportDialog({ hasInputs, onImport, onClose }: { hasInputs: boolean; onImport: (csv: string, mode: 'replace' | 'append') => Promise<number>; onClose: () => void }) {
+export function ImportDialog({ inputs, onImport, onClose }: { inputs: number; onImport: (csv: string, mode: 'replace' | 'append') => Promise<number>; onClose: () => void }) {
   const id = useId();
   const [csv, setCsv] = useState('');
   const [fileName, setFileName] = useState<string | null>(null);
-  const [mode, setMode] = useState<'replace' | 'append'>('replace');
+  // Adding is the safe choice; replacing the list (and its check-offs) is asked for on purpose.
+  const [mode, setMode] = useState<'replace' | 'append'>('append');
   const [rows, setRows] = useState<{ line: number; column: string | null; message: string }[]>([]);
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -39,7 +40,7 @@ export function ImportDialog({ hasInputs, onImport, onClose }: { hasInputs: bool
   return (
     <Dialog
       title="Import the input list"
-      description="A CSV from a spreadsheet: a header row (Channel, Source, Mic / DI, Stand, Preamp, Phantom, Pad, High-pass, Polarity, Insert, Notes; only Source is required), then one row per input. Mics and DIs are matched to the studio’s gear by label."
+      description="A CSV from a spreadsheet: a header row (Channel, Source, Mic / DI, Stand, Preamp, Phantom, Pad (dB), High-pass (Hz), Polarity, Insert, Notes — only Source is required; an exported list has them all), then one row per input. Mics and DIs are matched to the studio’s gear by label."
       onClose={onClose}
       className="import-dialog"
     >
@@ -67,16 +68,16 @@ export function ImportDialog({ hasInputs, onImport, onClose }: { hasInputs: bool
           </label>
           <textarea id={`${id}-text`} className="input input--mono" rows={6} spellCheck={false} value={csv} onChange={(e) => setCsv(e.target.value)} />
         </div>
-        {hasInputs ? (
-          <fieldset className="fieldset">
-            <legend className="field__label">The current input list</legend>
-            <label className="check">
-              <input type="radio" name={`${id}-mode`} checked={mode === 'replace'} onChange={() => setMode('replace')} />
-              Replace it with the file
-            </label>
+        {inputs > 0 ? (
+          <fieldset className="fieldset import-form__modes">
+            <legend className="field__label">The {inputs === 1 ? 'input' : `${inputs} inputs`} already on the list</legend>
             <label className="check">
               <input type="radio" name={`${id}-mode`} checked={mode === 'append'} onChange={() => setMode('append')} />
-              Add the file’s lines after it
+              Keep {inputs === 1 ? 'it' : 'them'} and add the file’s lines after
+            </label>
+            <label className="check">
+              <input type="radio" name={`${id}-mode`} checked={mode === 'replace'} onChange={() => setMode('replace')} />
+              Replace {inputs === 1 ? 'it' : `all ${inputs}`} with the file (their check-offs are lost)
             </label>
           </fieldset>
         ) : null}
@@ -97,8 +98,8 @@ export function ImportDialog({ hasInputs, onImport, onClose }: { hasInputs: bool
           <button type="button" className="button button--ghost" onClick={onClose}>
             Cancel
           </button>
-          <button type="submit" className="button button--primary" disabled={busy}>
-            {busy ? 'Importing…' : 'Import'}
+          <button type="submit" className={`button ${mode === 'replace' && inputs > 0 ? 'button--danger' : 'button--primary'}`} disabled={busy}>
+            {busy ? 'Importing…' : mode === 'replace' && inputs > 0 ? `Replace ${inputs === 1 ? '1 input' : `${inputs} inputs`}` : 'Import'}
           </button>
         </div>
       </form>

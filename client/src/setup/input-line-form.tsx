@@ -76,7 +76,7 @@ const OWN = '__own__';
  * A mic or DI from the inventory, grouped by category; items in repair or missing are shown but
  * cannot be picked. "Artist’s own / not listed" switches to free text.
  */
-export function GearPicker({ gear, value, text, onChange, id, invalid, describedBy }: {
+export function GearPicker({ gear, value, text, onChange, id, invalid, describedBy, label }: {
   gear: readonly GearItem[];
   value: string | null;
   text: string;
@@ -84,6 +84,8 @@ export function GearPicker({ gear, value, text, onChange, id, invalid, described
   id: string;
   invalid?: boolean;
   describedBy?: string | undefined;
+  /** The select's name when no <label> names it (a row of a table). */
+  label?: string;
 }) {
   const groups = GEAR_CATEGORIES.map((c) => ({ category: c, items: gear.filter((g) => g.category === c) })).filter((g) => g.items.length > 0);
   const selected = value ?? (text ? OWN : '');
@@ -92,6 +94,7 @@ export function GearPicker({ gear, value, text, onChange, id, invalid, described
       <select
         id={id}
         className="input"
+        aria-label={label}
         aria-invalid={invalid ? true : undefined}
         aria-describedby={describedBy}
         value={selected}
@@ -117,7 +120,7 @@ export function GearPicker({ gear, value, text, onChange, id, invalid, described
         <option value={OWN}>Artist’s own / not listed…</option>
       </select>
       {selected === OWN ? (
-        <input className="input" aria-label="Gear not in the inventory" placeholder="e.g. Band’s own SM58" value={text} onChange={(e) => onChange(null, e.target.value)} />
+        <input className="input" aria-label={label ? `${label}: not in the inventory` : 'Gear not in the inventory'} placeholder="e.g. band’s own SM58" value={text} onChange={(e) => onChange(null, e.target.value)} />
       ) : null}
     </div>
   );
@@ -144,7 +147,7 @@ export function InputLineFields({
         {(c) => <input {...c} className="input" inputMode="numeric" autoComplete="off" value={draft.channel} onChange={(e) => onChange({ channel: e.target.value })} />}
       </Field>
       <Field label="Source" error={errors.source}>
-        {(c) => <input {...c} className="input" autoComplete="off" placeholder="Kick In" value={draft.source} onChange={(e) => onChange({ source: e.target.value })} />}
+        {(c) => <input {...c} className="input" autoComplete="off" placeholder="e.g. Kick In" value={draft.source} onChange={(e) => onChange({ source: e.target.value })} />}
       </Field>
       <Field label="Mic / DI" error={errors.gearId ?? errors.gearText}>
         {(c) => (
@@ -164,19 +167,19 @@ export function InputLineFields({
         )}
       </Field>
       <Field label="Stand" error={errors.stand}>
-        {(c) => <input {...c} className="input" autoComplete="off" placeholder="Boom stand" value={draft.stand} onChange={(e) => onChange({ stand: e.target.value })} />}
+        {(c) => <input {...c} className="input" autoComplete="off" placeholder="e.g. boom stand" value={draft.stand} onChange={(e) => onChange({ stand: e.target.value })} />}
       </Field>
       <Field label="Preamp / console ch" error={errors.preamp}>
-        {(c) => <input {...c} className="input" autoComplete="off" placeholder="Neve 1073 #3" value={draft.preamp} onChange={(e) => onChange({ preamp: e.target.value })} />}
+        {(c) => <input {...c} className="input" autoComplete="off" placeholder="e.g. Neve 1073 #3" value={draft.preamp} onChange={(e) => onChange({ preamp: e.target.value })} />}
       </Field>
-      <Field label="Pad (dB)" error={errors.padDb}>
-        {(c) => <input {...c} className="input" inputMode="numeric" autoComplete="off" placeholder="10" value={draft.padDb} onChange={(e) => onChange({ padDb: e.target.value })} />}
+      <Field label="Pad (dB)" hint="Empty: no pad." error={errors.padDb}>
+        {(c) => <input {...c} className="input" inputMode="numeric" autoComplete="off" value={draft.padDb} onChange={(e) => onChange({ padDb: e.target.value })} />}
       </Field>
-      <Field label="High-pass (Hz)" error={errors.highPassHz}>
-        {(c) => <input {...c} className="input" inputMode="numeric" autoComplete="off" placeholder="80" value={draft.highPassHz} onChange={(e) => onChange({ highPassHz: e.target.value })} />}
+      <Field label="High-pass (Hz)" hint="Empty: off." error={errors.highPassHz}>
+        {(c) => <input {...c} className="input" inputMode="numeric" autoComplete="off" value={draft.highPassHz} onChange={(e) => onChange({ highPassHz: e.target.value })} />}
       </Field>
       <Field label="Insert" error={errors.insert}>
-        {(c) => <input {...c} className="input" autoComplete="off" placeholder="1176" value={draft.insert} onChange={(e) => onChange({ insert: e.target.value })} />}
+        {(c) => <input {...c} className="input" autoComplete="off" placeholder="e.g. 1176" value={draft.insert} onChange={(e) => onChange({ insert: e.target.value })} />}
       </Field>
       <div className="editor__checks input-form__checks">
         <label className="check">

@@ -32,39 +32,62 @@ function changedFields(item: SetupItem, next: NonNullable<ReturnType<typeof read
   return out;
 }
 
-function InputForm({ item, gear, rules, offline, onSave, onCancel }: {
+/** The next free channel after the list's highest (a new line's suggestion). */
+function nextChannel(items: readonly SetupItem[]): string {
+  const highest = Math.max(0, ...items.map((i) => i.channel ?? 0));
+  return highest < 999 ? String(highest + 1) : '';
+}
+
+function InputForm({ item, gear, rules, offline, suggestedChannel = '', onSave, onCancel }: {
   item: SetupItem | null;
   gear: readonly GearItem[];
   rules: SetupRules;
   offline: boolean;
-  onSave: (fields: NonNullable<ReturnType<typeof readInput>['fields']>) => Promise<void>;
+  /** A new line's channel to start from. */
+  suggestedChannel?: string;
+  /** Resolves with what to say when saved; a new line's form then starts again for the next one. */
+  onSave: (fields: NonNullable<ReturnType<typeof readInput>['fields']>) => Promise<string | void>;
   onCancel: () => void;
 }) {
-  const [draft, setDraft] = useState<InputDraft>(() => (item ? draftOf({ ...item, gearId: item.gear?.id ?? null }) : emptyInput));
+  const fresh = (): InputDraft => ({ ...emptyInput, channel: suggestedChannel });
+  const [draft, setDraft] = useState<InputDraft>(() => (item ? draftOf({ ...item, gearId: item.gear?.id ?? null }) : fresh()));
   const [errors, setErrors] = useState<Partial<Record<InputField, string>>>({});
   const [formError, setFormError] = useState<string | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const channel = Number(draft.channel);
   const preview = rules.preview(
-    { channel: draft.channel.trim() && Number.isInteger(channel) ? channel : null, source: draft.source, gearId: draft.gearId, phantom: draft.phantom },
+    { channel: draft.channel.trim() && Number.isInteger(channel) ? channel : null, source: draft.source, gearId: draft.gearId, gearText: draft.gearText, phantom: draft.phantom },
     item?.id ?? null,
   );
   const blocking = preview.filter((i) => i.severity === 'error');
   const escapeRef = useEscape<HTMLFormElement>(onCancel);
+  // The first field takes the focus when the form opens (and again for the next new line).
+  const focusFirst = () => escapeRef.current?.querySelector<HTMLElement>('input, select')?.focus();
+  useEffect(() => {
+    escapeRef.current?.querySelector<HTMLElement>('input, select')?.focus();
+  }, [escapeRef]);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const { fields, errors: found } = readInput(draft);
     setErrors(found);
     setFormError(null);
+    setSaved(null);
     if (!fields) return;
     if (blocking.length > 0) {
-      setFormError('Fix what the rules flag first: the server refuses a line that introduces an error.');
+      setFormError(`This line can’t be saved yet: ${blocking[0]!.message}`);
       return;
     }
     setSaving(true);
     try {
-      await onSave(fields);
+      const said = await onSave(fields);
+      if (!item) {
+        // Ready for the next input, one channel on.
+        setDraft({ ...emptyInput, channel: fields.channel !== null && fields.channel < 999 ? String(fields.channel + 1) : '' });
+        setSaved(said ?? 'Added.');
+        requestAnimationFrame(focusFirst);
+      }
     } catch (err) {
       const issues = fieldIssues(err);
       setErrors(issues as Partial<Record<InputField, string>>);
@@ -77,12 +100,25 @@ function InputForm({ item, gear, rules, offline, onSave, onCancel }: {
   return (
     <form ref={escapeRef} className="editor input-form" noValidate aria-label={item ? `Edit ${item.source}` : 'New input'} onSubmit={submit}>
       <div className="editor__grid input-form__grid">
-        <InputLineFields draft={draft} errors={errors} gear={gear} onChange={(patch) => setDraft((d) => ({ ...d, ...patch }))} issues={<IssueList issues={preview} />} />
+        <InputLineFields
+          draft={draft}
+          errors={errors}
+          gear={gear}
+          onChange={(patch) => {
+            setDraft((d) => ({ ...d, ...patch }));
+            setFormError(null);
+            setSaved(null);
+          }}
+          issues={<IssueList issues={preview} />}
+        />
       </div>
       <div className="editor__footer">
+        <p className="input-form__saved" role="status">
+          {saved}
+        </p>
         <FormError message={formError} />
         <button type="button" className="button button--ghost" onClick={onCancel}>
-          Cancel
+          {item ? 'Cancel' : 'Close'}
         </button>
         <button type="submit" className="button button--primary" disabled={saving || (!item && offline)}>
           {saving ? 'Saving…' : item ? 'Save line' : 'Add input'}
@@ -93,12 +129,61 @@ function InputForm({ item, gear, rules, offline, onSave, onCancel }: {
   );
 }
 
-/** The input list: channel, source, mic or DI, stand, preamp, phantom, pad, high-pass, polarity, insert, notes. */
+/** 48V, pad, high-pass and polarity as short chips. */
+function Settings({ item }: { item: SetupItem }) {
+  const chips = [
+    item.phantom ? { key: '48v', text: '48V', tone: 'tag--accent' } : null,
+    item.padDb !== null ? { key: 'pad', text: `Pad −${item.padDb} dB` } : null,
+    item.highPassHz !== null ? { key: 'hpf', text: `HPF ${item.highPassHz} Hz` } : null,
+    item.polarity ? { key: 'pol', text: 'Ø flip', tone: 'tag--accent' } : null,
+  ].filter((c): c is { key: string; text: string; tone?: string } => c !== null);
+  if (chips.length === 0) return null;
+  return (
+    <span className="tag-row">
+      {chips.map((c) => (
+        <span key={c.key} className={`tag${c.tone ? ` ${c.tone}` : ''}`}>
+          {c.text}
+        </span>
+      ))}
+    </span>
+  );
+}
+
+/** Focuses the Edit (or Note) button of a line after its form closed. */
+function focusLine(id: string): void {
+  requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-line-focus="${id}"]`)?.focus());
+}
+
+/**
+ * The input list: channel, source (and notes), mic or DI, stand, preamp (and insert), and the
+ * channel's settings (48V, pad, high-pass, polarity). The actions column stays in view when the
+ * table scrolls sideways on a narrow screen.
+ */
 export function InputList({ items, timeZone, canEdit, canCheck, offline, pending, writes, gear, rules }: PartProps & { gear: readonly GearItem[]; rules: SetupRules }) {
   const [editing, setEditing] = useState<string | null>(null);
   const [adding, setAdding] = useState(false);
+  const [sorting, setSorting] = useState(false);
+  const addButton = useRef<HTMLButtonElement>(null);
   const done = items.filter((i) => i.checked).length;
-  const columns = 13;
+  const columns = 8;
+  const byChannel = [...items].sort((a, b) => (a.channel ?? Number.MAX_SAFE_INTEGER) - (b.channel ?? Number.MAX_SAFE_INTEGER));
+  const sorted = byChannel.every((item, i) => item === items[i]);
+
+  const closeEditor = (id: string) => {
+    setEditing(null);
+    focusLine(id);
+  };
+  const sortByChannel = async () => {
+    setSorting(true);
+    try {
+      // One move per line out of place, each to its place in channel order.
+      for (const [index, item] of byChannel.entries()) {
+        if (items.indexOf(item) !== index && !(await writes.move(item, index))) break;
+      }
+    } finally {
+      setSorting(false);
+    }
+  };
 
   return (
     <section className="setup-part" aria-labelledby="part-inputs">
@@ -112,6 +197,11 @@ export function InputList({ items, timeZone, canEdit, canCheck, offline, pending
             {[rules.errors ? `${rules.errors} error${rules.errors > 1 ? 's' : ''}` : null, rules.warnings ? `${rules.warnings} warning${rules.warnings > 1 ? 's' : ''}` : null].filter(Boolean).join(', ')}
           </p>
         ) : null}
+        {canEdit && !sorted ? (
+          <button type="button" className="button button--small setup-part__action" disabled={offline || sorting} onClick={() => void sortByChannel()}>
+            {sorting ? 'Sorting…' : 'Sort by channel'}
+          </button>
+        ) : null}
       </div>
       <div className="table-wrap">
         <table className="data-table setup-table">
@@ -124,16 +214,9 @@ export function InputList({ items, timeZone, canEdit, canCheck, offline, pending
               <th scope="col">Source</th>
               <th scope="col">Mic / DI</th>
               <th scope="col">Stand</th>
-              <th scope="col">Preamp</th>
-              <th scope="col">48V</th>
-              <th scope="col">Pad</th>
-              <th scope="col">HPF</th>
-              <th scope="col">
-                <abbr title="Polarity">Ø</abbr>
-              </th>
-              <th scope="col">Insert</th>
-              <th scope="col">Notes</th>
-              <th scope="col">
+              <th scope="col">Preamp · insert</th>
+              <th scope="col">Settings</th>
+              <th scope="col" className="setup-table__sticky">
                 <span className="visually-hidden">Actions</span>
               </th>
             </tr>
@@ -158,11 +241,11 @@ export function InputList({ items, timeZone, canEdit, canCheck, offline, pending
                         gear={gear}
                         rules={rules}
                         offline={offline}
-                        onCancel={() => setEditing(null)}
+                        onCancel={() => closeEditor(item.id)}
                         onSave={async (fields) => {
                           const changes = changedFields(item, fields);
                           if (Object.keys(changes).length > 0) writes.change(item, changes);
-                          setEditing(null);
+                          closeEditor(item.id);
                         }}
                       />
                     </td>
@@ -172,36 +255,39 @@ export function InputList({ items, timeZone, canEdit, canCheck, offline, pending
               const rowClass = [item.checked ? 'setup-table__done' : '', hasError ? 'setup-table__error' : ''].filter(Boolean).join(' ') || undefined;
               return (
                 <Fragment key={item.id}>
-                <tr className={rowClass}>
-                  <td>
-                    <Tick item={item} timeZone={timeZone} canCheck={canCheck} waiting={pending.has(item.id)} onToggle={writes.toggle} />
-                  </td>
-                  <td className="data-table__number">{item.channel ?? ''}</td>
-                  <th scope="row">{item.source}</th>
-                  <td>{gearName(item)}</td>
-                  <td>{item.stand}</td>
-                  <td>{item.preamp}</td>
-                  <td>{item.phantom ? <span className="tag tag--accent">48V</span> : null}</td>
-                  <td>{item.padDb === null ? '' : `−${item.padDb} dB`}</td>
-                  <td>{item.highPassHz === null ? '' : `${item.highPassHz} Hz`}</td>
-                  <td>{item.polarity ? <abbr title="Polarity flipped">Ø</abbr> : ''}</td>
-                  <td>{item.insert}</td>
-                  <td className="data-table__notes">{item.notes}</td>
-                  <td className="data-table__actions">
-                    {canEdit ? (
-                      <LineActions item={item} index={index} count={items.length} disabled={offline} onEdit={() => setEditing(item.id)} onMove={(i, to) => void writes.move(i, to)} onRemove={writes.remove} />
-                    ) : canCheck ? (
-                      <NoteButton item={item} writes={writes} />
-                    ) : null}
-                  </td>
-                </tr>
-                {issues?.length ? (
-                  <tr className={`setup-table__issues${rowClass ? ` ${rowClass}` : ''}`}>
-                    <td colSpan={columns}>
-                      <IssueList issues={issues} />
+                  <tr className={rowClass}>
+                    <td>
+                      <Tick item={item} timeZone={timeZone} canCheck={canCheck} waiting={pending.has(item.id)} onToggle={writes.toggle} />
+                    </td>
+                    <td className="data-table__number">{item.channel ?? ''}</td>
+                    <th scope="row" className="setup-table__source">
+                      {item.source}
+                      {item.notes ? <span className="data-table__secondary">{item.notes}</span> : null}
+                    </th>
+                    <td>{gearName(item)}</td>
+                    <td className="setup-table__wrap">{item.stand}</td>
+                    <td className="setup-table__wrap">
+                      {item.preamp}
+                      {item.insert ? <span className="data-table__secondary">→ {item.insert}</span> : null}
+                    </td>
+                    <td>
+                      <Settings item={item} />
+                    </td>
+                    <td className="data-table__actions setup-table__sticky">
+                      {canEdit ? (
+                        <LineActions item={item} index={index} count={items.length} disabled={offline} onEdit={() => setEditing(item.id)} onMove={(i, to) => void writes.move(i, to)} onRemove={writes.remove} />
+                      ) : canCheck ? (
+                        <NoteButton item={item} writes={writes} />
+                      ) : null}
                     </td>
                   </tr>
-                ) : null}
+                  {issues?.length ? (
+                    <tr className={`setup-table__issues${rowClass ? ` ${rowClass}` : ''}`}>
+                      <td colSpan={columns}>
+                        <IssueList issues={issues} />
+                      </td>
+                    </tr>
+                  ) : null}
                 </Fragment>
               );
             })}
@@ -215,14 +301,19 @@ export function InputList({ items, timeZone, canEdit, canCheck, offline, pending
             gear={gear}
             rules={rules}
             offline={offline}
-            onCancel={() => setAdding(false)}
+            suggestedChannel={nextChannel(items)}
+            onCancel={() => {
+              setAdding(false);
+              requestAnimationFrame(() => addButton.current?.focus());
+            }}
             onSave={async (fields) => {
-              await writes.create({ part: 'INPUT', ...fields });
+              const item = await writes.create({ part: 'INPUT', ...fields });
+              return `Added ch ${item.channel ?? '–'} ${item.source}. Next one:`;
             }}
           />
         ) : (
           <div className="button-row">
-            <button type="button" className="button" disabled={offline} onClick={() => setAdding(true)}>
+            <button ref={addButton} type="button" className="button" disabled={offline} onClick={() => setAdding(true)}>
               <span aria-hidden="true">+</span> Add input
             </button>
           </div>
@@ -237,13 +328,18 @@ export function NoteButton({ item, writes, large = false }: { item: SetupItem; w
   const [open, setOpen] = useState(false);
   const [text, setText] = useState(item.notes);
   const input = useRef<HTMLInputElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
+  const wasOpen = useRef(false);
   const escapeRef = useEscape<HTMLFormElement>(() => setOpen(false));
   useEffect(() => {
     if (open) input.current?.focus();
+    // Back to the Note button when the note form closes.
+    else if (wasOpen.current) button.current?.focus();
+    wasOpen.current = open;
   }, [open]);
   if (!open) {
     return (
-      <button type="button" className={`button ${large ? 'button--touch' : 'button--small'}`} aria-label={`Note on ${item.source || item.text || 'this line'}`} onClick={() => {
+      <button ref={button} data-line-focus={item.id} type="button" className={`button ${large ? 'button--touch' : 'button--small'}`} aria-label={`Note on ${item.source || item.text || 'this line'}`} onClick={() => {
         setText(item.notes);
         setOpen(true);
       }}>

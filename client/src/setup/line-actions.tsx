@@ -1,4 +1,5 @@
 import type { SetupItem } from '@patchbay/shared';
+import { useRef } from 'react';
 import { ConfirmAction } from '../studio/common';
 import { setupLineName } from './labels';
 
@@ -14,15 +15,23 @@ export function LineActions({ item, index, count, disabled, onEdit, onMove, onRe
   onRemove: (item: SetupItem) => Promise<void>;
 }) {
   const name = setupLineName(item);
+  const up = useRef<HTMLButtonElement>(null);
+  const down = useRef<HTMLButtonElement>(null);
+  // A move to the top (or bottom) disables the button just pressed: the focus goes to the other one.
+  const move = (to: number) => {
+    onMove(item, to);
+    if (to === 0) down.current?.focus();
+    else if (to === count - 1) up.current?.focus();
+  };
   return (
     <div className="line-actions">
-      <button type="button" className="button button--small" aria-label={`Edit ${name}`} onClick={onEdit}>
+      <button type="button" className="button button--small" data-line-focus={item.id} aria-label={`Edit ${name}`} onClick={onEdit}>
         Edit
       </button>
-      <button type="button" className="button button--small button--icon" aria-label={`Move ${name} up`} disabled={disabled || index === 0} onClick={() => onMove(item, index - 1)}>
+      <button ref={up} type="button" className="button button--small button--icon" aria-label={`Move ${name} up`} disabled={disabled || index === 0} onClick={() => move(index - 1)}>
         <span aria-hidden="true">↑</span>
       </button>
-      <button type="button" className="button button--small button--icon" aria-label={`Move ${name} down`} disabled={disabled || index >= count - 1} onClick={() => onMove(item, index + 1)}>
+      <button ref={down} type="button" className="button button--small button--icon" aria-label={`Move ${name} down`} disabled={disabled || index >= count - 1} onClick={() => move(index + 1)}>
         <span aria-hidden="true">↓</span>
       </button>
       <ConfirmAction quietTrigger label={`Remove ${name}`} question={`Remove ${name}?`} confirmLabel="Remove" failure={`Couldn't remove ${name}.`} disabled={disabled} onConfirm={() => onRemove(item)} />

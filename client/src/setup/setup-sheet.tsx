@@ -1,4 +1,6 @@
 import type { Session } from '@patchbay/shared';
+import type { SetupIssue } from '@patchbay/shared/domain/setup-rules';
+import { Fragment } from 'react';
 import type { SetupParts } from '../board/board-state';
 import { formatClock } from '@patchbay/shared/domain/time-zone';
 import { formatDay, formatWindow, zoneAbbreviation } from '../lib/time';
@@ -10,7 +12,7 @@ import './setup-sheet.css';
  * table, the patch plan and the checklist with boxes to tick by hand (ticked ones already
  * ticked). Hidden on screen; the page prints it instead of itself.
  */
-export function SetupSheet({ session, parts, timeZone, printedAt }: { session: Session; parts: SetupParts; timeZone: string; printedAt: Date }) {
+export function SetupSheet({ session, parts, timeZone, printedAt, issues }: { session: Session; parts: SetupParts; timeZone: string; printedAt: Date; issues?: ReadonlyMap<string, readonly SetupIssue[]> }) {
   const start = new Date(session.startsAt);
   const end = new Date(session.endsAt);
   return (
@@ -70,8 +72,11 @@ export function SetupSheet({ session, parts, timeZone, printedAt }: { session: S
               </tr>
             </thead>
             <tbody>
-              {parts.INPUT.map((line) => (
-                <tr key={line.id}>
+              {parts.INPUT.map((line) => {
+                const errors = (issues?.get(line.id) ?? []).filter((i) => i.severity === 'error');
+                return (
+                <Fragment key={line.id}>
+                <tr>
                   <td className="setup-sheet__num">{line.channel ?? ''}</td>
                   <td>{line.source}</td>
                   <td>{gearName(line)}</td>
@@ -85,7 +90,14 @@ export function SetupSheet({ session, parts, timeZone, printedAt }: { session: S
                   <td className="setup-sheet__wrap">{line.notes}</td>
                   <td className="setup-sheet__box">{line.checked ? '☑' : '☐'}</td>
                 </tr>
-              ))}
+                {errors.length ? (
+                  <tr className="setup-sheet__issue">
+                    <td colSpan={12}>! {errors.map((e) => e.message).join(' ')}</td>
+                  </tr>
+                ) : null}
+                </Fragment>
+                );
+              })}
             </tbody>
           </table>
         )}
@@ -97,7 +109,7 @@ export function SetupSheet({ session, parts, timeZone, printedAt }: { session: S
           {parts.PATCH.length === 0 ? (
             <p className="setup-sheet__none">No patch lines.</p>
           ) : (
-            <ol className="setup-sheet__list">
+            <ol className="setup-sheet__list setup-sheet__list--patch">
               {parts.PATCH.map((line) => (
                 <li key={line.id}>
                   <span className="setup-sheet__box">{line.checked ? '☑' : '☐'}</span> {line.points.join(' → ')}

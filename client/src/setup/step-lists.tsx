@@ -1,6 +1,6 @@
 import type { SetupItem } from '@patchbay/shared';
 import { MAX_PATCH_POINTS } from '@patchbay/shared/domain/setup-parts';
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { errorMessage } from '../api/client';
 import { FormError } from '../components/field';
 import { useEscape } from '../lib/use-escape';
@@ -31,7 +31,12 @@ function StepForm({ part, item, offline, onSave, onCancel }: {
   const [error, setError] = useState<string | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  const [saved, setSaved] = useState<string | null>(null);
   const escapeRef = useEscape<HTMLFormElement>(onCancel);
+  const mainRef = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    mainRef.current?.focus();
+  }, []);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -52,6 +57,13 @@ function StepForm({ part, item, offline, onSave, onCancel }: {
     setSaving(true);
     try {
       await onSave(fields);
+      if (!item) {
+        // Ready for the next one.
+        setMain('');
+        setNotes('');
+        setSaved(part === 'PATCH' ? 'Added the patch line. Next one:' : 'Added the step. Next one:');
+        mainRef.current?.focus();
+      }
     } catch (err) {
       setFormError(errorMessage(err));
     } finally {
@@ -68,6 +80,7 @@ function StepForm({ part, item, offline, onSave, onCancel }: {
             {label}
           </label>
           <input
+            ref={mainRef}
             id={`${id}-main`}
             className="input"
             autoComplete="off"
@@ -75,7 +88,11 @@ function StepForm({ part, item, offline, onSave, onCancel }: {
             aria-invalid={error ? true : undefined}
             aria-describedby={error ? `${id}-error` : part === 'PATCH' ? `${id}-hint` : undefined}
             value={main}
-            onChange={(e) => setMain(e.target.value)}
+            onChange={(e) => {
+              setMain(e.target.value);
+              setSaved(null);
+              setError(null);
+            }}
           />
           {part === 'PATCH' ? (
             <p className="field__help" id={`${id}-hint`}>
@@ -96,9 +113,12 @@ function StepForm({ part, item, offline, onSave, onCancel }: {
         </div>
       </div>
       <div className="editor__footer">
+        <p className="input-form__saved" role="status">
+          {saved}
+        </p>
         <FormError message={formError} />
         <button type="button" className="button button--ghost" onClick={onCancel}>
-          Cancel
+          {item ? 'Cancel' : 'Close'}
         </button>
         <button type="submit" className="button button--primary" disabled={saving || (!item && offline)}>
           {saving ? 'Saving…' : item ? 'Save' : part === 'PATCH' ? 'Add patch line' : 'Add step'}
@@ -114,6 +134,11 @@ export function StepList({ part, items, timeZone, canEdit, canCheck, offline, pe
   const [editing, setEditing] = useState<string | null>(null);
   const [adding, setAdding] = useState(false);
   const [generating, setGenerating] = useState(false);
+  const addButton = useRef<HTMLButtonElement>(null);
+  const closeEditor = (itemId: string) => {
+    setEditing(null);
+    requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-line-focus="${itemId}"]`)?.focus());
+  };
   const done = items.filter((i) => i.checked).length;
   const title = part === 'PATCH' ? 'Patch plan' : 'Prep checklist';
   const headingId = part === 'PATCH' ? 'part-patch' : 'part-checklist';
@@ -164,14 +189,14 @@ export function StepList({ part, items, timeZone, canEdit, canCheck, offline, pe
                   part={part}
                   item={item}
                   offline={offline}
-                  onCancel={() => setEditing(null)}
+                  onCancel={() => closeEditor(item.id)}
                   onSave={async (fields) => {
                     const changes: Record<string, unknown> = {};
                     if (fields.text !== undefined && fields.text !== item.text) changes.text = fields.text;
                     if (fields.points && fields.points.join('\u0000') !== item.points.join('\u0000')) changes.points = fields.points;
                     if (fields.notes !== item.notes) changes.notes = fields.notes;
                     if (Object.keys(changes).length) writes.change(item, changes);
-                    setEditing(null);
+                    closeEditor(item.id);
                   }}
                 />
               </li>
@@ -199,14 +224,17 @@ export function StepList({ part, items, timeZone, canEdit, canCheck, offline, pe
             part={part}
             item={null}
             offline={offline}
-            onCancel={() => setAdding(false)}
+            onCancel={() => {
+              setAdding(false);
+              requestAnimationFrame(() => addButton.current?.focus());
+            }}
             onSave={async (fields) => {
               await writes.create({ part, ...fields });
             }}
           />
         ) : (
           <div className="button-row">
-            <button type="button" className="button" disabled={offline} onClick={() => setAdding(true)}>
+            <button ref={addButton} type="button" className="button" disabled={offline} onClick={() => setAdding(true)}>
               <span aria-hidden="true">+</span> {part === 'PATCH' ? 'Add patch line' : 'Add step'}
             </button>
           </div>

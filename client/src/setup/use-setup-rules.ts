@@ -14,7 +14,7 @@ export interface SetupRules {
   ready: boolean;
 }
 
-const ruleLine = (item: SetupItem): RuleInputLine => ({ id: item.id, channel: item.channel, source: item.source, gearId: item.gear?.id ?? null, phantom: item.phantom });
+const ruleLine = (item: SetupItem): RuleInputLine => ({ id: item.id, channel: item.channel, source: item.source, gearId: item.gear?.id ?? null, gearText: item.gearText, phantom: item.phantom });
 
 function contextOf(data: SetupContext | undefined) {
   const gear = new Map<string, GearFacts>((data?.gear ?? []).map((g) => [g.id, g]));

@@ -64,8 +64,8 @@ function GearForm({ item, studio, onDone }: { item: GearItem | null; studio: Stu
   return (
     <EditorForm form={form} label={item ? `Edit ${item.label}` : 'New gear'} title={item ? `Edit ${item.label}` : 'New gear'} submitLabel={item ? 'Save gear' : 'Add gear'} onCancel={onDone}>
       <SelectField label="Category" error={errors.category} value={category} options={choices(GEAR_CATEGORIES, GEAR_CATEGORY_LABELS)} onChange={form.update('category', setCategory)} />
-      <TextField label="Make" error={errors.make} autoComplete="off" placeholder="Neumann" value={make} onChange={form.update('make', setMake)} />
-      <TextField label="Model" error={errors.model} autoComplete="off" placeholder="U87 Ai" value={model} onChange={form.update('model', setModel)} />
+      <TextField label="Make" error={errors.make} autoComplete="off" placeholder="e.g. Neumann" value={make} onChange={form.update('make', setMake)} />
+      <TextField label="Model" error={errors.model} autoComplete="off" placeholder="e.g. U87 Ai" value={model} onChange={form.update('model', setModel)} />
       <TextField
         label="Label"
         hint="What people call it; tells identical units apart (“U87 #2”)."

@@ -249,16 +249,16 @@ function TemplateEditor({ template, gear, onDone }: { template: SessionTemplate 
                         <input className="input input--compact template-table__num" aria-label={`Channel of ${n}`} inputMode="numeric" value={line.channel} onChange={(e) => updateRow('inputs', i, { channel: e.target.value })} />
                       </td>
                       <td>
-                        <input className="input input--compact" aria-label={`Source of ${n}`} value={line.source} onChange={(e) => updateRow('inputs', i, { source: e.target.value })} />
+                        <input className="input input--compact template-table__text" aria-label={`Source of ${n}`} value={line.source} onChange={(e) => updateRow('inputs', i, { source: e.target.value })} />
                       </td>
                       <td>
-                        <GearPicker id={`${id}-gear-${i}`} gear={gear} value={line.gearId} text={line.gearText} onChange={(gearId, gearText) => updateRow('inputs', i, { gearId, gearText })} />
+                        <GearPicker id={`${id}-gear-${i}`} label={`Mic or DI of ${n}`} gear={gear} value={line.gearId} text={line.gearText} onChange={(gearId, gearText) => updateRow('inputs', i, { gearId, gearText })} />
                       </td>
                       <td>
-                        <input className="input input--compact" aria-label={`Stand of ${n}`} value={line.stand} onChange={(e) => updateRow('inputs', i, { stand: e.target.value })} />
+                        <input className="input input--compact template-table__text" aria-label={`Stand of ${n}`} value={line.stand} onChange={(e) => updateRow('inputs', i, { stand: e.target.value })} />
                       </td>
                       <td>
-                        <input className="input input--compact" aria-label={`Preamp of ${n}`} value={line.preamp} onChange={(e) => updateRow('inputs', i, { preamp: e.target.value })} />
+                        <input className="input input--compact template-table__text" aria-label={`Preamp of ${n}`} value={line.preamp} onChange={(e) => updateRow('inputs', i, { preamp: e.target.value })} />
                       </td>
                       <td>
                         <input type="checkbox" aria-label={`Phantom power on ${n}`} checked={line.phantom} onChange={(e) => updateRow('inputs', i, { phantom: e.target.checked })} />
@@ -273,10 +273,10 @@ function TemplateEditor({ template, gear, onDone }: { template: SessionTemplate 
                         <input type="checkbox" aria-label={`Polarity flipped on ${n}`} checked={line.polarity} onChange={(e) => updateRow('inputs', i, { polarity: e.target.checked })} />
                       </td>
                       <td>
-                        <input className="input input--compact" aria-label={`Insert of ${n}`} value={line.insert} onChange={(e) => updateRow('inputs', i, { insert: e.target.value })} />
+                        <input className="input input--compact template-table__text" aria-label={`Insert of ${n}`} value={line.insert} onChange={(e) => updateRow('inputs', i, { insert: e.target.value })} />
                       </td>
                       <td>
-                        <input className="input input--compact" aria-label={`Notes of ${n}`} value={line.notes} onChange={(e) => updateRow('inputs', i, { notes: e.target.value })} />
+                        <input className="input input--compact template-table__text" aria-label={`Notes of ${n}`} value={line.notes} onChange={(e) => updateRow('inputs', i, { notes: e.target.value })} />
                       </td>
                       <td>
                         <RowTools list={d.inputs} index={i} set={(next) => set('inputs', next)} name={n} />

@@ -7,6 +7,7 @@ import type { AppContext } from '../context';
 import { emptyTaskCounts, presentSession, sessionInclude } from '../presenters/session';
 import { presentTask, taskInclude } from '../presenters/task';
 import { setupProgressOf } from './sessions';
+import { loadRulesContext, runRules, sessionInputLines } from './setup-support';
 import { invalidField } from '../http/errors';
 
 export const AGENDA_DAYS = 7;
@@ -49,6 +50,15 @@ export async function getAgenda(ctx: AppContext, auth: AuthContext, query: Agend
     countsOf.set(c.sessionId, entry);
   }
   const mine = new Set(tasks.map((t) => t.sessionId));
+  // The setup rules on each listed session with an input list (a week of one person's sessions: a few).
+  const issues = new Map<string, { errors: number; warnings: number }>();
+  if (progress) {
+    for (const row of rows) {
+      if ((progress.get(row.id)?.byPart.INPUT.total ?? 0) === 0) continue;
+      const found = runRules(row, await sessionInputLines(db, row.id), await loadRulesContext(db, auth.studioId, row));
+      issues.set(row.id, { errors: found.filter((i) => i.severity === 'error').length, warnings: found.filter((i) => i.severity === 'warning').length });
+    }
+  }
   const sessions: AgendaSession[] = rows.map((row) => {
     const involvement: AgendaSession['involvement'] = [];
     if (row.producerId === me) involvement.push('producer');
@@ -57,7 +67,7 @@ export async function getAgenda(ctx: AppContext, auth: AuthContext, query: Agend
     if (mine.has(row.id)) involvement.push('tasks');
     const { leadProducerId: _lead, ...project } = row.project;
     const session = presentSession({ ...row, project }, countsOf.get(row.id), progress ? (progress.get(row.id) ?? setupProgress([])) : null);
-    return { ...session, involvement };
+    return { ...session, involvement, setupIssues: progress ? (issues.get(row.id) ?? { errors: 0, warnings: 0 }) : null };
   });
   return { from: from.toISOString(), to: to.toISOString(), sessions, tasks: tasks.map(presentTask) };
 }

@@ -90,12 +90,13 @@ export async function loadRulesContext(db: Db, studioId: string, session: RulesS
   return { gear: new Map(gear.map((g) => [g.id, gearFacts(g)])), uses, timeZone: studio.timezone };
 }
 
-export const ruleLine = (row: { id: string; channel: number | null; source: string; gearId: string | null; phantom: boolean }): RuleInputLine => ({
+export const ruleLine = (row: { id: string; channel: number | null; source: string; gearId: string | null; phantom: boolean; gearText?: string }): RuleInputLine => ({
   id: row.id,
   channel: row.channel,
   source: row.source,
   gearId: row.gearId,
   phantom: row.phantom,
+  ...(row.gearText !== undefined ? { gearText: row.gearText } : {}),
 });
 
 export function runRules(session: RulesSession, inputs: readonly RuleInputLine[], context: RulesContext): SetupIssue[] {
@@ -132,7 +133,7 @@ export async function sessionInputLines(db: Db, sessionId: string): Promise<Rule
   const rows = await db.setupItem.findMany({
     where: { sessionId, part: 'INPUT' },
     orderBy: [{ position: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }],
-    select: { id: true, channel: true, source: true, gearId: true, phantom: true },
+    select: { id: true, channel: true, source: true, gearId: true, gearText: true, phantom: true },
   });
   return rows.map(ruleLine);
 }

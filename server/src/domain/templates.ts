@@ -185,9 +185,8 @@ export async function expandTemplateInto(tx: Tx, studioId: string, templateId: s
     await recordAssignment(tx, studioId, task.id, assignment, null);
     events.push({ type: 'task.created', sessionId: session.id, task: presentTask(task) });
   }
-  const gear = await tx.gearItem.findMany({ where: { studioId }, select: { id: true, label: true } });
-  const labels = new Map(gear.map((g) => [g.id, g.label]));
-  const specs = expandTemplateSetup(template, new Set(labels.keys()));
+  const gear = await tx.gearItem.findMany({ where: { studioId }, select: { id: true } });
+  const specs = expandTemplateSetup(template, new Set(gear.map((g) => g.id)));
   // The template is a plan; the gear rules decide what can be planned for this slot. An item
   // that would be an error here (in repair, missing, busy in an overlapping session, more units
   // than the studio owns) is not planned: the line keeps its name as text and says why.
@@ -200,8 +199,10 @@ export async function expandTemplateInto(tx: Tx, studioId: string, templateId: s
       const candidate = ruleLine({ id: `template:${i}`, channel: spec.channel, source: spec.source, gearId: spec.gearId, phantom: spec.phantom });
       const blocking = introducedErrors(runRules(session, planned, context), runRules(session, [...planned, candidate], context), candidate.id).filter((e) => e.field === 'gearId');
       if (blocking.length > 0) {
+        // Nothing is planned for the channel (the run sheet and checklist must not name the
+        // unavailable item as if it were there); the note says what was meant and why not.
         const why = `Not planned: ${blocking[0]!.message}`;
-        line = { ...spec, gearId: null, gearText: labels.get(spec.gearId) ?? spec.gearText, notes: spec.notes ? `${why} ${spec.notes}` : why };
+        line = { ...spec, gearId: null, gearText: '', notes: spec.notes ? `${why} ${spec.notes}` : why };
       }
     }
     if (line.part === 'INPUT') planned.push(ruleLine({ id: `template:${i}`, channel: line.channel, source: line.source, gearId: line.gearId, phantom: line.phantom }));

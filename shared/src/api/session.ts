@@ -67,6 +67,8 @@ export const AgendaSchema = z
       SessionSchema.extend({
         /** How the member is involved: producing, engineering, leading the project, or tasks only. */
         involvement: z.array(z.enum(['producer', 'engineer', 'lead', 'tasks'])),
+        /** What the setup rules find on its input list now (null: no setup list to see). */
+        setupIssues: z.object({ errors: z.number().int(), warnings: z.number().int() }).nullable(),
       }),
     ),
     tasks: z.array(TaskSchema),

@@ -10,7 +10,8 @@
  *   planned at one moment than the studio owns — for a single unit, simply "planned in another
  *   session at the same time". Named like booking conflicts: item, other session, times;
  * - ribbon_phantom (warning): phantom power on a ribbon microphone;
- * - phantom_needed (warning): a microphone that needs phantom power has it off.
+ * - phantom_needed (warning): a microphone that needs phantom power has it off;
+ * - no_gear (warning): nothing is planned for the channel (no mic or DI, not even as text).
  *
  * Time windows are half-open [startsAt, endsAt), as for bookings; CANCELLED sessions plan
  * nothing. Units: each input line uses one unit of its gear.
@@ -26,6 +27,8 @@ export interface RuleInputLine {
   readonly source: string;
   readonly gearId: string | null;
   readonly phantom: boolean;
+  /** Gear that is not in the inventory; with no gearId and no text, nothing is planned. Absent: not known (not checked). */
+  readonly gearText?: string;
 }
 
 export interface RuleSession extends Interval {
@@ -42,7 +45,7 @@ export interface GearUse extends Interval {
   readonly units: number;
 }
 
-export const SETUP_ISSUE_CODES = ['gear_unavailable', 'duplicate_channel', 'gear_overbooked', 'gear_conflict', 'ribbon_phantom', 'phantom_needed'] as const;
+export const SETUP_ISSUE_CODES = ['gear_unavailable', 'duplicate_channel', 'gear_overbooked', 'gear_conflict', 'ribbon_phantom', 'phantom_needed', 'no_gear'] as const;
 export type SetupIssueCode = (typeof SETUP_ISSUE_CODES)[number];
 export type IssueSeverity = 'error' | 'warning';
 
@@ -53,6 +56,7 @@ export const SETUP_ISSUE_SEVERITY: Readonly<Record<SetupIssueCode, IssueSeverity
   gear_conflict: 'error',
   ribbon_phantom: 'warning',
   phantom_needed: 'warning',
+  no_gear: 'warning',
 };
 
 /** Which field of the line an issue is about (the one to change to fix it). */
@@ -63,6 +67,7 @@ const ISSUE_FIELD: Readonly<Record<SetupIssueCode, 'channel' | 'gearId' | 'phant
   gear_conflict: 'gearId',
   ribbon_phantom: 'phantom',
   phantom_needed: 'phantom',
+  no_gear: 'gearId',
 };
 
 export interface GearConflictRef {
@@ -180,6 +185,9 @@ export function checkSetup(input: SetupRulesInput): SetupIssue[] {
     if (line.channel !== null) {
       const others = (byChannel.get(line.channel) ?? []).filter((l) => l.id !== line.id);
       if (others.length > 0) issues.push(issue('duplicate_channel', line.id, `Channel ${line.channel} is also used by ${others.map(sourceOf).join(', ')}.`));
+    }
+    if (line.gearId === null && line.gearText !== undefined && line.gearText.trim() === '') {
+      issues.push(issue('no_gear', line.id, 'No mic or DI chosen for this channel yet.'));
     }
     if (item) {
       for (const found of planned.get(item.id) ?? []) if (found.itemId === line.id) issues.push(found);

@@ -33,6 +33,8 @@ describe('setup rules, line by line', () => {
     ['a condenser with phantom is fine', { gearId: 'u87-1', phantom: true }, []],
     ['free-text gear has no rules', { gearText: 'Band’s own SM58' } as Partial<RuleInputLine>, []],
     ['unknown gear id is ignored', { gearId: 'gone' }, []],
+    ['a channel with nothing planned on it is a warning', { gearText: '' }, ['no_gear:warning']],
+    ['a channel whose gear is only named as text is fine', { gearText: 'Console talkback mic' }, []],
   ])('%s', (_name, overrides, expected) => {
     const l = line({ ...overrides, channel: 1 });
     expect(run([l]).map((i) => `${i.code}:${i.severity}`)).toEqual(expected);
