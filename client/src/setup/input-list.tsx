@@ -1,13 +1,13 @@
 import type { GearItem, SetupItem } from '@patchbay/shared';
 import { Fragment, useEffect, useRef, useState, type FormEvent } from 'react';
 import { fieldIssues } from '../api/client';
-import { FormError } from '../components/field';
 import { useEscape } from '../lib/use-escape';
 import { ProgressMeter } from '../components/progress-meter';
 import { IssueList } from './issue-list';
 import { draftOf, emptyInput, InputLineFields, readInput, type InputDraft, type InputField } from './input-line-form';
 import { gearName } from './labels';
 import { LineActions } from './line-actions';
+import { LineFormFooter } from './line-form-footer';
 import type { SetupRules } from './use-setup-rules';
 import type { SetupWrites } from './use-setup-writes';
 import { Tick } from './tick';
@@ -112,18 +112,7 @@ function InputForm({ item, gear, rules, offline, suggestedChannel = '', onSave, 
           issues={<IssueList issues={preview} />}
         />
       </div>
-      <div className="editor__footer">
-        <p className="input-form__saved" role="status">
-          {saved}
-        </p>
-        <FormError message={formError} />
-        <button type="button" className="button button--ghost" onClick={onCancel}>
-          {item ? 'Cancel' : 'Close'}
-        </button>
-        <button type="submit" className="button button--primary" disabled={saving || (!item && offline)}>
-          {saving ? 'Saving…' : item ? 'Save line' : 'Add input'}
-        </button>
-      </div>
+      <LineFormFooter editing={item !== null} saved={saved} formError={formError} saving={saving} disabled={!item && offline} submitLabel={item ? 'Save line' : 'Add input'} onCancel={onCancel} />
       {!item && offline ? <p className="field__help">Adding a line needs the connection; it is back in a moment.</p> : null}
     </form>
   );

@@ -2,12 +2,12 @@ import type { SetupItem } from '@patchbay/shared';
 import { MAX_PATCH_POINTS } from '@patchbay/shared/domain/setup-parts';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { errorMessage } from '../api/client';
-import { FormError } from '../components/field';
 import { useEscape } from '../lib/use-escape';
 import { ProgressMeter } from '../components/progress-meter';
 import { useNotices } from '../components/notices';
 import { NoteButton, type PartProps } from './input-list';
 import { LineActions } from './line-actions';
+import { LineFormFooter } from './line-form-footer';
 import { checkedText, Tick } from './tick';
 
 /** "Wall box 3 → Neve 1073 #3 → 1176" (arrows, ">" or new lines between points) → the points. */
@@ -112,18 +112,7 @@ function StepForm({ part, item, offline, onSave, onCancel }: {
           <input id={`${id}-notes`} className="input" autoComplete="off" maxLength={1000} value={notes} onChange={(e) => setNotes(e.target.value)} />
         </div>
       </div>
-      <div className="editor__footer">
-        <p className="input-form__saved" role="status">
-          {saved}
-        </p>
-        <FormError message={formError} />
-        <button type="button" className="button button--ghost" onClick={onCancel}>
-          {item ? 'Cancel' : 'Close'}
-        </button>
-        <button type="submit" className="button button--primary" disabled={saving || (!item && offline)}>
-          {saving ? 'Saving…' : item ? 'Save' : part === 'PATCH' ? 'Add patch line' : 'Add step'}
-        </button>
-      </div>
+      <LineFormFooter editing={item !== null} saved={saved} formError={formError} saving={saving} disabled={!item && offline} submitLabel={item ? 'Save' : part === 'PATCH' ? 'Add patch line' : 'Add step'} onCancel={onCancel} />
     </form>
   );
 }

@@ -14,16 +14,16 @@ import {
   type SetupContext,
   type UnsequencedBoardEvent,
 } from '@patchbay/shared';
-import { requireBoardAccess, requireCan, seesSetup, sessionAccess } from '../auth/access';
+import { requireBoardAccess, requireCan, seesSetup } from '../auth/access';
 import type { AuthContext } from '../auth/auth-context';
 import type { AppContext } from '../context';
 import { AppError } from '../http/errors';
 import { gearFacts } from '../presenters/gear';
 import { presentSetupItem, setupInclude } from '../presenters/setup';
-import { appendBoardEvents, lockBoard } from './board-events';
+import { appendBoardEvents } from './board-events';
 import { runCommand, type CommandOptions } from './command';
 import { requireRulesSession } from './setup-items';
-import { issueDto, loadRulesContext, lockGearPlans, nextSetupPosition, ruleLine, runRules, sessionInputLines } from './setup-support';
+import { issueDto, loadRulesContext, lockGearPlans, lockSetupForEdit, nextSetupPosition, ruleLine, runRules, sessionInputLines } from './setup-support';
 
 /** Adds the checklist steps the input list calls for that the checklist does not have yet. */
 export async function generateChecklist(ctx: AppContext, auth: AuthContext, sessionId: string, options: CommandOptions = {}): Promise<CreatedSetupItems> {
@@ -31,9 +31,7 @@ export async function generateChecklist(ctx: AppContext, auth: AuthContext, sess
     ctx,
     async (tx) => {
       const studioId = auth.studioId;
-      const { scope } = await sessionAccess(tx, auth, sessionId);
-      await lockBoard(tx, sessionId);
-      requireCan(auth, 'setup.edit', 'change the setup list of this session', scope);
+      await lockSetupForEdit(tx, auth, sessionId);
       const [inputs, checks, gear] = await Promise.all([
         tx.setupItem.findMany({ where: { sessionId, part: 'INPUT' }, orderBy: [{ position: 'asc' }, { id: 'asc' }] }),
         tx.setupItem.findMany({ where: { sessionId, part: 'CHECK' }, select: { generatedKey: true, text: true } }),
@@ -66,9 +64,7 @@ export async function importInputs(ctx: AppContext, auth: AuthContext, sessionId
     ctx,
     async (tx) => {
       const studioId = auth.studioId;
-      const { scope } = await sessionAccess(tx, auth, sessionId);
-      await lockBoard(tx, sessionId);
-      requireCan(auth, 'setup.edit', 'change the setup list of this session', scope);
+      await lockSetupForEdit(tx, auth, sessionId);
       const mode = input.mode ?? 'replace';
       const gear = await tx.gearItem.findMany({ where: { studioId }, select: { id: true, label: true, make: true, model: true } });
       const parsed = parseInputListCsv(input.csv, gear);

@@ -18,13 +18,14 @@ import type { AppContext } from '../context';
 import type { Tx } from '../db/database';
 import { AppError, invalidField, notFound } from '../http/errors';
 import { presentSetupItem, setupInclude } from '../presenters/setup';
-import { appendBoardEvents, lockBoard } from './board-events';
+import { appendBoardEvents } from './board-events';
 import { runCommand, type CommandOptions } from './command';
 import {
   loadRulesContext,
   loadSetupItem,
   loadSetupItemLocked,
   lockGearPlans,
+  lockSetupForEdit,
   nextSetupPosition,
   refuseIntroducedErrors,
   ruleLine,
@@ -69,9 +70,7 @@ export async function createSetupItem(ctx: AppContext, auth: AuthContext, sessio
     ctx,
     async (tx) => {
       const studioId = auth.studioId;
-      const { scope } = await sessionAccess(tx, auth, sessionId);
-      await lockBoard(tx, sessionId);
-      requireCan(auth, 'setup.edit', 'change the setup list of this session', scope);
+      await lockSetupForEdit(tx, auth, sessionId);
       const count = await tx.setupItem.count({ where: { sessionId } });
       if (count >= MAX_SETUP_ITEMS) throw new AppError('CONFLICT', `A setup list holds at most ${MAX_SETUP_ITEMS} lines`, { limit: MAX_SETUP_ITEMS });
       await requireGear(tx, studioId, input.gearId);

@@ -17,6 +17,8 @@ import type { PrismaClient } from '../generated/prisma/client';
 import { AppError, notFound } from '../http/errors';
 import { gearFacts } from '../presenters/gear';
 import { setupInclude } from '../presenters/setup';
+import { requireCan, sessionAccess } from '../auth/access';
+import type { AuthContext } from '../auth/auth-context';
 import { lockBoard } from './board-events';
 
 type Db = Tx | PrismaClient;
@@ -33,6 +35,13 @@ export async function loadSetupItemLocked(tx: Tx, studioId: string, itemId: stri
   if (!found) throw notFound('Setup line', itemId);
   await lockBoard(tx, found.sessionId);
   return loadSetupItem(tx, studioId, itemId);
+}
+
+/** The session's board lock, then a 403 unless the member may change its setup list. */
+export async function lockSetupForEdit(tx: Tx, auth: AuthContext, sessionId: string): Promise<void> {
+  const { scope } = await sessionAccess(tx, auth, sessionId);
+  await lockBoard(tx, sessionId);
+  requireCan(auth, 'setup.edit', 'change the setup list of this session', scope);
 }
 
 /**
