@@ -14,6 +14,7 @@ import { apiRoutes, createApiRouter } from './http/api';
 import { createLogger, type Logger } from './logger';
 import { createBroadcaster, type IoServer } from './realtime/broadcaster';
 import { attachSocketServer, reauthorizeBoards } from './realtime/socket-server';
+import { createWorkloadNotifier } from './realtime/workload-notifier';
 import { seedDemoData } from './seed/demo';
 
 const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -92,6 +93,10 @@ export async function createPatchbayServer(config: Config, options: CreateServer
     broadcaster: createBroadcaster(
       () => io,
       (sessionIds) => (io ? reauthorizeBoards(io, ctx, sessionIds) : Promise.resolve()),
+      createWorkloadNotifier(
+        () => io,
+        async (sessionId) => (await db.prisma.session.findUnique({ where: { id: sessionId }, select: { studioId: true } }))?.studioId,
+      ),
     ),
     version,
     startedAt: Date.now(),

@@ -77,7 +77,7 @@ export async function requireMayManage(tx: Tx, auth: AuthContext, memberId: stri
 
 export async function updateMember(ctx: AppContext, auth: AuthContext, memberId: string, patch: z.output<typeof MemberPatchSchema>) {
   const studioId = auth.studioId;
-  return ctx.db.prisma.$transaction(async (tx) => {
+  const member = await ctx.db.prisma.$transaction(async (tx) => {
     await requireMayManage(tx, auth, memberId);
     const { knownRoomIds, ...fields } = patch;
     if (knownRoomIds) await requireRoomIds(tx, studioId, knownRoomIds);
@@ -93,6 +93,9 @@ export async function updateMember(ctx: AppContext, auth: AuthContext, memberId:
     await audit(tx, { studioId, actorId: auth.memberId, action: 'member.updated', entityType: 'member', entityId: memberId, details: { fields: Object.keys(patch) } });
     return presentMember(row);
   });
+  // A new capacity, name or role changes the workload report.
+  if (patch.weeklyCapacityHours !== undefined || patch.roles !== undefined || patch.name !== undefined) ctx.broadcaster.workloadChanged(studioId, { memberIds: [memberId] });
+  return member;
 }
 /**
  * Removes a member: their tasks become unassigned (a new version, an event on each board), their

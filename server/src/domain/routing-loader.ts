@@ -21,14 +21,16 @@ export interface RoutingSessionRow {
   engineerId: string | null;
 }
 
-export async function loadRoutingContext(
-  tx: Tx,
-  studioId: string,
-  session: RoutingSessionRow,
-  customKinds?: CustomTaskKind[],
+export interface RoutingLoadOptions {
+  customKinds?: CustomTaskKind[];
   /** A member to include even without a trade role (a manual assignment being checked). */
-  includeMemberId?: string,
-): Promise<RoutingContext> {
+  includeMemberId?: string;
+  /** A task whose own booking is left out (it is the one being routed or reassigned). */
+  excludeTaskId?: string;
+}
+
+export async function loadRoutingContext(tx: Tx, studioId: string, session: RoutingSessionRow, options: RoutingLoadOptions = {}): Promise<RoutingContext> {
+  const { customKinds, includeMemberId, excludeTaskId } = options;
   const studio = await tx.studio.findUnique({ where: { id: studioId }, select: { timezone: true } });
   if (!studio) throw notFound('Studio', studioId);
   const room = await tx.room.findUnique({ where: { id: session.roomId }, select: { name: true } });
@@ -45,12 +47,12 @@ export async function loadRoutingContext(
     }),
     tx.session.findMany({
       where: { studioId, status: { not: 'CANCELLED' }, startsAt: { lt: to }, endsAt: { gt: from } },
-      select: { id: true, title: true, startsAt: true, endsAt: true, producerId: true, engineerId: true, status: true, room: { select: { name: true } } },
+      select: { id: true, title: true, projectId: true, startsAt: true, endsAt: true, producerId: true, engineerId: true, status: true, room: { select: { name: true } } },
     }),
   ]);
   const tasks = await tx.task.findMany({
-    where: { sessionId: { in: sessions.map((s) => s.id) }, assigneeId: { not: null } },
-    select: { id: true, title: true, sessionId: true, assigneeId: true, role: true, status: true, estimateMinutes: true },
+    where: { sessionId: { in: sessions.map((s) => s.id) }, assigneeId: { not: null }, ...(excludeTaskId ? { id: { not: excludeTaskId } } : {}) },
+    select: { id: true, title: true, sessionId: true, assigneeId: true, role: true, status: true, estimateMinutes: true, startsAt: true },
   });
   const bookings = bookingsFromSchedule({
     sessions: sessions.map((s) => ({ ...s, roomName: s.room.name })),

@@ -1,9 +1,11 @@
-import type { RoutingPreview, RoutingPreviewInput } from '@patchbay/shared';
+import { workOfTask, type RoutingPreview, type RoutingPreviewInput } from '@patchbay/shared';
 import { requireCan, sessionAccess } from '../auth/access';
 import type { AuthContext } from '../auth/auth-context';
 import type { AppContext } from '../context';
-import { AppError, notFound } from '../http/errors';
+import { notFound } from '../http/errors';
 import { presentRouting } from '../presenters/routing';
+import { requireKind, studioTimeZone } from './task-support';
+import { checkTaskTime } from './task-times';
 import { routeForSession } from './task-routing';
 
 /** Routing's decision for a task not created yet, read in one transaction; changes nothing. */
@@ -14,10 +16,11 @@ export async function previewRouting(ctx: AppContext, auth: AuthContext, session
     requireCan(auth, 'tasks.create', 'add tasks to this session', scope);
     const session = await tx.session.findFirst({ where: { id: sessionId, studioId } });
     if (!session) throw notFound('Session', sessionId);
-    const result = await routeForSession(tx, { studioId, session, kind: input.kind, estimateMinutes: input.estimateMinutes ?? null });
-    if (!result.kind) {
-      throw new AppError('VALIDATION_FAILED', `Unknown task kind "${input.kind}"`, { issues: [{ location: 'body', path: 'kind', message: 'unknown task kind' }] });
-    }
-    return presentRouting(input.kind, result);
+    const kind = await requireKind(tx, studioId, input.kind);
+    const startsAt = input.startsAt ? new Date(input.startsAt) : null;
+    const estimateMinutes = input.estimateMinutes === undefined ? kind.defaultEstimateMinutes : input.estimateMinutes;
+    checkTaskTime(session, startsAt, estimateMinutes, await studioTimeZone(tx, studioId));
+    const result = await routeForSession(tx, { studioId, session, kind: kind.key, estimateMinutes, startsAt });
+    return presentRouting(input.kind, result, { ...workOfTask({ startsAt, estimateMinutes }, session), estimateMinutes });
   });
 }

@@ -1,8 +1,6 @@
 // Creating, moving and cancelling sessions. A session that would double-book its room or one of
 // its people is refused with 409 BOOKING_CONFLICT naming each conflict.
 import {
-  describeConflict,
-  findSessionConflicts,
   setupProgress,
   type Session,
   type SessionInput,
@@ -23,6 +21,8 @@ import { loadRulesContext, lockGearPlans, runRules, sessionInputLines } from './
 import { runCommand } from './command';
 import { getSession, setupProgressOf } from './sessions';
 import { expandTemplateInto } from './templates';
+import { moveTimedTasks } from './task-times';
+import { bookingConflicts } from './booking-check';
 import { emptyTaskCounts } from '../presenters/session';
 
 
@@ -66,27 +66,8 @@ async function refuseConflicts(tx: Tx, studioId: string, c: Candidate): Promise<
   // same moment cannot both pass the check.
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`bookings:${studioId}`}))`;
   if (c.status === 'CANCELLED') return;
-  const [studio, existing] = await Promise.all([
-    tx.studio.findUniqueOrThrow({ where: { id: studioId }, select: { timezone: true } }),
-    tx.session.findMany({
-      where: { studioId, status: { not: 'CANCELLED' }, startsAt: { lt: c.endsAt }, endsAt: { gt: c.startsAt }, ...(c.id ? { id: { not: c.id } } : {}) },
-      include: { room: { select: { name: true } } },
-    }),
-  ]);
-  const conflicts = findSessionConflicts(c, existing.map((s) => ({ ...s, roomName: s.room.name })));
-  if (conflicts.length === 0) return;
-  const people = await tx.member.findMany({ where: { studioId, id: { in: conflicts.flatMap((x) => (x.memberId ? [x.memberId] : [])) } }, select: { id: true, name: true } });
-  const rooms = await tx.room.findMany({ where: { studioId }, select: { id: true, name: true } });
-  const options = { timeZone: studio.timezone, memberNames: new Map(people.map((p) => [p.id, p.name])), roomNames: new Map(rooms.map((r) => [r.id, r.name])) };
-  const described = conflicts.map((x) => ({
-    kind: x.kind,
-    sessionId: x.sessionId,
-    title: x.title,
-    startsAt: x.startsAt.toISOString(),
-    endsAt: x.endsAt.toISOString(),
-    ...(x.memberId ? { memberId: x.memberId } : {}),
-    message: describeConflict(x, options),
-  }));
+  const described = await bookingConflicts(tx, studioId, c);
+  if (described.length === 0) return;
   const more = described.length > 1 ? ` (and ${described.length - 1} more)` : '';
   throw new AppError('BOOKING_CONFLICT', `${described[0]!.message}${more}`, { conflicts: described });
 }
@@ -150,6 +131,7 @@ export async function createSession(ctx: AppContext, auth: AuthContext, input: S
     if (templateId) await audit(tx, { studioId, actorId: auth.memberId, action: 'session.booked_from_template', entityType: 'session', entityId: row.id, details: { templateId } });
     return { result: row.id, events };
   });
+  ctx.broadcaster.workloadChanged(studioId, { memberIds: [fields.producerId, fields.engineerId].filter((m): m is string => m !== null), sessionIds: [id] });
   // Read after commit so the task counts, setup progress and sequence number are current.
   return getSession(ctx, auth, id);
 }
@@ -178,11 +160,12 @@ export async function updateSession(ctx: AppContext, auth: AuthContext, sessionI
     await refuseConflicts(tx, studioId, candidate);
     await refuseGearConflicts(tx, studioId, before, candidate);
     await tx.session.update({ where: { id: sessionId }, data: patch });
+    const moved = await moveTimedTasks(tx, sessionId, before, candidate);
     const row = await tx.session.findUniqueOrThrow({ where: { id: sessionId }, include: sessionInclude });
     const counts = emptyTaskCounts();
     for (const c of await tx.task.groupBy({ by: ['status'], where: { sessionId }, _count: { _all: true } })) counts[c.status] = c._count?._all ?? 0;
     const setup = (await setupProgressOf(tx, [sessionId])).get(sessionId) ?? setupProgress([]);
-    const events = await appendBoardEvents(tx, sessionId, [{ type: 'session.updated', sessionId, session: presentSession(row, counts, setup) }], auth);
+    const events = await appendBoardEvents(tx, sessionId, [{ type: 'session.updated', sessionId, session: presentSession(row, counts, setup) }, ...moved], auth);
     return { result: undefined, events };
   });
   // Read after commit so the task counts and sequence number are current.
@@ -192,8 +175,10 @@ export async function updateSession(ctx: AppContext, auth: AuthContext, sessionI
 export async function deleteSession(ctx: AppContext, auth: AuthContext, sessionId: string): Promise<void> {
   const { scope } = await sessionAccess(ctx.db.prisma, auth, sessionId);
   requireCan(auth, 'sessions.edit', 'delete this session', scope);
+  const staff = await ctx.db.prisma.session.findFirst({ where: { id: sessionId, studioId: auth.studioId }, select: { producerId: true, engineerId: true } });
   const { count } = await ctx.db.prisma.session.deleteMany({ where: { id: sessionId, studioId: auth.studioId } });
   if (count === 0) throw notFound('Session', sessionId);
+  ctx.broadcaster.workloadChanged(auth.studioId, { memberIds: [staff?.producerId, staff?.engineerId].filter((m): m is string => typeof m === 'string'), sessionIds: [sessionId] });
   await audit(ctx.db.prisma, { studioId: auth.studioId, actorId: auth.memberId, action: 'session.deleted', entityType: 'session', entityId: sessionId });
   // Its board is gone: viewers are disconnected so they do not sit on a dead board unaware;
   // they reconnect at once, and rejoining this board answers 404.

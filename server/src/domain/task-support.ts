@@ -56,6 +56,17 @@ export interface Assignment {
   warnings: RuleWarning[];
 }
 
+export async function studioTimeZone(tx: Tx, studioId: string): Promise<string> {
+  const studio = await tx.studio.findUniqueOrThrow({ where: { id: studioId }, select: { timezone: true } });
+  return studio.timezone;
+}
+
+/** When a task takes place, for the availability rules: its own time, and its id once it exists. */
+export interface TaskTiming {
+  startsAt?: Date | null;
+  taskId?: string;
+}
+
 /** A person chose the assignee: allowed, but the reason says which rules it breaks. */
 export async function manualAssignment(
   tx: Tx,
@@ -65,12 +76,13 @@ export async function manualAssignment(
   estimateMinutes: number | null,
   memberId: string | null,
   note: string | undefined,
+  timing: TaskTiming = {},
 ): Promise<Assignment> {
   if (memberId === null) {
     return { assigneeId: null, routingReason: note ? `Left unassigned by hand: ${note}` : 'Left unassigned by hand.', routingRule: 'manual', assignedManually: true, warnings: [] };
   }
   const member = await requireMember(tx, studioId, memberId);
-  const warnings = await manualAssignmentWarnings(tx, { studioId, session, kind, estimateMinutes, memberId });
+  const warnings = await manualAssignmentWarnings(tx, { studioId, session, kind, estimateMinutes, memberId, ...timing });
   const parts = [`Assigned to ${member.name} by hand${note ? `: ${note}` : '.'}`];
   if (warnings.length) parts.push(`Overrides routing — ${warnings.map((w) => w.message).join(' ')}`);
   return { assigneeId: member.id, routingReason: parts.join(' '), routingRule: 'manual', assignedManually: true, warnings };
@@ -82,8 +94,9 @@ export async function routedAssignment(
   session: Awaited<ReturnType<typeof requireSession>>,
   kind: string,
   estimateMinutes: number | null,
+  timing: TaskTiming = {},
 ): Promise<Assignment> {
-  const routed = await routeNewTask(tx, { studioId, session, kind, estimateMinutes });
+  const routed = await routeNewTask(tx, { studioId, session, kind, estimateMinutes, ...timing });
   return { assigneeId: routed.assigneeId, routingReason: routed.reason, routingRule: routed.rule, assignedManually: false, warnings: [] };
 }
 

@@ -25,9 +25,11 @@ import {
   requireKind,
   requireSession,
   routedAssignment,
+  studioTimeZone,
   versionConflict,
   type Assignment,
 } from './task-support';
+import { checkTaskTime } from './task-times';
 
 export async function createTask(
   ctx: AppContext,
@@ -47,10 +49,12 @@ export async function createTask(
       const session = await requireSession(tx, studioId, sessionId);
       const kind = await requireKind(tx, studioId, input.kind);
       const estimateMinutes = input.estimateMinutes === undefined ? kind.defaultEstimateMinutes : input.estimateMinutes;
+      const startsAt = input.startsAt ? new Date(input.startsAt) : null;
+      checkTaskTime(session, startsAt, estimateMinutes, await studioTimeZone(tx, studioId));
       const assignment =
         input.assigneeId === undefined
-          ? await routedAssignment(tx, studioId, session, kind.key, estimateMinutes)
-          : await manualAssignment(tx, studioId, session, kind.key, estimateMinutes, input.assigneeId, input.assignmentNote);
+          ? await routedAssignment(tx, studioId, session, kind.key, estimateMinutes, { startsAt })
+          : await manualAssignment(tx, studioId, session, kind.key, estimateMinutes, input.assigneeId, input.assignmentNote, { startsAt });
       const status = input.status ?? 'TODO';
       const row = await tx.task.create({
         data: {
@@ -63,6 +67,7 @@ export async function createTask(
           status,
           estimateMinutes,
           dueAt: input.dueAt ? new Date(input.dueAt) : null,
+          startsAt,
           position: await nextPosition(tx, sessionId, status),
           assigneeId: assignment.assigneeId,
           routingReason: assignment.routingReason,
@@ -95,7 +100,7 @@ export async function updateTask(
       const before = await loadTaskLocked(tx, studioId, taskId);
       const { scope } = await sessionAccess(tx, auth, before.sessionId, before.assigneeId);
       requireCan(auth, 'board.view', 'see this session', scope);
-      const editsContent = ['title', 'notes', 'estimateMinutes', 'dueAt'].some((f) => input[f as keyof UpdateTaskInput] !== undefined);
+      const editsContent = ['title', 'notes', 'estimateMinutes', 'dueAt', 'startsAt'].some((f) => input[f as keyof UpdateTaskInput] !== undefined);
       if (editsContent) requireCan(auth, 'tasks.edit', 'edit this task', scope);
       if (input.assigneeId !== undefined) requireCan(auth, 'tasks.assign', 'assign tasks in this session', scope);
       if (input.status !== undefined && !canChangeTaskStatus(auth.role, scope)) {
@@ -116,11 +121,16 @@ export async function updateTask(
       set('notes', input.notes, before.notes);
       set('estimateMinutes', input.estimateMinutes, before.estimateMinutes);
       set('dueAt', input.dueAt === undefined ? undefined : input.dueAt === null ? null : new Date(input.dueAt), before.dueAt);
+      set('startsAt', input.startsAt === undefined ? undefined : input.startsAt === null ? null : new Date(input.startsAt), before.startsAt);
+      const estimate = input.estimateMinutes === undefined ? before.estimateMinutes : input.estimateMinutes;
+      const startsAt = input.startsAt === undefined ? before.startsAt : input.startsAt === null ? null : new Date(input.startsAt);
+      if (changed.includes('startsAt') || changed.includes('estimateMinutes')) {
+        checkTaskTime(await requireSession(tx, studioId, before.sessionId), startsAt, estimate, await studioTimeZone(tx, studioId));
+      }
       let assignment: Assignment | undefined;
       if (input.assigneeId !== undefined && input.assigneeId !== before.assigneeId) {
         const session = await requireSession(tx, studioId, before.sessionId);
-        const estimate = (data.estimateMinutes as number | null | undefined) ?? before.estimateMinutes;
-        assignment = await manualAssignment(tx, studioId, session, before.kind, estimate, input.assigneeId, input.assignmentNote);
+        assignment = await manualAssignment(tx, studioId, session, before.kind, estimate, input.assigneeId, input.assignmentNote, { startsAt, taskId });
         set('assigneeId', assignment.assigneeId, before.assigneeId);
         Object.assign(data, { routingReason: assignment.routingReason, routingRule: assignment.routingRule, assignedManually: true });
       }

@@ -16,6 +16,7 @@ export function presentTask(row: TaskRow): Task {
     status: row.status,
     estimateMinutes: row.estimateMinutes,
     dueAt: row.dueAt ? row.dueAt.toISOString() : null,
+    startsAt: row.startsAt ? row.startsAt.toISOString() : null,
     position: row.position,
     routingReason: row.routingReason,
     routingRule: row.routingRule,

@@ -1,6 +1,7 @@
 import { boardLimitedRoom, boardRoom, type BoardEvent, type ClientToServerEvents, type ServerToClientEvents } from '@patchbay/shared';
 import { isAudienceSensitive, presentEventFor } from '../presenters/board-event';
 import type { Server } from 'socket.io';
+import type { WorkloadChange, WorkloadNotifier } from './workload-notifier';
 
 export type IoServer = Server<ClientToServerEvents, ServerToClientEvents>;
 
@@ -27,9 +28,15 @@ export interface Broadcaster {
   reauthorize: (sessionIds: readonly string[]) => Promise<void>;
   /** Disconnects every socket in a room (a revoked sign-in, a member whose access changed). */
   disconnect: (room: string) => void;
+  /** Tells the studio's workload viewers (changes without board events: a session booked or deleted, a capacity changed). */
+  workloadChanged: (studioId: string, change: WorkloadChange) => void;
 }
 
-export function createBroadcaster(getIo: () => IoServer | undefined, reauthorize: (sessionIds: readonly string[]) => Promise<void> = async () => {}): Broadcaster {
+export function createBroadcaster(
+  getIo: () => IoServer | undefined,
+  reauthorize: (sessionIds: readonly string[]) => Promise<void> = async () => {},
+  workload?: WorkloadNotifier,
+): Broadcaster {
   return {
     async publish(events, exceptSocketId) {
       const io = getIo();
@@ -49,6 +56,10 @@ export function createBroadcaster(getIo: () => IoServer | undefined, reauthorize
       }
       const recheck = [...new Set(events.filter(mayChangeAccess).map((e) => e.sessionId))];
       if (recheck.length > 0) await reauthorize(recheck);
+      await workload?.fromEvents(events);
+    },
+    workloadChanged(studioId, change) {
+      workload?.changed(studioId, change);
     },
     reauthorize,
     disconnect(room) {

@@ -3,8 +3,11 @@ import {
   BoardJoinPayloadSchema,
   BoardLeavePayloadSchema,
   PROTOCOL_VERSION,
+  WorkloadWatchPayloadSchema,
   boardLimitedRoom,
   boardRoom,
+  workloadOwnRoom,
+  workloadTeamRoom,
   type SocketError,
 } from '@patchbay/shared';
 import { Server } from 'socket.io';
@@ -169,6 +172,31 @@ export function attachSocketServer(httpServer: HttpServer, ctx: AppContext): IoS
       } catch (err) {
         ack({ ok: false, error: toSocketError(err, ctx) });
       }
+    });
+
+    // The studio's workload: team viewers hear whose figures changed, others only that theirs may have.
+    socket.on('workload.watch', async (payload, ack) => {
+      if (typeof ack !== 'function') return;
+      try {
+        const { v } = parseOr400(WorkloadWatchPayloadSchema, payload, 'payload');
+        if (v !== PROTOCOL_VERSION) throw new AppError('BAD_REQUEST', `Protocol version ${v} is not supported; reload to get version ${PROTOCOL_VERSION}`);
+        if (!(await resolveAuth(ctx.db.prisma, socket.data.token as string | undefined))) {
+          socket.disconnect(true);
+          return;
+        }
+        if (!can(auth.role, 'workload.viewOwn')) throw new AppError('FORBIDDEN', 'You may not see the workload');
+        const team = can(auth.role, 'workload.viewTeam');
+        await socket.join(team ? workloadTeamRoom(auth.studioId) : workloadOwnRoom(auth.studioId));
+        ack({ ok: true, scope: team ? 'team' : 'own' });
+      } catch (err) {
+        ack({ ok: false, error: toSocketError(err, ctx) });
+      }
+    });
+
+    socket.on('workload.unwatch', async (_payload, ack) => {
+      await socket.leave(workloadTeamRoom(auth.studioId));
+      await socket.leave(workloadOwnRoom(auth.studioId));
+      if (typeof ack === 'function') ack({ ok: true });
     });
 
     socket.on('board.leave', async (payload, ack) => {

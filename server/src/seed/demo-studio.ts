@@ -94,6 +94,9 @@ export const demoSessions: {
       { kind: 'editing', title: 'Tighten drum edits, songs 1–2', who: 'priya', estimate: 180 },
       { kind: 'noise_cleanup', title: 'Clean chair squeaks from bass takes', who: 'priya', estimate: 60 },
       { kind: 'team_coordination', title: 'Send edit notes to the band', who: 'maya', estimate: 15 },
+      // Planned for Lena though she is on the vocal session all day: the workload page shows her
+      // day over its share, and moving this to Priya (who runs this session) costs nobody hours.
+      { kind: 'noise_cleanup', title: 'De-click the piano takes for "Harbour"', who: 'lena', estimate: 120 },
     ],
   },
   {

@@ -1,6 +1,7 @@
 // Inputs for the studio's catalog: rooms, members, projects, sessions and task kinds.
 import { z } from 'zod';
-import { IdSchema, InstantSchema } from './common';
+import { IdSchema, InstantSchema, PersonRefSchema } from './common';
+import { BusyWithSchema } from './routing';
 import { MemberRoleSchema, ProjectKindSchema, RoomKindSchema, SessionStatusSchema } from './enums';
 import { TASK_CATEGORIES } from '../domain/task-kinds';
 
@@ -105,7 +106,7 @@ export const BookingConflictDetailsSchema = z.object({
   conflicts: z.array(
     z.object({
       /** gear: an item the session's input list plans is planned at the new time elsewhere too. */
-      kind: z.enum(['room', 'producer', 'engineer', 'member', 'gear']),
+      kind: z.enum(['room', 'producer', 'engineer', 'member', 'task', 'gear']),
       sessionId: IdSchema,
       title: z.string(),
       startsAt: InstantSchema,
@@ -122,3 +123,40 @@ export type MemberInput = z.input<typeof MemberInputSchema>;
 export type ProjectInput = z.input<typeof ProjectInputSchema>;
 export type TaskKindInput = z.input<typeof TaskKindInputSchema>;
 export type BookingConflictDetails = z.infer<typeof BookingConflictDetailsSchema>;
+
+/** A slot being typed into the booking form, checked before "Confirm booking". */
+export const BookingCheckInputSchema = z
+  .strictObject({
+    startsAt: InstantSchema,
+    endsAt: InstantSchema,
+    roomId: IdSchema.nullable().optional(),
+    producerId: IdSchema.nullable().optional(),
+    engineerId: IdSchema.nullable().optional(),
+    /** The session being changed, when it is not a new booking (its own time is left out). */
+    sessionId: IdSchema.optional(),
+  })
+  .refine(sessionWindow, windowMessage)
+  .meta({ id: 'BookingCheckInput' });
+export type BookingCheckInput = z.infer<typeof BookingCheckInputSchema>;
+
+export const BookingCheckSchema = z
+  .object({
+    /** What booking this would be refused for (as BOOKING_CONFLICT details). */
+    conflicts: BookingConflictDetailsSchema.shape.conflicts,
+    /** Everyone with a trade role: free in the slot or what they are busy with, and their hours without this session. */
+    people: z.array(
+      z.object({
+        member: PersonRefSchema,
+        free: z.boolean(),
+        busyWith: BusyWithSchema.nullable(),
+        bookedMinutes: z.number(),
+        capacityMinutes: z.number(),
+        dayBookedMinutes: z.number(),
+        dayCapacityMinutes: z.number(),
+      }),
+    ),
+    rooms: z.array(z.object({ room: z.object({ id: IdSchema, name: z.string() }), free: z.boolean(), busyWith: BusyWithSchema.nullable() })),
+    week: z.object({ start: InstantSchema, end: InstantSchema }),
+  })
+  .meta({ id: 'BookingCheck' });
+export type BookingCheck = z.infer<typeof BookingCheckSchema>;

@@ -14,6 +14,8 @@ export const TaskSchema = z.object({
   status: TaskStatusSchema,
   estimateMinutes: z.number().int().nullable(),
   dueAt: InstantSchema.nullable(),
+  /** A time of its own within the session, lasting its estimate; null: some time during the session. */
+  startsAt: InstantSchema.nullable().default(null),
   position: z.number().int(),
   routingReason: z.string(),
   /** The routing rule that decided the assignee, or "manual". */
@@ -39,6 +41,8 @@ export const CreateTaskInputSchema = z.strictObject({
   status: TaskStatusSchema.optional(),
   estimateMinutes: estimate.nullable().optional(),
   dueAt: InstantSchema.nullable().optional(),
+  /** A time of its own within the session (needs an estimate: the slot's length). */
+  startsAt: InstantSchema.nullable().optional(),
   /** Why this person was chosen by hand (kept in the assignment history). */
   assignmentNote: z.string().trim().max(500).optional(),
 }).meta({ id: 'CreateTaskInput' });
@@ -54,6 +58,7 @@ export const UpdateTaskInputSchema = z
     assigneeId: IdSchema.nullable().optional(),
     estimateMinutes: estimate.nullable().optional(),
     dueAt: InstantSchema.nullable().optional(),
+    startsAt: InstantSchema.nullable().optional(),
     /** With assigneeId: why this person was chosen by hand. */
     assignmentNote: z.string().trim().max(500).optional(),
   })

@@ -1,8 +1,13 @@
 /**
- * Scheduling conflicts between sessions: the same room, the same producer or engineer, or a
- * member staffed on two overlapping sessions in different roles. Intervals are half-open
- * [startsAt, endsAt): a session ending at 14:00 does not clash with one starting at 14:00.
+ * Scheduling conflicts of a session being booked: the same room, the same producer or engineer,
+ * a member staffed on two overlapping sessions in different roles, or one of its people busy
+ * with a timed task of another session. People are busy by the one availability model
+ * (availability.ts), the rule routing uses: whoever routing calls double-booked for the session,
+ * booking does too, and the other way round. Intervals are half-open [startsAt, endsAt): a
+ * session ending at 14:00 does not clash with one starting at 14:00.
  */
+import { blocksWork } from './availability';
+import type { Booking } from './bookings';
 import type { SessionStatus } from './roles';
 import { formatWindow } from './time-zone';
 
@@ -42,9 +47,10 @@ export interface ExistingSession extends Interval {
 /**
  * - room: the candidate's room is taken by the other session;
  * - producer / engineer: the same person holds the same role on both;
- * - member: the same person holds different roles (producer here, engineer there or vice versa).
+ * - member: the same person holds different roles (producer here, engineer there or vice versa);
+ * - task: one of the session's people has a timed task of another session then.
  */
-export const CONFLICT_KINDS = ['room', 'producer', 'engineer', 'member'] as const;
+export const CONFLICT_KINDS = ['room', 'producer', 'engineer', 'member', 'task'] as const;
 export type ConflictKind = (typeof CONFLICT_KINDS)[number];
 
 export interface SessionConflict {
@@ -61,6 +67,9 @@ export interface SessionConflict {
   /** For room conflicts. */
   readonly roomId?: string;
   readonly roomName?: string;
+  /** For task conflicts: the timed task (startsAt/endsAt are its slot). */
+  readonly taskId?: string;
+  readonly taskTitle?: string;
 }
 
 /**
@@ -72,9 +81,29 @@ function kindOrder(kind: ConflictKind): number {
   return CONFLICT_KINDS.indexOf(kind);
 }
 
-export function findSessionConflicts(candidate: CandidateSession, existing: readonly ExistingSession[]): SessionConflict[] {
+/**
+ * `bookings` adds what else makes people busy (availability.ts): their timed tasks in other
+ * sessions. Session bookings among them are ignored (they come from `existing`).
+ */
+export function findSessionConflicts(candidate: CandidateSession, existing: readonly ExistingSession[], bookings: readonly Booking[] = []): SessionConflict[] {
   if (candidate.status === 'CANCELLED') return [];
   const conflicts: SessionConflict[] = [];
+  const people = new Set([candidate.producerId, candidate.engineerId].filter((id): id is string => id !== null));
+  const work = { sessionId: candidate.id ?? '' };
+  for (const booking of bookings) {
+    if (booking.kind !== 'task' || !people.has(booking.memberId)) continue;
+    if (!blocksWork(booking, work, candidate.startsAt.getTime(), candidate.endsAt.getTime())) continue;
+    conflicts.push({
+      kind: 'task',
+      sessionId: booking.sessionId,
+      title: booking.title ?? 'another session',
+      startsAt: booking.startsAt,
+      endsAt: booking.endsAt,
+      memberId: booking.memberId,
+      ...(booking.taskId !== undefined ? { taskId: booking.taskId } : {}),
+      ...(booking.taskTitle !== undefined ? { taskTitle: booking.taskTitle } : {}),
+    });
+  }
   for (const other of existing) {
     if (other.status === 'CANCELLED') continue;
     if (candidate.id !== undefined && other.id === candidate.id) continue;
@@ -106,7 +135,8 @@ export function findSessionConflicts(candidate: CandidateSession, existing: read
     (a, b) =>
       a.startsAt.getTime() - b.startsAt.getTime() ||
       kindOrder(a.kind) - kindOrder(b.kind) ||
-      (a.sessionId < b.sessionId ? -1 : a.sessionId > b.sessionId ? 1 : 0),
+      (a.sessionId < b.sessionId ? -1 : a.sessionId > b.sessionId ? 1 : 0) ||
+      ((a.taskId ?? '') < (b.taskId ?? '') ? -1 : (a.taskId ?? '') > (b.taskId ?? '') ? 1 : 0),
   );
 }
 
@@ -142,6 +172,10 @@ export function describeConflict(conflict: SessionConflict, options: DescribeCon
     case 'member': {
       const role = conflict.otherRole === 'PRODUCER' ? 'producer' : 'engineer';
       return `${name ?? 'A member'} is already booked as ${role} on ${what}.`;
+    }
+    case 'task': {
+      const task = conflict.taskTitle !== undefined ? `'${conflict.taskTitle}'` : 'a task';
+      return `${name ?? 'A member'} has ${task} of '${conflict.title}' ${when}.`;
     }
   }
 }

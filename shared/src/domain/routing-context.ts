@@ -12,6 +12,13 @@ export interface RoutingTask {
   readonly title?: string;
   /** Defaults to the kind's estimate. Used for capacity warnings and routeSessionTasks. */
   readonly estimateMinutes?: number | null;
+  /** The task's id, when it exists (its own booking never gets in its way). */
+  readonly id?: string;
+  /**
+   * A time of its own within the session (lasting its estimate): then only that slot must be
+   * free, not the whole session (availability.ts).
+   */
+  readonly startsAt?: Date | null;
 }
 
 export interface RoutingSession {
@@ -98,6 +105,9 @@ export interface ScoreBreakdown {
   readonly bookedMinutes: number;
   readonly capacityMinutes: number;
   readonly freeMinutes: number;
+  /** Hours booked on the day the work starts (studio time), against a day's share of capacity. */
+  readonly dayBookedMinutes: number;
+  readonly dayCapacityMinutes: number;
 }
 
 export interface RankedCandidate {
@@ -120,6 +130,10 @@ export interface IneligibleMember {
   /** Could do the work (role or skill) but is blocked; false for 'wrong_role'. */
   readonly roleFit: RoleFit | null;
   readonly blockers: readonly Blocker[];
+  /** The same figures as candidates' (for someone with the wrong role, roleFit there means nothing). */
+  readonly score: ScoreBreakdown;
+  /** What the member is busy with during the work (also when blocked for another reason). */
+  readonly busyWith?: Booking;
   readonly reasons: readonly string[];
 }
 
@@ -142,7 +156,7 @@ export interface RoutingResult {
 }
 
 export interface RuleWarning {
-  readonly code: 'unknown_member' | 'unknown_kind' | 'wrong_role' | 'double_booked' | 'over_capacity';
+  readonly code: 'unknown_member' | 'unknown_kind' | 'wrong_role' | 'double_booked' | 'over_capacity' | 'over_day_capacity';
   readonly rule: RuleId;
   readonly message: string;
 }

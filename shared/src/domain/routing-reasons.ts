@@ -44,10 +44,12 @@ export function unknownKindReason(key: string): string {
   return `Unknown task kind '${key}': add it to the studio's task kinds or assign the task manually.`;
 }
 
-/** "'Drum tracking' in Live Room A", "'Drum tracking'", or "another session". */
+/** "'Drum tracking' in Live Room A", "'Drum tracking'", "another session", or for a timed task "'Reamp' of 'Mix prep' in Studio B". */
 export function bookingPhrase(booking: Booking): string {
   const title = booking.title !== undefined ? `'${booking.title}'` : 'another session';
-  return booking.roomName !== undefined ? `${title} in ${booking.roomName}` : title;
+  const where = booking.roomName !== undefined ? `${title} in ${booking.roomName}` : title;
+  if (booking.kind !== 'task') return where;
+  return `${booking.taskTitle !== undefined ? `'${booking.taskTitle}'` : 'a task'} of ${where}`;
 }
 
 export function capacityPhrase(bookedMinutes: number, capacityMinutes: number): string {

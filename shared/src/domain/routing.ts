@@ -5,9 +5,9 @@
  * - Rule 1/2, role: the member holds a role matching the kind (technical → engineer, plus
  *   assistant engineers for assistant-capable kinds; creative/managerial → producer), or has
  *   the skill for it: 'engineering' / 'production' or the kind key itself.
- * - Rule 4, availability: not booked on another session overlapping the task's session
- *   (bookings on the same session never count as overlap).
- * - Rule 6, hard capacity: booked minutes in the week < weekly capacity.
+ * - Rule 4, availability: not busy with anything else during the work, by availability.ts: the
+ *   whole session for a task without a time of its own, the task's slot for a timed one.
+ * - Rule 6, hard capacity: not at or over the week's capacity (availability.ts).
  *
  * Ranking of eligible members, each criterion dominating the next:
  * 1. role match before skill (rule 2: skill only takes the work when nobody with the role fits);
@@ -20,8 +20,10 @@
  * The decision's `rule` is the first criterion separating the pick from the runner-up.
  * Nobody eligible → assigneeId null with why; never a random pick.
  */
-import type { BookingLookup } from './bookings';
+import type { Booking, BookingLookup } from './bookings';
 import { indexBookings, isBookingLookup, withExtraMinutes } from './bookings';
+import type { Work } from './availability';
+import { dayCapacityMinutes, isAtCapacity, isOverCapacity, weekCapacityMinutes, workOfTask } from './availability';
 import type {
   Blocker,
   IneligibleMember,
@@ -52,7 +54,7 @@ import {
 } from './routing-reasons';
 import type { TaskKind } from './task-kinds';
 import { fallbackSkillForKind, resolveTaskKind, rolesForKind } from './task-kinds';
-import { formatHours, formatWindow, isoWeekRange } from './time-zone';
+import { dayRange, formatDay, formatHours, formatWindow, isoWeekRange } from './time-zone';
 
 interface Prepared {
   readonly lookup: BookingLookup;
@@ -102,23 +104,36 @@ interface Evaluation {
   readonly fit: FitDescription | null;
   readonly score: ScoreBreakdown;
   readonly blockers: readonly Blocker[];
+  /** What the member is busy with during the work, whether or not it blocks them (it does unless wrong_role alone). */
+  readonly busyWith: Booking | undefined;
 }
 
-function evaluate(member: RoutingMember, kind: TaskKind, session: RoutingSession, prepared: Prepared): Evaluation {
+/** The work a task is: its slot when timed, else its whole session. */
+function workOf(task: RoutingTask, session: RoutingSession): Work {
+  return workOfTask({ ...(task.id !== undefined ? { id: task.id } : {}), startsAt: task.startsAt ?? null, estimateMinutes: task.estimateMinutes ?? null }, session);
+}
+
+function dayLoad(member: RoutingMember, work: Work, prepared: Prepared): { dayBookedMinutes: number; dayCapacityMinutes: number } {
+  const day = dayRange(work.startsAt, prepared.timeZone);
+  return { dayBookedMinutes: prepared.lookup.bookedMinutes(member.id, day.start.getTime(), day.end.getTime()), dayCapacityMinutes: dayCapacityMinutes(member.weeklyCapacityHours) };
+}
+
+function evaluate(member: RoutingMember, kind: TaskKind, session: RoutingSession, prepared: Prepared, work: Work): Evaluation {
   const fit = memberFit(member, kind);
-  const capacityMinutes = Math.max(0, member.weeklyCapacityHours * 60);
+  const capacityMinutes = weekCapacityMinutes(member.weeklyCapacityHours);
   const staffing = staffingOf(member, kind, session);
   const knowsRoom = kind.roomBound ? member.knownRoomIds.includes(session.roomId) : null;
-  if (fit === null) {
-    const score = { roleFit: 'skill', sessionStaff: staffing, knowsRoom, bookedMinutes: 0, capacityMinutes, freeMinutes: 0 } as const;
-    return { member, fit, score, blockers: [{ code: 'wrong_role' }] };
-  }
   const { lookup, week } = prepared;
   const bookedMinutes = lookup.bookedMinutes(member.id, week.start.getTime(), week.end.getTime());
+  const overlap = lookup.findOverlap(member.id, work.startsAt.getTime(), work.endsAt.getTime(), work.sessionId, work.taskId);
+  if (fit === null) {
+    // Not a candidate, but the figures still tell whoever assigns by hand what it would mean.
+    const score = { roleFit: 'skill', sessionStaff: staffing, knowsRoom, bookedMinutes, capacityMinutes, freeMinutes: capacityMinutes - bookedMinutes, ...dayLoad(member, work, prepared) } as const;
+    return { member, fit, score, blockers: [{ code: 'wrong_role' }], busyWith: overlap };
+  }
   const blockers: Blocker[] = [];
-  const overlap = lookup.findOverlap(member.id, session.startsAt.getTime(), session.endsAt.getTime(), session.id);
   if (overlap) blockers.push({ code: 'double_booked', booking: overlap });
-  if (bookedMinutes >= capacityMinutes) blockers.push({ code: 'over_capacity', bookedMinutes, capacityMinutes });
+  if (isAtCapacity(bookedMinutes, capacityMinutes)) blockers.push({ code: 'over_capacity', bookedMinutes, capacityMinutes });
   const score: ScoreBreakdown = {
     roleFit: fit.fit,
     sessionStaff: staffing,
@@ -126,8 +141,9 @@ function evaluate(member: RoutingMember, kind: TaskKind, session: RoutingSession
     bookedMinutes,
     capacityMinutes,
     freeMinutes: capacityMinutes - bookedMinutes,
+    ...dayLoad(member, work, prepared),
   };
-  return { member, fit, score, blockers };
+  return { member, fit, score, blockers, busyWith: overlap };
 }
 
 const STAFF_ORDER: Readonly<Record<SessionStaffing, number>> = { own_role: 0, other_role: 1, none: 2 };
@@ -219,6 +235,8 @@ function ineligibleOf(e: Evaluation, kind: TaskKind, timeZone: string): Ineligib
     name: e.member.name,
     roleFit: e.fit ? e.fit.fit : null,
     blockers: e.blockers,
+    score: e.score,
+    ...(e.busyWith ? { busyWith: e.busyWith } : {}),
     reasons: [`${blockersSentence(e.member.name, e.blockers, e.member.roles, kind, timeZone, false)}.`],
   };
 }
@@ -240,14 +258,15 @@ function routeWith(task: RoutingTask, context: RoutingContext, prepared: Prepare
     return { kind: undefined, role: null, assigneeId: null, candidates: [], ineligible: [], reasons: [unknownKindReason(task.kind)], rule: 'unknown_kind', week };
   }
 
-  const evaluations = context.members.map((member) => evaluate(member, kind, session, prepared));
+  const work = workOf(task, session);
+  const evaluations = context.members.map((member) => evaluate(member, kind, session, prepared, work));
   const eligible: Evaluation[] = [];
   const blocked: Evaluation[] = [];
   for (const e of evaluations) (e.blockers.length === 0 ? eligible : blocked).push(e);
   eligible.sort(compareEvaluations);
   blocked.sort(byName);
 
-  const window = formatWindow(session.startsAt, session.endsAt, timeZone);
+  const window = formatWindow(work.startsAt, work.endsAt, timeZone);
   const free = freeReason(window);
   const candidates: RankedCandidate[] = eligible.map((e, i) => ({
     memberId: e.member.id,
@@ -355,23 +374,32 @@ export function checkManualAssignment(task: RoutingTask, memberId: string, conte
     const clause = blockersSentence(member.name, [{ code: 'wrong_role' }], member.roles, kind, prepared.timeZone, false);
     warnings.push({ code: 'wrong_role', rule: 'role_match', message: `${clause}. ${kindReason(kind)}` });
   }
-  const overlap = prepared.lookup.findOverlap(member.id, session.startsAt.getTime(), session.endsAt.getTime(), session.id);
+  const work = workOf(task, session);
+  const overlap = prepared.lookup.findOverlap(member.id, work.startsAt.getTime(), work.endsAt.getTime(), work.sessionId, work.taskId);
   if (overlap) {
     const clause = blockersSentence(member.name, [{ code: 'double_booked', booking: overlap }], member.roles, kind, prepared.timeZone, true);
     warnings.push({ code: 'double_booked', rule: 'availability', message: `Double booking: ${clause}.` });
   }
-  const capacityMinutes = Math.max(0, member.weeklyCapacityHours * 60);
+  const capacityMinutes = weekCapacityMinutes(member.weeklyCapacityHours);
   const bookedMinutes = prepared.lookup.bookedMinutes(member.id, prepared.week.start.getTime(), prepared.week.end.getTime());
   const staffs = member.id === session.producerId || member.id === session.engineerId;
   const estimate = staffs ? 0 : Math.max(0, task.estimateMinutes ?? kind?.defaultEstimateMinutes ?? 0);
-  if (bookedMinutes >= capacityMinutes) {
+  if (isAtCapacity(bookedMinutes, capacityMinutes)) {
     const clause = blockersSentence(member.name, [{ code: 'over_capacity', bookedMinutes, capacityMinutes }], member.roles, kind, prepared.timeZone, false);
     warnings.push({ code: 'over_capacity', rule: 'free_capacity', message: `${clause}.` });
-  } else if (bookedMinutes + estimate > capacityMinutes) {
+  } else if (isOverCapacity(bookedMinutes + estimate, capacityMinutes)) {
     warnings.push({
       code: 'over_capacity',
       rule: 'free_capacity',
       message: `With this task ${member.name} would be over capacity (${capacityPhrase(bookedMinutes + estimate, capacityMinutes)}).`,
+    });
+  }
+  const { dayBookedMinutes, dayCapacityMinutes: dayCapacity } = dayLoad(member, work, prepared);
+  if (estimate > 0 && isOverCapacity(dayBookedMinutes + estimate, dayCapacity)) {
+    warnings.push({
+      code: 'over_day_capacity',
+      rule: 'free_capacity',
+      message: `With this task ${member.name} would have ${formatHours(dayBookedMinutes + estimate)} h on ${formatDay(work.startsAt, prepared.timeZone)}, over a day's share of ${formatHours(dayCapacity)} h.`,
     });
   }
   return warnings;

@@ -19,14 +19,34 @@ export type BoardJoinAck =
   | { ok: false; error: SocketError };
 export type Ack = { ok: true } | { ok: false; error: SocketError };
 
+export const WorkloadWatchPayloadSchema = z.strictObject({ v: z.number().int() });
+export type WorkloadWatchPayload = z.infer<typeof WorkloadWatchPayloadSchema>;
+/** 'team': told which members' figures changed; 'own': told only that something changed (refetch your own). */
+export type WorkloadWatchAck = { ok: true; scope: 'team' | 'own' } | { ok: false; error: SocketError };
+
+/**
+ * Something that counts toward hours changed in the studio (tasks, sessions, capacities). Team
+ * viewers learn whose figures and which sessions; own-figure viewers get nulls and refetch theirs.
+ * Not sequenced: the figures themselves always come from the REST answer.
+ */
+export interface WorkloadChanged {
+  readonly v: number;
+  readonly memberIds: readonly string[] | null;
+  readonly sessionIds: readonly string[] | null;
+}
+
 /** Events the server pushes: one per board event type, all carrying the board envelope. */
 export type ServerToClientEvents = { [T in BoardEventType]: (event: BoardEventOf<T>) => void } & {
   'presence.changed': (presence: Presence) => void;
+  'workload.changed': (change: WorkloadChanged) => void;
 };
 
 export interface ClientToServerEvents {
   'board.join': (payload: BoardJoinPayload, ack: (result: BoardJoinAck) => void) => void;
   'board.leave': (payload: BoardLeavePayload, ack: (result: Ack) => void) => void;
+  /** Hear about workload changes in the studio, as far as the permission matrix lets one see. */
+  'workload.watch': (payload: WorkloadWatchPayload, ack: (result: WorkloadWatchAck) => void) => void;
+  'workload.unwatch': (payload: WorkloadWatchPayload, ack: (result: Ack) => void) => void;
 }
 
 /** Header a client sends with HTTP writes so its own socket is not echoed the event. */
@@ -38,3 +58,7 @@ export const boardRoom = (sessionId: string): string => `board:${sessionId}`;
  * and in this one, and get `redacted` in place of setup events.
  */
 export const boardLimitedRoom = (sessionId: string): string => `board-limited:${sessionId}`;
+/** Viewers of the whole team's workload (workload.viewTeam). */
+export const workloadTeamRoom = (studioId: string): string => `workload-team:${studioId}`;
+/** Viewers of their own workload only. */
+export const workloadOwnRoom = (studioId: string): string => `workload-own:${studioId}`;

@@ -12,14 +12,21 @@ import {
   RoutingPreviewSchema,
   AgendaQuerySchema,
   AgendaSchema,
+  BookingCheckInputSchema,
+  BookingCheckSchema,
 } from '@patchbay/shared';
 import { getAgenda } from '../../domain/agenda';
+import { checkBooking } from '../../domain/booking-check';
 import { createSession, deleteSession, updateSession } from '../../domain/session-commands';
 import { previewRouting } from '../../domain/routing-preview';
 import { getBoard, getSession, listEventsAfter, listSessions } from '../../domain/sessions';
 import { defineRoute } from '../route';
 
 export const sessionRoutes = [
+  defineRoute(
+    { method: 'post', path: '/bookings/check', tag: 'Sessions', access: 'sessions.create', summary: "Checks a slot before booking it: the conflicts booking it would be refused for, who is free then (or busy with what) with their week's and day's hours, and which rooms are free. Changes nothing", body: BookingCheckInputSchema, status: 200, response: BookingCheckSchema, errors: ['NOT_FOUND', 'FORBIDDEN'] },
+    async ({ ctx, auth, body }) => checkBooking(ctx, auth, body),
+  ),
   defineRoute(
     { method: 'get', path: '/me/agenda', tag: 'Sessions', access: 'signedIn', summary: 'My day: the sessions I work on in a window (default: today and the next 6 days) and my tasks in them, with setup progress', query: AgendaQuerySchema, status: 200, response: AgendaSchema },
     async ({ ctx, auth, query }) => getAgenda(ctx, auth, query),

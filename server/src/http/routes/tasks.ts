@@ -11,8 +11,9 @@ import {
   AssignmentCheckInputSchema,
   AssignmentCheckSchema,
   TaskAssignmentListSchema,
+  TaskCandidatesSchema,
 } from '@patchbay/shared';
-import { checkAssignment, listAssignments, rerouteTask } from '../../domain/task-assignment';
+import { checkAssignment, listAssignments, rerouteTask, taskCandidates } from '../../domain/task-assignment';
 import { moveTask } from '../../domain/task-move';
 import { createTask, deleteTask, updateTask } from '../../domain/tasks';
 import { defineRoute } from '../route';
@@ -39,6 +40,10 @@ export const taskRoutes = [
   defineRoute(
     { method: 'post', path: '/tasks/:taskId/reroute', tag: 'Routing', access: 'tasks.assign', summary: 'Route the task again (replaces a manual assignment)', params: TaskParamsSchema, body: RerouteInputSchema, status: 200, response: TaskSchema, errors: ['NOT_FOUND', 'VERSION_CONFLICT'] },
     async ({ ctx, auth, params, body, req }) => rerouteTask(ctx, auth, params.taskId, body.version, requester(req)),
+  ),
+  defineRoute(
+    { method: 'get', path: '/tasks/:taskId/candidates', tag: 'Routing', access: 'tasks.assign', summary: "Who could take this task instead: everyone as routing sees them (ranked candidates, who is blocked and why), each with their week's and day's hours, whether they are free in the task's slot and what taking it adds; and what moving it frees for its assignee. Changes nothing", params: TaskParamsSchema, status: 200, response: TaskCandidatesSchema, errors: ['NOT_FOUND'] },
+    async ({ ctx, auth, params }) => taskCandidates(ctx, auth, params.taskId),
   ),
   defineRoute(
     { method: 'post', path: '/tasks/:taskId/assignment-check', tag: 'Routing', access: 'tasks.assign', summary: 'Which routing rules assigning this member by hand would break (double booking, role, capacity); changes nothing', params: TaskParamsSchema, body: AssignmentCheckInputSchema, status: 200, response: AssignmentCheckSchema, errors: ['NOT_FOUND'] },
