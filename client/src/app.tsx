@@ -1,5 +1,5 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { Navigate, Outlet, Route, Routes, useLocation } from 'react-router';
 import { ApiProvider } from './api/api-context';
 import type { ApiClient } from './api/client';
@@ -22,12 +22,15 @@ import { SessionsPage } from './pages/sessions-page';
 import { SetupPage } from './pages/setup-page';
 import { SignInPage } from './pages/sign-in-page';
 import { StudioPage } from './pages/studio-page';
-import { WorkloadPage } from './pages/workload-page';
+import { MyWeekPage } from './pages/my-week-page';
 import type { RealtimeConnection } from './realtime/connection';
 import { RealtimeProvider } from './realtime/realtime-context';
 import { OutboxProvider } from './setup/outbox-context';
 import type { SetupOutbox } from './setup/outbox';
 import './pages/auth-pages.css';
+
+// The workload page brings the charting library: loaded when first opened, not with every page.
+const WorkloadPage = lazy(async () => ({ default: (await import('./pages/workload-page')).WorkloadPage }));
 
 export function createQueryClient(): QueryClient {
   return new QueryClient({
@@ -147,12 +150,20 @@ export function AppRoutes() {
           <Route index element={<Home />} />
           <Route path="sessions" element={<SessionsPage />} />
           <Route path="my-day" element={<MyDayPage />} />
+          <Route path="my-week" element={<MyWeekPage />} />
           <Route path="sessions/:sessionId" element={<SessionLayout />}>
             <Route index element={<BoardPage />} />
             <Route path="setup" element={<SetupListPage />} />
             <Route path="run-sheet" element={<RunSheetPage />} />
           </Route>
-          <Route path="workload" element={<WorkloadPage />} />
+          <Route
+            path="workload"
+            element={
+              <Suspense fallback={<PageLoading label="Loading the workload…" />}>
+                <WorkloadPage />
+              </Suspense>
+            }
+          />
           <Route path="studio/audit" element={<AuditPage />} />
           <Route path="studio/:tab?" element={<StudioPage />} />
           <Route path="account" element={<AccountPage />} />

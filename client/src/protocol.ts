@@ -28,6 +28,8 @@ export const BOARD_EVENT_TYPES = [
 
 /** Who is looking at a board: pushed to its viewers after joins and leaves (not in the event log). */
 export const PRESENCE_EVENT = 'presence.changed' as const satisfies keyof ServerToClientEvents;
+/** Something counting toward hours changed in the studio (not in the event log: the figures come from REST). */
+export const WORKLOAD_EVENT = 'workload.changed' as const satisfies keyof ServerToClientEvents;
 
 // Every event type the server can send must be listened to.
 type Missing = Exclude<BoardEventType, (typeof BOARD_EVENT_TYPES)[number]>;

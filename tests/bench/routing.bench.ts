@@ -3,6 +3,7 @@
 // baseline that answers the same booking questions by scanning all 10,000 bookings for each
 // member (scanBookings). Run: npx tsx tests/bench/routing.bench.ts. Never asserts on time.
 import { pathToFileURL } from 'node:url';
+import { prng } from './stats';
 import { BUILT_IN_TASK_KINDS, MEMBER_ROLES, indexBookings, routeSessionTasks, routeTask, scanBookings } from '../../shared/src/domain/index';
 import type { Booking, BookingLookup, MemberRole, RoutingContext, RoutingMember, RoutingSession, RoutingTask } from '../../shared/src/domain/index';
 
@@ -12,18 +13,6 @@ const OTHER_SESSIONS = 2_000;
 const WEEKS = 8;
 const HOUR = 3_600_000;
 const START = Date.parse('2025-03-03T00:00:00Z'); // a Monday
-
-/** mulberry32: small seeded PRNG, so every run builds the same studio. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 export interface Studio {
   readonly members: RoutingMember[];

@@ -19,3 +19,15 @@ export function summarize(samples: readonly number[]): Summary {
 }
 
 export const round = (x: number, digits = 2): number => Number(x.toFixed(digits));
+
+/** mulberry32: small seeded PRNG, so every run builds the same studio. */
+export function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}

@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../helpers/test-server';
-import { CLIENT_BUILT, browserAvailable, launch } from './browser';
+import { CLIENT_BUILT, browserAvailable, launch, signedInPage } from './browser';
 
 const SHOTS = path.resolve(import.meta.dirname, 'screenshots');
 
@@ -17,10 +17,11 @@ describe.skipIf(!browserAvailable())('run sheet on a control-room tablet, in Chr
   let tablet: BrowserContext;
   const problems: string[] = [];
 
+  // The offline tick makes the browser log failed requests: that is the point of it.
+  const EXPECTED_ERRORS = /Failed to load resource|ERR_INTERNET_DISCONNECTED|WebSocket/;
   const watch = (page: Page, who: string) => {
     page.on('console', (m) => {
-      // The offline tick makes the browser log failed requests: that is the point of it.
-      if (m.type() === 'error' && !/Failed to load resource|ERR_INTERNET_DISCONNECTED|WebSocket/.test(m.text())) problems.push(`${who} console: ${m.text()}`);
+      if (m.type() === 'error' && !EXPECTED_ERRORS.test(m.text())) problems.push(`${who} console: ${m.text()}`);
     });
     page.on('pageerror', (e) => problems.push(`${who} page error: ${e.message}`));
   };
@@ -28,6 +29,10 @@ describe.skipIf(!browserAvailable())('run sheet on a control-room tablet, in Chr
   beforeAll(async () => {
     if (!CLIENT_BUILT) throw new Error('client/dist is missing: run `npm run build` first (npm test does)');
     t = await startTestServer({ demoData: true });
+    // The demo ticks a running session's lines by the clock (most of them once it has started):
+    // the engineer starts from an untouched list whatever the time of day the test runs.
+    const lantern = await t.prisma.session.findFirstOrThrow({ where: { title: 'Full band live: "Lantern"' } });
+    await t.prisma.setupItem.updateMany({ where: { sessionId: lantern.id }, data: { checkedAt: null, checkedById: null } });
     browser = await launch();
     producer = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     tablet = await browser.newContext({ viewport: { width: 1024, height: 768 }, hasTouch: true });
@@ -38,15 +43,7 @@ describe.skipIf(!browserAvailable())('run sheet on a control-room tablet, in Chr
     await t?.close();
   });
 
-  async function signIn(context: BrowserContext, email: string): Promise<Page> {
-    const page = await context.newPage();
-    watch(page, email);
-    await page.goto(`${t.baseUrl}/sign-in`);
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Password').fill('patchbay-demo');
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    return page;
-  }
+  const signIn = (context: BrowserContext, email: string): Promise<Page> => signedInPage(context, t.baseUrl, email, problems, EXPECTED_ERRORS);
 
   it('the engineer ticks setup lines on the run sheet, one of them offline, and the producer sees progress move live', async () => {
     const maya = await signIn(producer, 'maya@blackbird.studio');
@@ -128,12 +125,16 @@ describe.skipIf(!browserAvailable())('run sheet on a control-room tablet, in Chr
     expect(await form.getByLabel('Ends').inputValue()).toBe('20:00');
     await form.getByLabel('Title').fill('Drums for "Lantern"');
     await form.getByLabel('Project').selectOption({ label: 'The Hollow Pines – Northern Lights' });
-    await form.getByLabel('Room').selectOption({ label: 'Live Room A' });
+    // People and rooms by id: their labels carry live availability ("— free · 30 of 40 h this week").
+    const idOf = async (name: string) => (await t.prisma.member.findFirstOrThrow({ where: { name } })).id;
+    await form.getByLabel('Room').selectOption((await t.prisma.room.findFirstOrThrow({ where: { name: 'Live Room A' } })).id);
     // Ten days out, clear of the demo week.
     const day = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
     await form.getByLabel('Day').fill(day);
-    await form.getByLabel('Producer').selectOption({ label: 'Maya Okafor' });
-    await form.getByLabel('Engineer').selectOption({ label: 'Sam Reyes' });
+    await form.getByLabel('Producer').selectOption(await idOf('Maya Okafor'));
+    await form.getByLabel('Engineer').selectOption(await idOf('Sam Reyes'));
+    // The form checks the slot as it is typed, before booking.
+    await form.getByText('Live Room A, Maya Okafor and Sam Reyes are free then.', { exact: false }).waitFor();
     await form.getByRole('button', { name: 'Confirm booking' }).click();
     await page.getByText('Booked “Drums for "Lantern"”.').waitFor();
 

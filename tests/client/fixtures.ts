@@ -43,6 +43,7 @@ export function makeTask(n: number, overrides: Partial<Task> = {}): Task {
     status: 'TODO',
     estimateMinutes: 60,
     dueAt: null,
+    startsAt: null,
     position: n,
     routingReason: 'Sam Reyes is the session engineer and knows Live Room A.',
     routingRule: 'session_staff',

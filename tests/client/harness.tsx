@@ -1,4 +1,4 @@
-import type { AccessRole, BoardEvent, BoardJoinAck, Me, MemberRole, Presence } from '@patchbay/shared';
+import type { AccessRole, BoardEvent, BoardJoinAck, Me, MemberRole, Presence, WorkloadChanged, WorkloadWatchAck } from '@patchbay/shared';
 import { QueryClient } from '@tanstack/react-query';
 import { act, render } from '@testing-library/react';
 import { MemoryRouter } from 'react-router';
@@ -27,6 +27,10 @@ export class FakeRealtime implements RealtimeConnection {
   private readonly eventListeners = new Set<(event: BoardEvent) => void>();
   private readonly refusedListeners = new Set<() => void>();
   private readonly presenceListeners = new Set<(presence: Presence) => void>();
+  private readonly workloadListeners = new Set<(change: WorkloadChanged) => void>();
+  /** workload.watch calls; how the server answers them. */
+  workloadWatches = 0;
+  answerWorkloadWatch: () => Promise<WorkloadWatchAck> = async () => ({ ok: true, scope: 'team' });
 
   get id() {
     return this.status === 'connected' ? 'socket-abc' : undefined;
@@ -55,6 +59,21 @@ export class FakeRealtime implements RealtimeConnection {
   leaveBoard = (sessionId: string) => {
     this.leaves.push(sessionId);
   };
+  watchWorkload = () => {
+    this.workloadWatches += 1;
+    return this.answerWorkloadWatch();
+  };
+  unwatchWorkload = () => {};
+  onWorkloadChanged = (listener: (change: WorkloadChanged) => void) => {
+    this.workloadListeners.add(listener);
+    return () => void this.workloadListeners.delete(listener);
+  };
+  /** The server says the studio's workload changed. */
+  workloadChanged(change: WorkloadChanged = { v: 2, memberIds: null, sessionIds: null }) {
+    act(() => {
+      for (const listener of this.workloadListeners) listener(change);
+    });
+  }
   close = () => {};
   connect = () => {
     this.lifecycle.push('connect');

@@ -2,7 +2,7 @@ import type { CreateTaskInput, Task } from '@patchbay/shared';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { NewTaskForm, toCreateTaskInput, validateNewTask, type NewTaskValues } from '../../client/src/components/new-task-form';
-import { SESSION_ID, SAM, THEO, makeSnapshot, makeTask, studio, taskKinds } from './fixtures';
+import { SESSION_ID, SAM, THEO, makeSession, makeSnapshot, makeTask, studio, taskKinds } from './fixtures';
 import { apiError, json, mockApi, renderApp } from './harness';
 
 const field = (label: string) => screen.getByLabelText(label, { exact: false }) as HTMLInputElement;
@@ -92,6 +92,47 @@ describe('new task form', () => {
     ['2000', 'Enter whole minutes between 1 and 1440.'],
   ])('refuses the estimate %s', (estimate, message) => {
     expect(validateNewTask({ kind: 'mixing', title: 'Mix', assignee: 'auto', estimate, notes: '' }).estimate).toBe(message);
+  });
+});
+
+describe('new task form: start time', () => {
+  const session = makeSession();
+  const time = { session, timeZone: studio.timezone, defaultEstimateMinutes: 60 };
+  const base: NewTaskValues = { kind: 'mic_setup', title: 'Mic', assignee: 'auto', estimate: '', notes: '' };
+
+  it('offers no start time without a session to place it in', () => {
+    renderForm();
+    expect(screen.queryByLabelText(/^Starts at/)).toBeNull();
+  });
+
+  it('offers it, in studio time, with its hint, when the session is known', () => {
+    render(<NewTaskForm kinds={taskKinds.kinds} members={studio.members} session={session} timeZone={studio.timezone} onCreate={vi.fn<OnCreate>()} onCreated={() => {}} onClose={() => {}} />);
+    const input = screen.getByLabelText(/^Starts at \(GMT\)/) as HTMLInputElement;
+    expect(input.type).toBe('time');
+    const hint = document.getElementById((input.getAttribute('aria-describedby') ?? '').trim()) as HTMLElement;
+    expect(hint.textContent).toBe('Leave empty if it can happen any time during the session (10:00–20:00).');
+  });
+
+  it.each<[string, Partial<NewTaskValues>, CreateTaskInput]>([
+    ['no start time: no startsAt', { startsAt: '' }, { kind: 'mic_setup', title: 'Mic' }],
+    ['a start time: the instant in studio time', { startsAt: '10:15', estimate: '30' }, { kind: 'mic_setup', title: 'Mic', estimateMinutes: 30, startsAt: '2026-11-24T10:15:00.000Z' }],
+  ])('body for %s', (_name, values, expected) => {
+    expect(toCreateTaskInput({ ...base, ...values }, time)).toEqual(expected);
+  });
+
+  it.each<[string, Partial<NewTaskValues>, string | undefined]>([
+    ['fits (the kind’s default estimate)', { startsAt: '19:00' }, undefined],
+    ['fits (a typed estimate)', { startsAt: '19:30', estimate: '30' }, undefined],
+    ['ends after the session', { startsAt: '19:30' }, 'Pick a time within the session (10:00–20:00) that leaves room for 1 h.'],
+    ['is not a time', { startsAt: '7pm' }, 'Enter a time like 14:30, or leave it empty.'],
+  ])('a start time that %s', (_name, values, message) => {
+    expect(validateNewTask({ ...base, ...values }, time).startsAt).toBe(message);
+  });
+
+  it('leaves a bad estimate to the estimate field', () => {
+    const errors = validateNewTask({ ...base, estimate: '0', startsAt: '12:00' }, time);
+    expect(errors.estimate).toBe('Enter whole minutes between 1 and 1440.');
+    expect(errors.startsAt).toBeUndefined();
   });
 });
 

@@ -1,4 +1,4 @@
-import type { RoutingPreview, Task, TaskAssignment } from '@patchbay/shared';
+import type { RoutingPreview, Task, TaskAssignment, TaskCandidates } from '@patchbay/shared';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { MAYA, SAM, SESSION_ID, THEO, makeSession, makeSnapshot, makeTask, studio, taskKinds } from './fixtures';
@@ -19,18 +19,25 @@ const preview: RoutingPreview = {
   reason: 'Mixing is technical → engineer. Sam Reyes is the session’s engineer.',
   reasons: ['Mixing is technical → engineer.', 'Sam Reyes is the session’s engineer.'],
   candidates: [
-    { member: SAM, rank: 1, bookedMinutes: 840, capacityMinutes: 2400, knowsRoom: true, reasons: ['Sam Reyes is an engineer.'] },
-    { member: { id: '44444444-4444-4444-8444-444444444449', name: 'Lena Park' }, rank: 2, bookedMinutes: 2700, capacityMinutes: 2400, knowsRoom: false, reasons: ['Lena Park is an engineer.'] },
+    { member: SAM, rank: 1, bookedMinutes: 840, capacityMinutes: 2400, dayBookedMinutes: 600, dayCapacityMinutes: 480, addsMinutes: 0, knowsRoom: true, reasons: ['Sam Reyes is an engineer.'] },
+    { member: { id: '44444444-4444-4444-8444-444444444449', name: 'Lena Park' }, rank: 2, bookedMinutes: 2700, capacityMinutes: 2400, dayBookedMinutes: 0, dayCapacityMinutes: 480, addsMinutes: 480, knowsRoom: false, reasons: ['Lena Park is an engineer.'] },
   ],
-  ineligible: [{ member: THEO, blockers: ['wrong_role'], reasons: ['Theo Grant is an assistant engineer without engineering skill.'] }],
+  ineligible: [
+    {
+      member: THEO, blockers: ['wrong_role'], bookedMinutes: 300, capacityMinutes: 1200, dayBookedMinutes: 300, dayCapacityMinutes: 240, addsMinutes: 480,
+      busyWith: { kind: 'session', sessionId: '55555555-5555-4555-8555-555555555555', title: 'Vocal comping', taskTitle: null, startsAt: '2026-11-24T09:00:00.000Z', endsAt: '2026-11-24T14:00:00.000Z' },
+      reasons: ['Theo Grant is an assistant engineer without engineering skill.'],
+    },
+  ],
+  window: { startsAt: '2026-11-24T10:00:00.000Z', endsAt: '2026-11-24T20:00:00.000Z' },
   week: { start: '2026-11-23T00:00:00.000Z', end: '2026-11-30T00:00:00.000Z' },
 };
 
-function setup(tasks: Task[] = [mic], routes: Parameters<typeof mockApi>[0] = {}) {
+function setup(tasks: Task[] = [mic], routes: Parameters<typeof mockApi>[0] = {}, session = makeSession({ seq: 10 })) {
   const api = mockApi({
     'GET /studio': () => json(studio),
     'GET /task-kinds': () => json(taskKinds),
-    [BOARD]: () => json(makeSnapshot(tasks, 10)),
+    [BOARD]: () => json(makeSnapshot(tasks, 10, session)),
     ...routes,
   });
   const realtime = new FakeRealtime();
@@ -73,6 +80,38 @@ describe('routing preview in the New task form', () => {
     expect(blocked.textContent).toContain('Theo Grant');
     expect(blocked.textContent).toContain('wrong role');
     expect(blocked.textContent).toContain('assistant engineer without engineering skill');
+    // Their hours and what they are busy with during the work (studio time).
+    expect(blocked.textContent).toContain('5 h of 20 h this week');
+    expect(blocked.textContent).toContain("busy: 'Vocal comping' 09:00–14:00");
+    // Candidates' day: a day's share is a fifth of their week.
+    expect(others.textContent).toContain('0 of 8 h that day');
+    expect(others.textContent).not.toContain('over a day’s share');
+    // The pick's own figures, with the day flagged over its share.
+    const head = panel.querySelector('.routing-preview__head') as HTMLElement;
+    expect(head.textContent).toContain('14 h of 40 h this week · 10 of 8 h that day (over a day’s share)');
+  });
+
+  it('says what a blocked person is busy with when it is a timed task', async () => {
+    const timed: RoutingPreview = {
+      ...preview,
+      ineligible: [
+        {
+          member: THEO, blockers: ['double_booked'], bookedMinutes: 1980, capacityMinutes: 1800, dayBookedMinutes: 120, dayCapacityMinutes: 360, addsMinutes: 480,
+          busyWith: { kind: 'task', sessionId: '55555555-5555-4555-8555-555555555555', title: 'Vocal comping', taskTitle: 'Tune the lead vocal', startsAt: '2026-11-24T15:00:00.000Z', endsAt: '2026-11-24T16:30:00.000Z' },
+          reasons: ['Theo Grant is busy then.'],
+        },
+      ],
+    };
+    setup([mic], { [PREVIEW]: () => json(timed) });
+    await loaded();
+    fireEvent.click(screen.getByRole('button', { name: /New task/ }));
+    fireEvent.change(screen.getByLabelText('Kind'), { target: { value: 'mixing' } });
+    const panel = screen.getByRole('region', { name: 'Routing preview' });
+    fireEvent.click(await within(panel).findByRole('button', { name: 'Show other candidates (1) and blocked (1)' }));
+    const blocked = within(panel).getByText('Blocked (1)').parentElement as HTMLElement;
+    expect(blocked.textContent).toContain('double booked');
+    expect(blocked.textContent).toContain('33 h of 30 h (over capacity) this week');
+    expect(blocked.textContent).toContain("busy: 'Tune the lead vocal' (Vocal comping) 15:00–16:30");
   });
 
   it('asks again (debounced) when the estimate changes, and not while a person is chosen by hand', async () => {
@@ -103,6 +142,115 @@ describe('routing preview in the New task form', () => {
     const panel = screen.getByRole('region', { name: 'Routing preview' });
     await waitFor(() => expect(panel.textContent).toContain('Nobody fits: the task will be left unassigned.'));
     expect(panel.textContent).toContain('Nobody free this week.');
+  });
+});
+
+const LENA = { id: '44444444-4444-4444-8444-444444444449', name: 'Lena Park' };
+const CANDIDATES = (id: string) => `GET /tasks/${id}/candidates`;
+const week = { start: '2026-11-23T00:00:00.000Z', end: '2026-11-30T00:00:00.000Z' };
+const sessionWindow = { startsAt: '2026-11-24T10:00:00.000Z', endsAt: '2026-11-24T20:00:00.000Z' };
+
+describe('assigning by hand: hours and availability', () => {
+  // Theo has the task (2 h); the session's engineer is Lena, so Sam would take on its hours.
+  const mixdown = makeTask(7, { title: 'Rough mix', kind: 'mixing', assignee: THEO, estimateMinutes: 120, version: 2 });
+  const answer: TaskCandidates = {
+    taskId: mixdown.id,
+    version: 2,
+    routing: {
+      ...preview,
+      assignee: SAM,
+      candidates: [
+        { member: SAM, rank: 1, bookedMinutes: 1800, capacityMinutes: 2400, dayBookedMinutes: 240, dayCapacityMinutes: 480, addsMinutes: 120, knowsRoom: true, reasons: [] },
+        { member: THEO, rank: 2, bookedMinutes: 2640, capacityMinutes: 1800, dayBookedMinutes: 300, dayCapacityMinutes: 360, addsMinutes: 120, knowsRoom: true, reasons: [] },
+      ],
+      ineligible: [
+        {
+          member: MAYA, blockers: ['wrong_role', 'double_booked'], bookedMinutes: 2760, capacityMinutes: 2400, dayBookedMinutes: 480, dayCapacityMinutes: 480, addsMinutes: 120,
+          busyWith: { kind: 'session', sessionId: '55555555-5555-4555-8555-555555555555', title: 'Vocal comping', taskTitle: null, startsAt: '2026-11-24T10:00:00.000Z', endsAt: '2026-11-24T14:00:00.000Z' },
+          reasons: ['Maya Okafor is a producer.'],
+        },
+      ],
+      window: sessionWindow,
+      week,
+    },
+    current: { member: THEO, bookedMinutes: 2760, capacityMinutes: 1800, freesMinutes: 120 },
+  };
+
+  it('shows everyone’s week and whether they are free then, and what the change does to both people', async () => {
+    const api = setup([mixdown], {
+      [CANDIDATES(mixdown.id)]: () => json(answer),
+      [`POST /tasks/${mixdown.id}/assignment-check`]: () => json({ warnings: [] }),
+    }, makeSession({ seq: 10, engineer: LENA }));
+    await loaded();
+    fireEvent.click(within(card('Rough mix')).getByRole('button', { name: 'Assign “Rough mix”' }));
+    const dialog = screen.getByRole('dialog', { name: 'Assign “Rough mix”' });
+
+    const sam = await within(dialog).findByRole('button', { name: /^Sam Reyes.*30 of 40 h this week · free then/ });
+    expect(within(sam).getByText('Suggested')).toBeTruthy();
+    const maya = within(dialog).getByRole('button', { name: /^Maya Okafor/ });
+    expect(maya.textContent).toContain('over capacity: 46 of 40 h');
+    expect(maya.textContent).toContain("busy: 'Vocal comping' 10:00–14:00");
+    expect(maya.textContent).toContain('wrong role');
+    expect(maya.textContent).not.toContain('Suggested');
+    // The current assignee: their week with the task in it.
+    const theo = within(dialog).getByRole('button', { name: /^Theo Grant/ });
+    expect(theo.textContent).toContain('over capacity: 46 of 30 h');
+    expect(theo.textContent).toContain('Assigned now');
+
+    fireEvent.click(sam);
+    const effect = within(dialog).getByRole('list', { name: 'What it does to their hours' });
+    expect(within(effect).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+      'Sam Reyes: 30 → 32 h of 40 this week',
+      'Theo Grant: 46 → 44 h of 30 this week (over capacity)',
+    ]);
+    // The rules are still checked for the person picked.
+    expect(await within(dialog).findByText('No routing rule is broken.')).toBeTruthy();
+    expect(api.calls.find((c) => c.path === `/tasks/${mixdown.id}/assignment-check`)?.body).toEqual({ memberId: SAM.id });
+
+    // Unassigning shows only what it frees; the figures were asked once.
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Choose someone else' }));
+    fireEvent.click(within(dialog).getByRole('button', { name: /^Unassigned/ }));
+    expect(within(dialog).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['Theo Grant: 46 → 44 h of 30 this week (over capacity)']);
+    expect(api.calls.filter((c) => c.path === `/tasks/${mixdown.id}/candidates`)).toHaveLength(1);
+  });
+
+  it('says nothing changes for the session’s own staff', async () => {
+    // Sam engineers the session and has the task: handing it to Theo frees none of Sam's hours.
+    const staffed: TaskCandidates = {
+      ...answer,
+      taskId: mic.id,
+      version: 3,
+      routing: {
+        ...answer.routing,
+        candidates: [
+          { member: SAM, rank: 1, bookedMinutes: 840, capacityMinutes: 2400, dayBookedMinutes: 600, dayCapacityMinutes: 480, addsMinutes: 0, knowsRoom: true, reasons: [] },
+          { member: THEO, rank: 2, bookedMinutes: 600, capacityMinutes: 1800, dayBookedMinutes: 0, dayCapacityMinutes: 360, addsMinutes: 60, knowsRoom: true, reasons: [] },
+        ],
+      },
+      current: { member: SAM, bookedMinutes: 840, capacityMinutes: 2400, freesMinutes: 0 },
+    };
+    setup([mic], { [CANDIDATES(mic.id)]: () => json(staffed), [`POST /tasks/${mic.id}/assignment-check`]: () => json({ warnings: [] }) });
+    await loaded();
+    fireEvent.click(within(card('Mic the kit')).getByRole('button', { name: 'Assign “Mic the kit”' }));
+    const dialog = screen.getByRole('dialog');
+    fireEvent.click(await within(dialog).findByRole('button', { name: /^Theo Grant.*10 of 30 h this week · free then/ }));
+    expect(within(within(dialog).getByRole('list', { name: 'What it does to their hours' })).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+      'Theo Grant: 10 → 11 h of 30 this week',
+      'Sam Reyes: no change, Sam runs the session',
+    ]);
+  });
+
+  it('still lists everyone (without figures) when the figures fail to load', async () => {
+    setup([mic], { [CANDIDATES(mic.id)]: () => apiError(503, 'UNAVAILABLE', 'The database is not reachable') });
+    await loaded();
+    fireEvent.click(within(card('Mic the kit')).getByRole('button', { name: 'Assign “Mic the kit”' }));
+    const dialog = screen.getByRole('dialog');
+    expect(await within(dialog).findByText(/Couldn’t load everyone’s hours: The database is not reachable/)).toBeTruthy();
+    const theo = within(dialog).getByRole('button', { name: /^Theo Grant/ });
+    expect(theo.textContent).not.toContain('this week');
+    fireEvent.click(theo);
+    expect(within(dialog).queryByRole('list', { name: 'What it does to their hours' })).toBeNull();
+    expect(within(dialog).getByText(/Assign to/)).toBeTruthy();
   });
 });
 

@@ -131,7 +131,8 @@ describe('studio admin', () => {
       name: 'Lena Park',
       accessRole: 'ENGINEER',
       roles: ['ENGINEER'],
-      expiresAt: '2026-12-01T10:00:00.000Z',
+      // A week from whenever the test runs: pending, not expired (a fixed date expired once the day came).
+      expiresAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
       usedAt: null,
       revokedAt: null,
       createdAt: '2026-11-24T10:00:00.000Z',

@@ -2,6 +2,7 @@
 // every access role, signed out, and a member of another studio. Each cell's expected status is
 // asserted; an endpoint without an entry fails the test.
 import { randomUUID } from 'node:crypto';
+import { PROTOCOL_VERSION } from '@patchbay/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAuthSession } from '../../server/src/auth/auth-sessions';
 import { SESSION_COOKIE } from '../../server/src/auth/http';
@@ -20,6 +21,7 @@ const ASSIGNERS: Actor[] = ['admin', 'manager', 'producerLead', 'engineerIn'];
 const SETUP_EDITORS: Actor[] = ['admin', 'manager', 'producerLead', 'engineerIn'];
 const SETUP_CHECKERS: Actor[] = [...SETUP_EDITORS, 'assistantIn'];
 const SETUP_VIEWERS: Actor[] = ['admin', 'manager', 'producerLead', 'producerOther', 'engineerIn', 'assistantIn'];
+const WORKLOAD_TEAM: Actor[] = ['admin', 'manager', 'producerLead', 'producerOther'];
 const TEMPLATE_MANAGERS: Actor[] = ['admin', 'manager', 'producerLead', 'producerOther', 'engineerIn', 'engineerOut'];
 
 interface Fixture {
@@ -105,6 +107,16 @@ const TABLE: Entry[] = [
   { key: 'GET /api/studio', request: async () => ({ path: '/api/studio' }), ok: 200, allow: [...STAFF, 'foreign'] },
   { key: 'GET /api/task-kinds', request: async () => ({ path: '/api/task-kinds' }), ok: 200, allow: SIGNED_IN },
   { key: 'GET /api/workload', request: async () => ({ path: '/api/workload' }), ok: 200, allow: [...STAFF, 'foreign'] },
+  { key: 'GET /api/workload.csv', request: async () => ({ path: '/api/workload.csv' }), ok: 200, allow: [...STAFF, 'foreign'] },
+  // A colleague's items need workload.viewTeam; the engineer asked about may see their own.
+  { key: 'GET /api/workload/members/{memberId}/items', request: async (c) => ({ path: `/api/workload/members/${c.f.members.engineerIn}/items` }), ok: 200, allow: [...WORKLOAD_TEAM, 'engineerIn'] },
+  { key: 'GET /api/workload/members/{memberId}/items (own)', request: async (c) => ({ path: `/api/workload/members/${c.actor === 'anon' || c.actor === 'foreign' ? c.f.members.engineerOut : c.f.members[c.actor]}/items` }), ok: 200, allow: STAFF },
+  { key: 'POST /api/bookings/check', request: async () => ({ path: '/api/bookings/check', body: { startsAt: '2027-02-01T10:00:00Z', endsAt: '2027-02-01T14:00:00Z' } }), ok: 200, allow: [...WORKLOAD_TEAM, 'foreign'] },
+  {
+    key: 'POST /api/bookings/check (changing a session)',
+    request: async (c) => ({ path: '/api/bookings/check', body: { startsAt: '2027-02-01T10:00:00Z', endsAt: '2027-02-01T14:00:00Z', sessionId: c.f.sessionId } }),
+    ok: 200, allow: SESSION_EDITORS, foreign: 404,
+  },
   { key: 'POST /api/rooms', request: async () => ({ path: '/api/rooms', body: { name: `Room ${unique()}`, kind: 'BOOTH' } }), ok: 201, allow: [...ADMINS, 'foreign'] },
   { key: 'PATCH /api/rooms/{roomId}', request: async (c) => ({ path: `/api/rooms/${c.f.roomId}`, body: { notes: `n${unique()}` } }), ok: 200, allow: ADMINS },
   { key: 'DELETE /api/rooms/{roomId}', request: async (c) => ({ path: `/api/rooms/${(await createRoom(c.t.prisma, c.f.studioId)).id}` }), ok: 204, allow: ADMINS },
@@ -176,6 +188,7 @@ const TABLE: Entry[] = [
   },
   { key: 'DELETE /api/tasks/{taskId}', request: async (c) => ({ path: `/api/tasks/${(await freshTask(c, null)).id}` }), ok: 204, allow: SESSION_EDITORS },
   { key: 'POST /api/tasks/{taskId}/reroute', request: async (c) => ({ path: `/api/tasks/${(await freshTask(c, null)).id}/reroute`, body: { version: 1 } }), ok: 200, allow: ASSIGNERS },
+  { key: 'GET /api/tasks/{taskId}/candidates', request: async (c) => ({ path: `/api/tasks/${(await freshTask(c, c.f.members.assistantIn)).id}/candidates` }), ok: 200, allow: ASSIGNERS },
   {
     key: 'POST /api/tasks/{taskId}/assignment-check',
     request: async (c) => ({ path: `/api/tasks/${(await freshTask(c, null)).id}/assignment-check`, body: { memberId: c.f.members.engineerIn } }),
@@ -329,6 +342,50 @@ describe('authorization matrix', () => {
       }
     }
     expect(results).toEqual(wanted);
+  });
+
+  it('workload.watch over socket.io, for every role: the team, one\'s own figures, or nothing', async () => {
+    const results: Record<string, string> = {};
+    const wanted: Record<string, string> = {};
+    for (const actor of ACTORS) {
+      const session = await signInFresh(actor);
+      wanted[actor] = actor === 'anon' ? 'refused' : [...WORKLOAD_TEAM, 'foreign'].includes(actor) ? 'team' : STAFF.includes(actor) ? 'own' : 'FORBIDDEN';
+      try {
+        const socket = await connectSocket(t.baseUrl, session?.cookie);
+        const ack = await socket.timeout(5000).emitWithAck('workload.watch', { v: PROTOCOL_VERSION });
+        results[actor] = ack.ok ? ack.scope : ack.error.code;
+        socket.disconnect();
+      } catch (err) {
+        results[actor] = /UNAUTHENTICATED/.test(String(err)) ? 'refused' : String(err);
+      }
+    }
+    expect(results).toEqual(wanted);
+  });
+
+  it('workload changes reach watchers as the matrix says: whose figures for the team, a bare notice for one\'s own, nothing for another studio', async () => {
+    // Let notices of earlier changes (gathered for a moment) go out first.
+    await new Promise((r) => setTimeout(r, 400));
+    const watchers = ['producerOther', 'engineerOut', 'foreign'] as const;
+    const heard: Record<string, unknown[]> = {};
+    const sockets = [];
+    for (const actor of watchers) {
+      const socket = await connectSocket(t.baseUrl, (await signInFresh(actor))!.cookie);
+      heard[actor] = [];
+      socket.on('workload.changed', (change) => heard[actor]!.push(change));
+      expect((await socket.timeout(5000).emitWithAck('workload.watch', { v: PROTOCOL_VERSION })).ok).toBe(true);
+      sockets.push(socket);
+    }
+    const created = await t.api('POST', `/api/sessions/${f.sessionId}/tasks`, { kind: 'editing', title: 'Comp takes', assigneeId: f.members.engineerOut });
+    expect(created.status).toBe(201);
+    const started = Date.now();
+    while ((heard.producerOther!.length === 0 || heard.engineerOut!.length === 0) && Date.now() - started < 5000) await new Promise((r) => setTimeout(r, 10));
+    await new Promise((r) => setTimeout(r, 300));
+    expect(heard).toEqual({
+      producerOther: [{ v: PROTOCOL_VERSION, memberIds: [f.members.engineerOut], sessionIds: [f.sessionId] }],
+      engineerOut: [{ v: PROTOCOL_VERSION, memberIds: null, sessionIds: null }],
+      foreign: [],
+    });
+    for (const socket of sockets) socket.disconnect();
   });
 
   it('setup events reach every board viewer as the matrix says: in full, or redacted for those who may not see setup lists', async () => {

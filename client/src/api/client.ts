@@ -34,6 +34,10 @@ import type {
   TaskKindList,
   UpdateTaskInput,
   Workload,
+  WorkloadItems,
+  TaskCandidates,
+  BookingCheck,
+  BookingCheckInput,
 } from '@patchbay/shared';
 import { ApiError, createHttpClient, type HttpClientOptions } from './http';
 import type {
@@ -91,6 +95,10 @@ export interface ApiClient {
   getStudio(signal?: AbortSignal): Promise<Studio>;
   getTaskKinds(signal?: AbortSignal): Promise<TaskKindList>;
   getWorkload(range: { from: string; to: string }, signal?: AbortSignal): Promise<Workload>;
+  /** The sessions and tasks behind one member's hours in the window. */
+  getWorkloadItems(memberId: string, range: { from: string; to: string }, signal?: AbortSignal): Promise<WorkloadItems>;
+  /** Where the browser downloads the report of the window as CSV. */
+  workloadCsvUrl(range: { from: string; to: string }): string;
   createRoom(input: RoomInput): Promise<Room>;
   updateRoom(roomId: string, patch: RoomPatch): Promise<Room>;
   deleteRoom(roomId: string): Promise<void>;
@@ -121,6 +129,10 @@ export interface ApiClient {
   previewRouting(sessionId: string, input: RoutingPreviewInput, signal?: AbortSignal): Promise<RoutingPreview>;
   rerouteTask(taskId: string, version: number): Promise<Task>;
   checkAssignment(taskId: string, memberId: string, signal?: AbortSignal): Promise<AssignmentCheck>;
+  /** Who could take a task instead of its assignee, with their hours and what moving it does. */
+  getTaskCandidates(taskId: string, signal?: AbortSignal): Promise<TaskCandidates>;
+  /** The booking form's live check of a slot: conflicts, who and which rooms are free. */
+  checkBooking(input: BookingCheckInput, signal?: AbortSignal): Promise<BookingCheck>;
   listAssignments(taskId: string, signal?: AbortSignal): Promise<TaskAssignment[]>;
 
   // Gear, setup lists and templates
@@ -190,6 +202,8 @@ export function createApiClient(options: HttpClientOptions = {}): ApiClient {
     getStudio: (signal) => request<Studio>('/studio', { signal }),
     getTaskKinds: (signal) => request<TaskKindList>('/task-kinds', { signal }),
     getWorkload: (range, signal) => request<Workload>('/workload', { query: range, signal }),
+    getWorkloadItems: (memberId, range, signal) => request<WorkloadItems>(`/workload/members/${id(memberId)}/items`, { query: range, signal }),
+    workloadCsvUrl: (range) => `${baseUrl}/workload.csv?${new URLSearchParams(range).toString()}`,
     createRoom: (input) => request<Room>('/rooms', { method: 'POST', body: input }),
     updateRoom: (roomId, patch) => request<Room>(`/rooms/${id(roomId)}`, { method: 'PATCH', body: patch }),
     deleteRoom: (roomId) => request<void>(`/rooms/${id(roomId)}`, { method: 'DELETE' }),
@@ -221,6 +235,8 @@ export function createApiClient(options: HttpClientOptions = {}): ApiClient {
     rerouteTask: (taskId, version) => request<Task>(`/tasks/${id(taskId)}/reroute`, { method: 'POST', body: { version } }),
     checkAssignment: (taskId, memberId, signal) =>
       request<AssignmentCheck>(`/tasks/${id(taskId)}/assignment-check`, { method: 'POST', body: { memberId }, signal }),
+    getTaskCandidates: (taskId, signal) => request<TaskCandidates>(`/tasks/${id(taskId)}/candidates`, { signal }),
+    checkBooking: (input, signal) => request<BookingCheck>('/bookings/check', { method: 'POST', body: input, signal }),
     listAssignments: async (taskId, signal) =>
       (await request<{ assignments: TaskAssignment[] }>(`/tasks/${id(taskId)}/assignments`, { signal })).assignments,
 

@@ -13,7 +13,10 @@ export const queryKeys = {
   allSessions: ['sessions'] as const,
   board: (sessionId: string) => ['board', sessionId] as const,
   workload: (from: string, to: string) => ['workload', from, to] as const,
+  workloadItems: (memberId: string, from: string, to: string) => ['workload', 'items', memberId, from, to] as const,
+  /** Everything that shows hours: the report, the items behind it, task candidates. */
   allWorkload: ['workload'] as const,
+  taskCandidates: (taskId: string, version: number) => ['workload', 'candidates', taskId, version] as const,
   authSessions: ['auth-sessions'] as const,
   invitations: ['invitations'] as const,
   audit: (query: AuditQuery) => ['audit', query] as const,
@@ -66,6 +69,21 @@ export function useWorkload(from: string, to: string, options: { enabled?: boole
     refetchInterval: 120_000,
     placeholderData: (previous) => previous,
   });
+}
+
+export function useWorkloadItems(memberId: string | null, from: string, to: string) {
+  const api = useApi();
+  return useQuery({
+    queryKey: queryKeys.workloadItems(memberId ?? '', from, to),
+    queryFn: ({ signal }) => api.getWorkloadItems(memberId ?? '', { from, to }, signal),
+    enabled: memberId !== null,
+    placeholderData: (previous) => previous,
+  });
+}
+
+export function useTaskCandidates(taskId: string, version: number) {
+  const api = useApi();
+  return useQuery({ queryKey: queryKeys.taskCandidates(taskId, version), queryFn: ({ signal }) => api.getTaskCandidates(taskId, signal) });
 }
 
 export function useGear(options: { enabled?: boolean } = {}) {

@@ -57,7 +57,7 @@ const quoted = (title: string) => `“${title}”`;
 
 /** Fields whose change an answer reports, for the feed's "changed the notes of …". */
 function changedFields(before: Task, after: Task): string[] {
-  const fields: (keyof Task)[] = ['title', 'notes', 'estimateMinutes', 'dueAt', 'status', 'position'];
+  const fields: (keyof Task)[] = ['title', 'notes', 'estimateMinutes', 'dueAt', 'startsAt', 'status', 'position'];
   const changed: string[] = fields.filter((f) => before[f] !== after[f]);
   if (before.assignee?.id !== after.assignee?.id) changed.push('assigneeId');
   if (before.routingRule !== after.routingRule) changed.push('routingRule');

@@ -1,9 +1,13 @@
-import type { AssignmentCheck, Member, Task } from '@patchbay/shared';
+import type { AssignmentCheck, Member, Session, Task } from '@patchbay/shared';
 import { MEMBER_ROLE_LABELS } from '@patchbay/shared/domain/roles';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { errorMessage } from '../api/client';
+import { useTaskCandidates } from '../api/queries';
+import { useMe } from '../auth/auth-context';
 import { initials } from '../lib/labels';
+import { figuresByMember, HoursChange, PersonLoad, type PersonFigures } from './assign-figures';
 import { Dialog } from './dialog';
+import { PickFooter } from './pick-footer';
 import { FormError } from './field';
 import './assign-dialog.css';
 
@@ -14,6 +18,8 @@ const NOBODY = '';
 export interface AssignDialogProps {
   task: Task;
   members: readonly Member[];
+  /** The task's session: its producer and engineer take its tasks without adding hours. */
+  session?: Pick<Session, 'producer' | 'engineer'> | undefined;
   /** POST assignment-check: which rules assigning this member would break. */
   check: (taskId: string, memberId: string, signal: AbortSignal) => Promise<AssignmentCheck>;
   /** Resolves true when the dialog may close (done, or the task changed and a notice says so). */
@@ -28,7 +34,7 @@ type CheckAnswer = { memberId: string } & ({ phase: 'checked'; warnings: Assignm
 /** Members who can take work (they have a trade role), those of the task's role first. */
 const byName = (a: Member, b: Member) => a.name.localeCompare(b.name);
 
-function candidates(members: readonly Member[], task: Task): Member[] {
+function people(members: readonly Member[], task: Task): Member[] {
   const working = members.filter((m) => m.roles.length > 0);
   return [...working.filter((m) => m.roles.includes(task.role)).sort(byName), ...working.filter((m) => !m.roles.includes(task.role)).sort(byName)];
 }
@@ -37,8 +43,15 @@ function candidates(members: readonly Member[], task: Task): Member[] {
  * Assigning a task by hand: pick a person, see which routing rules that breaks (double booking,
  * wrong role, over capacity) before confirming, and say why in a note kept in the history.
  */
-export function AssignDialog({ task, members, check, onAssign, onClose }: AssignDialogProps) {
+export function AssignDialog({ task, members, session, check, onAssign, onClose }: AssignDialogProps) {
   const id = useId();
+  const timeZone = useMe().studio.timezone;
+  // Everyone's hours and whether they are free then, asked once when the dialog opens.
+  const [openedVersion] = useState(task.version);
+  const candidates = useTaskCandidates(task.id, openedVersion);
+  const figures = useMemo(() => figuresByMember(candidates.data), [candidates.data]);
+  const current = candidates.data?.current ?? null;
+  const staffs = (memberId: string) => session?.producer?.id === memberId || session?.engineer?.id === memberId;
   const [query, setQuery] = useState('');
   const [picked, setPicked] = useState<string | null>(null);
   const [answer, setAnswer] = useState<CheckAnswer | null>(null);
@@ -47,7 +60,7 @@ export function AssignDialog({ task, members, check, onAssign, onClose }: Assign
   const [saveError, setSaveError] = useState<string | null>(null);
   const confirmRef = useRef<HTMLDivElement>(null);
 
-  const list = useMemo(() => candidates(members, task), [members, task]);
+  const list = useMemo(() => people(members, task), [members, task]);
   const needle = query.trim().toLowerCase();
   const visible = needle ? list.filter((m) => m.name.toLowerCase().includes(needle)) : list;
   const pickedMember = picked ? members.find((m) => m.id === picked) : undefined;
@@ -92,21 +105,26 @@ export function AssignDialog({ task, members, check, onAssign, onClose }: Assign
   };
 
   const title = `Assign “${task.title}”`;
-  const current = task.assignee ? `Now: ${task.assignee.name}${task.assignedManually ? ' (by hand)' : ' (routed)'}.` : 'Now: unassigned.';
+  const now = task.assignee ? `Now: ${task.assignee.name}${task.assignedManually ? ' (by hand)' : ' (routed)'}.` : 'Now: unassigned.';
 
   if (picked === null) {
     return (
-      <Dialog title={title} description={current} onClose={onClose} className="assign-dialog">
+      <Dialog title={title} description={now} onClose={onClose} className="assign-dialog">
         <div className="field">
           <label className="field__label" htmlFor={`${id}-filter`}>
             Find a person
           </label>
           <input id={`${id}-filter`} className="input" type="search" autoComplete="off" value={query} data-autofocus onChange={(e) => setQuery(e.target.value)} />
         </div>
+        <p className="assign-dialog__figures-note" aria-live="polite">
+          {candidates.isPending ? 'Working out everyone’s hours…' : null}
+          {candidates.isError ? `Couldn’t load everyone’s hours: ${errorMessage(candidates.error)} You can still assign.` : null}
+        </p>
         <ul className="assign-dialog__list" aria-label="People">
           {visible.map((m) => {
             const isCurrent = task.assignee?.id === m.id;
             const fits = m.roles.includes(task.role);
+            const person: PersonFigures | undefined = figures.get(m.id);
             return (
               <li key={m.id}>
                 <button type="button" className="assign-dialog__person" disabled={isCurrent} onClick={() => setPicked(m.id)}>
@@ -119,8 +137,13 @@ export function AssignDialog({ task, members, check, onAssign, onClose }: Assign
                       {m.roles.map((r) => MEMBER_ROLE_LABELS[r]).join(', ')}
                       {fits ? null : ` · not ${MEMBER_ROLE_LABELS[task.role].toLowerCase()} work`}
                     </span>
+                    {person ? <PersonLoad person={person} current={isCurrent && current?.member.id === m.id ? current : null} timeZone={timeZone} /> : null}
                   </span>
-                  {isCurrent ? <span className="tag">Assigned now</span> : null}
+                  {isCurrent ? (
+                    <span className="tag">Assigned now</span>
+                  ) : person?.kind === 'candidate' && person.rank === 1 ? (
+                    <span className="tag tag--accent">Suggested</span>
+                  ) : null}
                 </button>
               </li>
             );
@@ -146,24 +169,25 @@ export function AssignDialog({ task, members, check, onAssign, onClose }: Assign
 
   const whom = pickedMember?.name ?? 'nobody';
   const hasWarnings = warnings.length > 0;
+  const pickedFigures = picked === NOBODY ? undefined : figures.get(picked);
+  // The current assignee's week, unless the task changed hands since the figures were asked.
+  const currentNow = current && task.assignee?.id === current.member.id ? current : null;
+  const showChange = (pickedMember && pickedFigures) || currentNow;
   return (
     <Dialog
       title={title}
-      description={current}
+      description={now}
       onClose={onClose}
       className="assign-dialog"
       footer={
-        <>
-          <button type="button" className="button button--ghost" onClick={() => setPicked(null)}>
-            Choose someone else
-          </button>
-          <button type="button" className="button button--ghost" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="button" className={hasWarnings ? 'button button--danger' : 'button button--primary'} disabled={saving || checking} onClick={() => void confirm()}>
-            {saving ? 'Assigning…' : picked === NOBODY ? 'Unassign' : hasWarnings ? 'Assign anyway' : 'Assign'}
-          </button>
-        </>
+        <PickFooter
+          onBack={() => setPicked(null)}
+          onCancel={onClose}
+          onConfirm={() => void confirm()}
+          label={saving ? 'Assigning…' : picked === NOBODY ? 'Unassign' : hasWarnings ? 'Assign anyway' : 'Assign'}
+          breaksRules={hasWarnings}
+          disabled={saving || checking}
+        />
       }
     >
       <div ref={confirmRef} className="assign-dialog__confirm" role="group" tabIndex={-1} aria-labelledby={`${id}-confirm-title`}>
@@ -176,6 +200,28 @@ export function AssignDialog({ task, members, check, onAssign, onClose }: Assign
             </>
           )}
         </p>
+        {showChange ? (
+          <ul className="assign-dialog__effect" aria-label="What it does to their hours">
+            {pickedMember && pickedFigures ? (
+              <HoursChange
+                name={pickedMember.name}
+                before={pickedFigures.bookedMinutes}
+                after={pickedFigures.bookedMinutes + pickedFigures.addsMinutes}
+                capacity={pickedFigures.capacityMinutes}
+                staffs={staffs(pickedMember.id)}
+              />
+            ) : null}
+            {currentNow ? (
+              <HoursChange
+                name={currentNow.member.name}
+                before={currentNow.bookedMinutes}
+                after={currentNow.bookedMinutes - currentNow.freesMinutes}
+                capacity={currentNow.capacityMinutes}
+                staffs={staffs(currentNow.member.id)}
+              />
+            ) : null}
+          </ul>
+        ) : null}
         {picked === NOBODY ? null : (
           <div className="assign-dialog__check" aria-live="polite">
             {checkState?.phase === 'checking' ? <p className="assign-dialog__checking">Checking the routing rules…</p> : null}

@@ -4,9 +4,13 @@ import { addDays, formatClock, localDateKey, localDateOf, zonedTimeToInstant } f
 import { useId, useState, type FormEvent } from 'react';
 import { bookingConflicts } from '../api/client';
 import type { BookingConflict, SessionCreateInput, SessionPatchInput } from '../api/types';
+import { usePermissions } from '../auth/auth-context';
 import { useFormState } from '../lib/use-form';
 import { zoneAbbreviation } from '../lib/time';
+import { AvailabilityHint, BookingAvailability } from './booking-availability';
+import { loadWithSession, personHintText, personOptionLabel, roomHintText, roomOptionLabel } from './booking-labels';
 import { Field, FormError } from './field';
+import { useBookingCheck, type BookingCheckState, type BookingQuestion } from './use-booking-check';
 import './book-session-form.css';
 
 const NONE = '';
@@ -58,6 +62,34 @@ export function validateSession(values: SessionFormValues, timeZone: string): Pa
     else if (window.endsAt <= window.startsAt) errors.endTime = 'The end must be after the start.';
   }
   return errors;
+}
+
+/** The window is one the server would check: valid, after its start, at most MAX_HOURS long. */
+function checkableWindow(window: ReturnType<typeof sessionWindow>): window is NonNullable<ReturnType<typeof sessionWindow>> {
+  if (!window) return false;
+  const ms = window.endsAt.getTime() - window.startsAt.getTime();
+  return ms > 0 && ms <= MAX_HOURS * 3_600_000;
+}
+
+/** The live check's word on a chosen room, under its select. */
+function roomHint(state: BookingCheckState, roomId: string, name: string | undefined, timeZone: string) {
+  if (!roomId || !name) return undefined;
+  if (state.phase === 'checking') return <AvailabilityHint tone="checking">Checking…</AvailabilityHint>;
+  const room = state.phase === 'ready' ? state.check.rooms.find((r) => r.room.id === roomId) : undefined;
+  if (!room) return undefined;
+  return <AvailabilityHint tone={room.busyWith ? 'busy' : 'free'}>{roomHintText(name, room, timeZone)}</AvailabilityHint>;
+}
+
+/** The live check's word on a chosen producer or engineer, in full, under their select. */
+function personHint(state: BookingCheckState, memberId: string, name: string | undefined, window: ReturnType<typeof sessionWindow>, timeZone: string) {
+  if (!memberId || !name) return undefined;
+  if (state.phase === 'checking') return <AvailabilityHint tone="checking">Checking…</AvailabilityHint>;
+  if (state.phase !== 'ready' || !window) return undefined;
+  const person = state.check.people.find((p) => p.member.id === memberId);
+  if (!person) return undefined;
+  const load = loadWithSession(person, state.check, window, timeZone);
+  const tone = person.busyWith ? 'busy' : load.overWeek || load.overDay ? 'over' : 'free';
+  return <AvailabilityHint tone={tone}>{personHintText(name, person, state.check, window, timeZone)}</AvailabilityHint>;
 }
 
 /** People who may produce / engineer a session, as the server checks it. */
@@ -138,12 +170,36 @@ export function BookSessionForm({ studio, projectIds, session, defaults = {}, te
       clearError('startsAt');
       clearError('endsAt');
     }
+    // The server's clash list was about the slot as it was; the live check speaks for the new one.
+    if (field === 'date' || field === 'startTime' || field === 'endTime' || field === 'roomId' || field === 'producerId' || field === 'engineerId') setConflicts([]);
   };
 
   const projects = studio.projects.filter((p) => !projectIds || projectIds.includes(p.id) || p.id === session?.project.id);
   const producers = studio.members.filter(canProduce);
   const engineers = studio.members.filter(canEngineer);
   const window = sessionWindow(values, timeZone);
+
+  // The live check of the slot as it is typed (only for people the server lets check: those who may book).
+  const mayCheck = usePermissions().can('sessions.create');
+  const question: BookingQuestion | null =
+    mayCheck && checkableWindow(window)
+      ? {
+          startsAt: window.startsAt.toISOString(),
+          endsAt: window.endsAt.toISOString(),
+          roomId: values.roomId || null,
+          producerId: values.producerId || null,
+          engineerId: values.engineerId || null,
+          sessionId: session?.id ?? null,
+        }
+      : null;
+  const availability = useBookingCheck(question, { paused: submitting });
+  const check = availability.phase === 'ready' ? availability.check : null;
+  const roomName = (roomId: string) => studio.rooms.find((r) => r.id === roomId)?.name;
+  const memberName = (memberId: string) => studio.members.find((m) => m.id === memberId)?.name;
+  const chosenNames = [roomName(values.roomId), memberName(values.producerId), memberName(values.engineerId)].filter((n): n is string => Boolean(n));
+  const roomLabel = (r: { id: string; name: string }) => (check ? roomOptionLabel(r.name, check.rooms.find((x) => x.room.id === r.id), timeZone) : r.name);
+  const personLabel = (m: Member) =>
+    check && window ? personOptionLabel(m.name, check.people.find((p) => p.member.id === m.id), check, window, timeZone) : m.name;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -204,6 +260,7 @@ export function BookSessionForm({ studio, projectIds, session, defaults = {}, te
                   setValues((prev) => ({ ...prev, title: !prev.title.trim() || prev.title === template?.name ? next.name : prev.title, endTime: clockPlus(prev.startTime, next.durationMinutes) }));
                   clearError('title');
                   clearError('endTime');
+                  setConflicts([]);
                 }}
               >
                 <option value="">No template</option>
@@ -233,13 +290,13 @@ export function BookSessionForm({ studio, projectIds, session, defaults = {}, te
             </select>
           )}
         </Field>
-        <Field label="Room" error={errors.roomId}>
+        <Field label="Room" error={errors.roomId} hint={roomHint(availability, values.roomId, roomName(values.roomId), timeZone)}>
           {(c) => (
             <select {...c} className="input" value={values.roomId} onChange={(e) => set('roomId', e.target.value)}>
               <option value="">Choose a room…</option>
               {studio.rooms.map((r) => (
                 <option key={r.id} value={r.id}>
-                  {r.name}
+                  {roomLabel(r)}
                 </option>
               ))}
             </select>
@@ -254,25 +311,25 @@ export function BookSessionForm({ studio, projectIds, session, defaults = {}, te
         <Field label="Ends" hint={window?.overnight ? 'Ends the next day.' : undefined} error={errors.endTime ?? errors.endsAt}>
           {(c) => <input {...c} className="input" type="time" step={300} value={values.endTime} onChange={(e) => set('endTime', e.target.value)} />}
         </Field>
-        <Field label="Producer" error={errors.producerId}>
+        <Field label="Producer" error={errors.producerId} hint={personHint(availability, values.producerId, memberName(values.producerId), window, timeZone)}>
           {(c) => (
             <select {...c} className="input" value={values.producerId} onChange={(e) => set('producerId', e.target.value)}>
               <option value={NONE}>None</option>
               {producers.map((m) => (
                 <option key={m.id} value={m.id}>
-                  {m.name}
+                  {personLabel(m)}
                 </option>
               ))}
             </select>
           )}
         </Field>
-        <Field label="Engineer" error={errors.engineerId}>
+        <Field label="Engineer" error={errors.engineerId} hint={personHint(availability, values.engineerId, memberName(values.engineerId), window, timeZone)}>
           {(c) => (
             <select {...c} className="input" value={values.engineerId} onChange={(e) => set('engineerId', e.target.value)}>
               <option value={NONE}>None</option>
               {engineers.map((m) => (
                 <option key={m.id} value={m.id}>
-                  {m.name}
+                  {personLabel(m)}
                 </option>
               ))}
             </select>
@@ -308,11 +365,12 @@ export function BookSessionForm({ studio, projectIds, session, defaults = {}, te
           ) : null}
         </div>
         <div className="book-session__footer">
+          <BookingAvailability id={`${id}-availability`} state={availability} names={chosenNames} clashesShownAbove={conflicts.length > 0} />
           <FormError message={conflicts.length > 0 ? null : formError} />
           <button type="button" className="button button--ghost" onClick={onCancel}>
             Cancel
           </button>
-          <button type="submit" className="button button--primary" disabled={submitting}>
+          <button type="submit" className="button button--primary" disabled={submitting} aria-describedby={mayCheck ? `${id}-availability` : undefined}>
             {submitting ? 'Saving…' : session ? 'Save changes' : 'Confirm booking'}
           </button>
         </div>

@@ -59,6 +59,13 @@ function rows(conflict: EditConflict, timeZone: string): Row[] {
       theyChanged: dueChanged(current.dueAt, base.dueAt),
       youChanged: 'dueAt' in mine,
     },
+    {
+      label: 'Starts',
+      theirs: due(current.startsAt),
+      yours: due(mineOr('startsAt')),
+      theyChanged: dueChanged(current.startsAt, base.startsAt),
+      youChanged: 'startsAt' in mine,
+    },
   ];
 }
 

@@ -9,17 +9,25 @@ const LABELS: Record<LiveStatus, string> = {
   offline: 'Offline',
 };
 
-const DESCRIPTIONS: Record<LiveStatus, string> = {
-  connecting: 'Connecting to live updates.',
-  syncing: 'Catching up with changes made while this board was loading or disconnected.',
-  live: 'Live: changes by others appear as they happen.',
-  reconnecting: 'Connection lost. Reconnecting; the board may be out of date until then.',
-  offline: 'Offline: the board may be out of date. Patchbay keeps retrying.',
-};
+function describe(status: LiveStatus, subject: string): string {
+  switch (status) {
+    case 'connecting':
+      return 'Connecting to live updates.';
+    case 'syncing':
+      return `Catching up with changes made while ${subject} was loading or disconnected.`;
+    case 'live':
+      return 'Live: changes by others appear as they happen.';
+    case 'reconnecting':
+      return `Connection lost. Reconnecting; ${subject} may be out of date until then.`;
+    case 'offline':
+      return `Offline: ${subject} may be out of date. Patchbay keeps retrying.`;
+  }
+}
 
-/** The board's live state, announced politely to screen readers when it changes. */
-export function ConnectionIndicator({ status, detail }: { status: LiveStatus; detail?: string | null }) {
-  const description = detail ? `${DESCRIPTIONS[status]} ${detail}` : DESCRIPTIONS[status];
+/** A live view's state (a board by default), announced politely to screen readers when it changes. */
+export function ConnectionIndicator({ status, detail, subject = 'this board' }: { status: LiveStatus; detail?: string | null; subject?: string }) {
+  const base = describe(status, subject);
+  const description = detail ? `${base} ${detail}` : base;
   return (
     <div className={`live live--${status}`} role="status" aria-live="polite" title={description}>
       <span className="live__pill">

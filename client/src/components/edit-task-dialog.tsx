@@ -1,9 +1,11 @@
 import type { Task } from '@patchbay/shared';
-import { useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import type { TaskEdits } from '../board/optimistic';
 import { fromZonedInputValue, toZonedInputValue, zoneAbbreviation } from '../lib/time';
 import { Dialog } from './dialog';
 import { Field, focusFirstInvalid } from './field';
+import { clockOf, startTimeError, startsAtFromClock, type SessionWindow } from './task-time';
+import { TaskTimeField } from './task-time-field';
 import './edit-task-dialog.css';
 
 const TITLE_MAX = 200;
@@ -15,8 +17,16 @@ interface Values {
   notes: string;
   estimate: string;
   due: string;
+  /** The task's own time ('HH:MM', studio time, within the session); '' for none. */
+  starts?: string;
 }
 type Errors = Partial<Record<keyof Values, string>>;
+
+/**
+ * The edits with the task's own time too (TaskEdits does not list it yet; the board sends every
+ * field it is given, and the card shows it while it is saved).
+ */
+export type TaskTimeEdits = TaskEdits & { startsAt?: string | null };
 
 function valuesOf(task: Task, timeZone: string): Values {
   return {
@@ -24,10 +34,11 @@ function valuesOf(task: Task, timeZone: string): Values {
     notes: task.notes,
     estimate: task.estimateMinutes === null ? '' : String(task.estimateMinutes),
     due: task.dueAt ? toZonedInputValue(task.dueAt, timeZone) : '',
+    starts: task.startsAt ? clockOf(task.startsAt, timeZone) : '',
   };
 }
 
-export function validateEdit(values: Values, timeZone: string): Errors {
+export function validateEdit(values: Values, timeZone: string, session?: SessionWindow): Errors {
   const errors: Errors = {};
   const title = values.title.trim();
   if (!title) errors.title = 'Give the task a title.';
@@ -39,12 +50,17 @@ export function validateEdit(values: Values, timeZone: string): Errors {
     if (!Number.isInteger(minutes) || minutes < 1 || minutes > ESTIMATE_MAX) errors.estimate = `Enter whole minutes between 1 and ${ESTIMATE_MAX}, or leave it empty.`;
   }
   if (values.due.trim() && fromZonedInputValue(values.due, timeZone) === null) errors.due = 'Enter a date and a time, or clear it.';
+  const starts = values.starts?.trim() ?? '';
+  if (starts && session && !errors.estimate) {
+    const error = startTimeError(starts, estimate ? Number(estimate) : null, session, timeZone);
+    if (error) errors.starts = error;
+  }
   return errors;
 }
 
 /** Only what changed from the task the edit began with. */
-export function editsOf(task: Task, values: Values, timeZone: string): TaskEdits {
-  const edits: TaskEdits = {};
+export function editsOf(task: Task, values: Values, timeZone: string, session?: SessionWindow): TaskTimeEdits {
+  const edits: TaskTimeEdits = {};
   const title = values.title.trim();
   if (title !== task.title) edits.title = title;
   if (values.notes !== task.notes) edits.notes = values.notes;
@@ -53,6 +69,11 @@ export function editsOf(task: Task, values: Values, timeZone: string): TaskEdits
   const due = values.due.trim() ? fromZonedInputValue(values.due, timeZone) : null;
   const before = task.dueAt ? new Date(task.dueAt).getTime() : null;
   if ((due ? new Date(due).getTime() : null) !== before) edits.dueAt = due;
+  if (session && values.starts !== undefined) {
+    const startsAt = values.starts.trim() ? startsAtFromClock(values.starts, session, timeZone) : null;
+    const had = task.startsAt ? Date.parse(task.startsAt) : null;
+    if ((startsAt ? Date.parse(startsAt) : null) !== had) edits.startsAt = startsAt;
+  }
   return edits;
 }
 
@@ -62,15 +83,18 @@ export interface EditTaskDialogProps {
   /** The task as the board holds it now (null: deleted meanwhile). */
   live: Task | null;
   timeZone: string;
+  /** The task's session: with it the dialog offers the task's own start time within it. */
+  session?: SessionWindow | undefined;
   onSave: (task: Task, edits: TaskEdits) => void;
   onClose: () => void;
 }
 
 /**
- * Title, notes, estimate and due time of a task. Saving closes at once (the card shows the change
+ * Title, notes, estimate, start and due time of a task. Saving closes at once (the card shows the change
  * while it is saved); if someone else saved first the board shows both versions to choose from.
  */
-export function EditTaskDialog({ task, live, timeZone, onSave, onClose }: EditTaskDialogProps) {
+export function EditTaskDialog({ task, live, timeZone, session, onSave, onClose }: EditTaskDialogProps) {
+  const id = useId();
   const [values, setValues] = useState<Values>(() => valuesOf(task, timeZone));
   const [errors, setErrors] = useState<Errors>({});
   const formId = `edit-task-${task.id}`;
@@ -82,14 +106,14 @@ export function EditTaskDialog({ task, live, timeZone, onSave, onClose }: EditTa
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const found = validateEdit(values, timeZone);
+    const found = validateEdit(values, timeZone, session);
     setErrors(found);
     if (Object.values(found).some(Boolean)) {
       const form = event.currentTarget;
       requestAnimationFrame(() => focusFirstInvalid(form));
       return;
     }
-    const edits = editsOf(task, values, timeZone);
+    const edits = editsOf(task, values, timeZone, session);
     if (Object.keys(edits).length > 0) onSave(task, edits);
     onClose();
   };
@@ -161,6 +185,17 @@ export function EditTaskDialog({ task, live, timeZone, onSave, onClose }: EditTa
             />
           )}
         </Field>
+        {session ? (
+          <TaskTimeField
+            id={`${id}-starts`}
+            value={values.starts ?? ''}
+            error={errors.starts}
+            session={session}
+            timeZone={timeZone}
+            estimateMinutes={values.estimate.trim() && Number.isInteger(Number(values.estimate.trim())) ? Number(values.estimate.trim()) : null}
+            onChange={set('starts')}
+          />
+        ) : null}
         <Field
           label={
             <>

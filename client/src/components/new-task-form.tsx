@@ -6,6 +6,8 @@ import { ApiError } from '../api/http';
 import type { TaskKindInfo } from '../lib/labels';
 import { formatMinutes } from '../lib/time';
 import { RoutingPreviewPanel, type LoadRoutingPreview } from './routing-preview';
+import { startTimeError, startsAtFromClock, type SessionWindow } from './task-time';
+import { TaskTimeField } from './task-time-field';
 import './new-task-form.css';
 
 const AUTO = 'auto';
@@ -21,7 +23,7 @@ function estimateOf(text: string): number | null {
   return text.trim() && Number.isInteger(minutes) && minutes >= 1 && minutes <= ESTIMATE_MAX ? minutes : null;
 }
 
-type Field = 'kind' | 'title' | 'estimate' | 'notes' | 'assignmentNote';
+type Field = 'kind' | 'title' | 'estimate' | 'startsAt' | 'notes' | 'assignmentNote';
 type FieldErrors = Partial<Record<Field, string>>;
 
 export interface NewTaskValues {
@@ -32,10 +34,20 @@ export interface NewTaskValues {
   notes: string;
   /** Why this person, when chosen by hand (kept in the assignment history). */
   assignmentNote?: string;
+  /** A time of its own ('HH:MM', studio time, on the session's day); empty: any time during the session. */
+  startsAt?: string;
+}
+
+/** What a start time is read against: the session, the studio zone, the kind's default estimate. */
+export interface TaskTimeContext {
+  session: SessionWindow;
+  timeZone: string;
+  /** The slot's length when the estimate is left empty (the server uses the kind's default). */
+  defaultEstimateMinutes?: number | null;
 }
 
 /** Checks the form; returns the errors per field (empty when valid). */
-export function validateNewTask(values: NewTaskValues): FieldErrors {
+export function validateNewTask(values: NewTaskValues, time?: TaskTimeContext): FieldErrors {
   const errors: FieldErrors = {};
   if (!values.kind) errors.kind = 'Choose what kind of task this is.';
   const title = values.title.trim();
@@ -48,13 +60,22 @@ export function validateNewTask(values: NewTaskValues): FieldErrors {
       errors.estimate = `Enter whole minutes between 1 and ${ESTIMATE_MAX}.`;
     }
   }
+  const startsAt = values.startsAt?.trim() ?? '';
+  if (startsAt && time) {
+    // An empty estimate is the kind's default; an invalid one is the estimate's error already.
+    const minutes = estimate ? estimateOf(estimate) : (time.defaultEstimateMinutes ?? null);
+    if (!errors.estimate) {
+      const error = startTimeError(startsAt, minutes, time.session, time.timeZone);
+      if (error) errors.startsAt = error;
+    } else if (startsAtFromClock(startsAt, time.session, time.timeZone) === null) errors.startsAt = 'Enter a time like 14:30, or leave it empty.';
+  }
   if (values.notes.length > NOTES_MAX) errors.notes = `Keep notes under ${NOTES_MAX} characters.`;
   if ((values.assignmentNote ?? '').trim().length > NOTE_MAX) errors.assignmentNote = `Keep the note under ${NOTE_MAX} characters.`;
   return errors;
 }
 
 /** The request body for valid form values: assignee omitted lets the server route the task. */
-export function toCreateTaskInput(values: NewTaskValues): CreateTaskInput {
+export function toCreateTaskInput(values: NewTaskValues, time?: Pick<TaskTimeContext, 'session' | 'timeZone'>): CreateTaskInput {
   const input: CreateTaskInput = { kind: values.kind, title: values.title.trim() };
   const notes = values.notes.trim();
   if (notes) input.notes = notes;
@@ -65,7 +86,14 @@ export function toCreateTaskInput(values: NewTaskValues): CreateTaskInput {
     if (note) input.assignmentNote = note;
   }
   if (values.estimate.trim()) input.estimateMinutes = Number(values.estimate.trim());
+  const startsAt = values.startsAt?.trim() && time ? startsAtFromClock(values.startsAt, time.session, time.timeZone) : null;
+  if (startsAt) input.startsAt = startsAt;
   return input;
+}
+
+/** The browser's own zone (when the form is not told the studio's). */
+function browserTimeZone(): string {
+  return new Intl.DateTimeFormat().resolvedOptions().timeZone;
 }
 
 const ROLE_GROUP_ORDER: readonly MemberRole[] = ['ENGINEER', 'ASSISTANT_ENGINEER', 'PRODUCER'];
@@ -80,7 +108,7 @@ function serverFieldErrors(err: unknown): FieldErrors {
   if (!(err instanceof ApiError) || err.code !== 'VALIDATION_FAILED') return {};
   const issues = (err.details as { issues?: { path?: unknown; message?: unknown }[] } | undefined)?.issues ?? [];
   const errors: FieldErrors = {};
-  const fieldOf: Record<string, Field> = { kind: 'kind', title: 'title', estimateMinutes: 'estimate', notes: 'notes', assignmentNote: 'assignmentNote' };
+  const fieldOf: Record<string, Field> = { kind: 'kind', title: 'title', estimateMinutes: 'estimate', startsAt: 'startsAt', notes: 'notes', assignmentNote: 'assignmentNote' };
   for (const issue of issues) {
     const field = typeof issue.path === 'string' ? fieldOf[issue.path] : undefined;
     if (field && typeof issue.message === 'string') errors[field] = `The server says: ${issue.message}.`;
@@ -98,17 +126,23 @@ export interface NewTaskFormProps {
   previewRouting?: LoadRoutingPreview;
   /** Changes when the board changes (a task added or moved): the preview is asked again. */
   previewKey?: number;
+  /** The session the task is for: with it the form offers a start time within it. */
+  session?: SessionWindow;
+  /** Studio time zone (start times are read in it); the browser's when not given. */
+  timeZone?: string;
 }
 
-export function NewTaskForm({ kinds, members, onCreate, onCreated, onClose, previewRouting, previewKey = 0 }: NewTaskFormProps) {
+export function NewTaskForm({ kinds, members, onCreate, onCreated, onClose, previewRouting, previewKey = 0, session, timeZone: givenZone }: NewTaskFormProps) {
   const id = useId();
-  const [values, setValues] = useState<NewTaskValues>({ kind: '', title: '', assignee: AUTO, estimate: '', notes: '', assignmentNote: '' });
+  const [values, setValues] = useState<NewTaskValues>({ kind: '', title: '', assignee: AUTO, estimate: '', startsAt: '', notes: '', assignmentNote: '' });
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
   const kindRef = useRef<HTMLSelectElement>(null);
   const titleRef = useRef<HTMLInputElement>(null);
   const estimateRef = useRef<HTMLInputElement>(null);
+  const startsAtRef = useRef<HTMLInputElement>(null);
+  const timeZone = givenZone ?? browserTimeZone();
   const notesRef = useRef<HTMLTextAreaElement>(null);
 
   const set = (field: keyof NewTaskValues) => (value: string) => {
@@ -120,6 +154,14 @@ export function NewTaskForm({ kinds, members, onCreate, onCreated, onClose, prev
   const technical = kinds?.filter((k) => k.category === 'technical') ?? [];
   const creative = kinds?.filter((k) => k.category === 'creative') ?? [];
   const chosenByHand = values.assignee !== AUTO && values.assignee !== NONE;
+  const time: TaskTimeContext | undefined = session ? { session, timeZone, defaultEstimateMinutes: selectedKind?.defaultEstimateMinutes ?? null } : undefined;
+  // The slot's length: the estimate typed, else the kind's default (as the server does).
+  const slotMinutes = values.estimate.trim() ? estimateOf(values.estimate) : (selectedKind?.defaultEstimateMinutes ?? null);
+  // The preview asks about the slot only once it is one the server would take.
+  const previewStartsAt =
+    session && values.startsAt?.trim() && startTimeError(values.startsAt, slotMinutes, session, timeZone) === undefined
+      ? startsAtFromClock(values.startsAt, session, timeZone)
+      : null;
   const membersByRole = ROLE_GROUP_ORDER.map((role) => ({
     role,
     members: members.filter((m) => m.roles[0] === role).sort((a, b) => a.name.localeCompare(b.name)),
@@ -129,6 +171,7 @@ export function NewTaskForm({ kinds, members, onCreate, onCreated, onClose, prev
     if (found.kind) kindRef.current?.focus();
     else if (found.title) titleRef.current?.focus();
     else if (found.estimate) estimateRef.current?.focus();
+    else if (found.startsAt) startsAtRef.current?.focus();
     else if (found.notes) notesRef.current?.focus();
     else if (found.assignmentNote) document.getElementById(`${id}-assignmentNote`)?.focus();
   };
@@ -136,7 +179,7 @@ export function NewTaskForm({ kinds, members, onCreate, onCreated, onClose, prev
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (submitting) return;
-    const found = validateNewTask(values);
+    const found = validateNewTask(values, time);
     setErrors(found);
     setFormError(null);
     if (Object.keys(found).length > 0) {
@@ -145,9 +188,9 @@ export function NewTaskForm({ kinds, members, onCreate, onCreated, onClose, prev
     }
     setSubmitting(true);
     try {
-      const task = await onCreate(toCreateTaskInput(values));
-      // Ready for the next one: same kind and assignee choice, fresh text.
-      setValues((prev) => ({ ...prev, title: '', estimate: '', notes: '', assignmentNote: '' }));
+      const task = await onCreate(toCreateTaskInput(values, time));
+      // Ready for the next one: same kind and assignee choice, fresh text and time.
+      setValues((prev) => ({ ...prev, title: '', estimate: '', startsAt: '', notes: '', assignmentNote: '' }));
       onCreated(task);
       titleRef.current?.focus();
     } catch (err) {
@@ -287,9 +330,31 @@ export function NewTaskForm({ kinds, members, onCreate, onCreated, onClose, prev
           {fieldError('estimate')}
         </div>
 
+        {session ? (
+          <TaskTimeField
+            id={`${id}-startsAt`}
+            className="new-task__starts"
+            inputRef={startsAtRef}
+            value={values.startsAt ?? ''}
+            error={errors.startsAt}
+            session={session}
+            timeZone={timeZone}
+            estimateMinutes={slotMinutes}
+            onChange={set('startsAt')}
+          />
+        ) : null}
+
         {values.assignee === AUTO && previewRouting ? (
           <div className="new-task__preview">
-            <RoutingPreviewPanel load={previewRouting} kind={values.kind} estimateMinutes={estimateOf(values.estimate)} refreshKey={previewKey} />
+            <RoutingPreviewPanel
+              load={previewRouting}
+              kind={values.kind}
+              // With a slot the preview needs its length: the kind's default when left empty.
+              estimateMinutes={previewStartsAt ? slotMinutes : estimateOf(values.estimate)}
+              startsAt={previewStartsAt}
+              timeZone={timeZone}
+              refreshKey={previewKey}
+            />
           </div>
         ) : null}
 

@@ -1,5 +1,6 @@
-import type { RoutingPreview, RoutingPreviewInput } from '@patchbay/shared';
+import type { BusyWith, RoutingPreview, RoutingPreviewInput } from '@patchbay/shared';
 import { MEMBER_ROLE_LABELS } from '@patchbay/shared/domain/roles';
+import { formatHours, formatWindow } from '@patchbay/shared/domain/time-zone';
 import { useEffect, useId, useState } from 'react';
 import { errorMessage } from '../api/client';
 import { hours } from '../lib/format';
@@ -9,7 +10,7 @@ import './routing-preview.css';
 export type LoadRoutingPreview = (input: RoutingPreviewInput, signal: AbortSignal) => Promise<RoutingPreview>;
 
 /** Why someone can't take the task (the blocker codes of routing). */
-const BLOCKER_LABELS: Readonly<Record<string, string>> = {
+export const BLOCKER_LABELS: Readonly<Record<string, string>> = {
   wrong_role: 'wrong role',
   double_booked: 'double booked',
   over_capacity: 'over capacity',
@@ -24,19 +25,21 @@ type State =
   | { phase: 'ready'; preview: RoutingPreview }
   | { phase: 'failed'; error: unknown };
 
-/** The answer to one question (kind and estimate), and the last preview shown, to keep on screen while asking again. */
+/** The answer to one question (kind, estimate, start), and the last preview shown, to keep on screen while asking again. */
 type Answer = { key: string; last: RoutingPreview | null } & ({ phase: 'ready'; preview: RoutingPreview } | { phase: 'failed'; error: unknown });
 
-/** Asks for the routing preview of (kind, estimate), debounced, dropping answers to older questions. */
-function useRoutingPreview(load: LoadRoutingPreview, kind: string, estimateMinutes: number | null, refreshKey: number): State {
+/** Asks for the routing preview of (kind, estimate, start), debounced, dropping answers to older questions. */
+function useRoutingPreview(load: LoadRoutingPreview, kind: string, estimateMinutes: number | null, startsAt: string | null, refreshKey: number): State {
   const [answer, setAnswer] = useState<Answer | null>(null);
-  const key = kind ? `${kind}|${estimateMinutes ?? ''}|${refreshKey}` : null;
+  const key = kind ? `${kind}|${estimateMinutes ?? ''}|${startsAt ?? ''}|${refreshKey}` : null;
   useEffect(() => {
     if (!kind) return;
     const controller = new AbortController();
-    const question = `${kind}|${estimateMinutes ?? ''}|${refreshKey}`;
+    const question = `${kind}|${estimateMinutes ?? ''}|${startsAt ?? ''}|${refreshKey}`;
+    const input: RoutingPreviewInput = { kind, estimateMinutes };
+    if (startsAt) input.startsAt = startsAt;
     const timer = setTimeout(() => {
-      load({ kind, estimateMinutes }, controller.signal).then(
+      load(input, controller.signal).then(
         (preview) => {
           if (!controller.signal.aborted) setAnswer({ key: question, phase: 'ready', preview, last: preview });
         },
@@ -49,7 +52,7 @@ function useRoutingPreview(load: LoadRoutingPreview, kind: string, estimateMinut
       clearTimeout(timer);
       controller.abort();
     };
-  }, [load, kind, estimateMinutes, refreshKey]);
+  }, [load, kind, estimateMinutes, startsAt, refreshKey]);
   if (key === null) return { phase: 'idle' };
   if (answer?.key !== key) return { phase: 'loading', last: answer?.last ?? null };
   return answer.phase === 'ready' ? { phase: 'ready', preview: answer.preview } : { phase: 'failed', error: answer.error };
@@ -65,7 +68,24 @@ function Load({ booked, capacity }: { booked: number; capacity: number }) {
   );
 }
 
-function Details({ preview }: { preview: RoutingPreview }) {
+/** Their day around the work: "6 of 8 h that day", flagged over a day's share of their week. */
+function DayLoad({ booked, capacity }: { booked: number; capacity: number }) {
+  const over = capacity > 0 && booked > capacity;
+  return (
+    <span className={over ? 'routing-preview__load routing-preview__load--over' : 'routing-preview__load'}>
+      {formatHours(booked)} of {hours(capacity)} that day
+      {over ? ' (over a day’s share)' : ''}
+    </span>
+  );
+}
+
+/** "busy: 'Drum tracking' 10:00–14:00" (a timed task: its title, then its session's). */
+export function busyText(busy: BusyWith, timeZone: string): string {
+  const what = busy.kind === 'task' && busy.taskTitle ? `'${busy.taskTitle}' (${busy.title})` : `'${busy.title}'`;
+  return `busy: ${what} ${formatWindow(new Date(busy.startsAt), new Date(busy.endsAt), timeZone)}`;
+}
+
+function Details({ preview, timeZone }: { preview: RoutingPreview; timeZone: string }) {
   const others = preview.candidates.filter((c) => c.member.id !== preview.assignee?.id).sort((a, b) => a.rank - b.rank);
   const chosen = preview.candidates.find((c) => c.member.id === preview.assignee?.id);
   return (
@@ -89,6 +109,8 @@ function Details({ preview }: { preview: RoutingPreview }) {
                     <span className="routing-preview__facts">
                       {' · '}
                       <Load booked={c.bookedMinutes} capacity={c.capacityMinutes} /> this week
+                      {' · '}
+                      <DayLoad booked={c.dayBookedMinutes} capacity={c.dayCapacityMinutes} />
                       {c.knowsRoom === null ? null : c.knowsRoom ? ' · knows the room' : ' · new to the room'}
                     </span>
                   </p>
@@ -119,6 +141,15 @@ function Details({ preview }: { preview: RoutingPreview }) {
                       </span>
                     ))}
                   </p>
+                  <p className="routing-preview__facts">
+                    <Load booked={b.bookedMinutes} capacity={b.capacityMinutes} /> this week
+                    {b.busyWith ? (
+                      <>
+                        {' · '}
+                        <span className="routing-preview__busy">{busyText(b.busyWith, timeZone)}</span>
+                      </>
+                    ) : null}
+                  </p>
                   {b.reasons.length > 0 ? <p className="routing-preview__why">{b.reasons.join(' ')}</p> : null}
                 </div>
               </li>
@@ -140,20 +171,27 @@ export function RoutingPreviewPanel({
   load,
   kind,
   estimateMinutes,
+  startsAt = null,
+  timeZone,
   refreshKey = 0,
 }: {
   load: LoadRoutingPreview;
   kind: string;
   estimateMinutes: number | null;
+  /** The task's own time, if it will have one: then only that slot must be free. */
+  startsAt?: string | null;
+  /** Studio time zone, for the times people are busy. */
+  timeZone: string;
   /** Asks again when it changes (the board changed, so loads and bookings may have). */
   refreshKey?: number;
 }) {
-  const state = useRoutingPreview(load, kind, estimateMinutes, refreshKey);
+  const state = useRoutingPreview(load, kind, estimateMinutes, startsAt, refreshKey);
   const [open, setOpen] = useState(false);
   const detailsId = useId();
 
   const preview = state.phase === 'ready' ? state.preview : state.phase === 'loading' ? state.last : null;
   const stale = state.phase === 'loading';
+  const pickFigures = preview?.candidates.find((c) => c.member.id === preview.assignee?.id) ?? null;
 
   let headline;
   if (state.phase === 'idle') headline = <p className="routing-preview__hint">Choose a kind to see who Patchbay would route it to.</p>;
@@ -189,6 +227,14 @@ export function RoutingPreviewPanel({
       <div className="routing-preview__head" aria-live="polite">
         <span className="routing-preview__label">Routing preview</span>
         {headline}
+        {preview && pickFigures ? (
+          <p className="routing-preview__facts">
+            <Load booked={pickFigures.bookedMinutes} capacity={pickFigures.capacityMinutes} /> this week
+            {' · '}
+            <DayLoad booked={pickFigures.dayBookedMinutes} capacity={pickFigures.dayCapacityMinutes} />
+            {startsAt ? ` · free ${formatWindow(new Date(preview.window.startsAt), new Date(preview.window.endsAt), timeZone)}` : null}
+          </p>
+        ) : null}
         {preview ? <p className="routing-preview__reason">{preview.reason}</p> : null}
       </div>
       {preview ? (
@@ -197,7 +243,7 @@ export function RoutingPreviewPanel({
             {`${open ? 'Hide' : 'Show'} other candidates (${otherCount(preview)}) and blocked (${preview.ineligible.length})`}
           </button>
           <div id={detailsId} hidden={!open}>
-            {open ? <Details preview={preview} /> : null}
+            {open ? <Details preview={preview} timeZone={timeZone} /> : null}
           </div>
         </>
       ) : null}

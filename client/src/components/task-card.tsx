@@ -11,6 +11,7 @@ import { DeleteTaskControl } from './delete-task-control';
 import { MoveTaskControl } from './move-task-control';
 import { RoleBadge } from './role-badge';
 import { RoutingReason } from './routing-reason';
+import { taskTimeText } from './task-time';
 import './task-card.css';
 
 /** What the signed-in member may do with this card (the server still enforces it). */
@@ -49,6 +50,17 @@ export interface TaskCardProps {
   onAssign: (task: Task) => void;
   onReroute: (task: Task) => void;
   onEdit: (task: Task) => void;
+}
+
+/** The task's own slot: "10:00–11:00", read as "Starts 10:00, until 11:00". */
+function TaskTime({ startsAt, estimateMinutes, timeZone }: { startsAt: string; estimateMinutes: number | null; timeZone: string }) {
+  const { text, label } = taskTimeText(startsAt, estimateMinutes, timeZone);
+  return (
+    <time className="task-card__time" dateTime={startsAt}>
+      <span className="visually-hidden">{label}</span>
+      <span aria-hidden="true">{text}</span>
+    </time>
+  );
 }
 
 function GripIcon() {
@@ -173,10 +185,15 @@ export const TaskCard = memo(function TaskCard({
             Unassigned
           </span>
         )}
-        {task.estimateMinutes !== null ? (
-          <span className="task-card__estimate">
-            <span className="visually-hidden">Estimate: </span>
-            {formatMinutes(task.estimateMinutes)}
+        {task.startsAt || task.estimateMinutes !== null ? (
+          <span className="task-card__when">
+            {task.startsAt ? <TaskTime startsAt={task.startsAt} estimateMinutes={task.estimateMinutes} timeZone={timeZone} /> : null}
+            {task.estimateMinutes !== null ? (
+              <span className="task-card__estimate">
+                <span className="visually-hidden">Estimate: </span>
+                {formatMinutes(task.estimateMinutes)}
+              </span>
+            ) : null}
           </span>
         ) : null}
       </div>

@@ -210,6 +210,8 @@ export function BoardPage() {
           onCreate={actions.create}
           previewRouting={previewRouting}
           previewKey={board.state.seq + board.state.tasks.size}
+          session={board.state.session}
+          timeZone={timeZone}
           onCreated={(task) =>
             notify({
               tone: 'success',
@@ -253,6 +255,7 @@ export function BoardPage() {
           key={assigningNow.id}
           task={assigningNow}
           members={studio.data?.members ?? []}
+          session={board.state.session}
           check={checkAssignment}
           onAssign={actions.assign}
           onClose={() => setAssigning(null)}
@@ -265,6 +268,7 @@ export function BoardPage() {
           task={editing}
           live={board.state.tasks.get(editing.id) ?? null}
           timeZone={timeZone}
+          session={board.state.session}
           onSave={onSaveEdit}
           onClose={() => setEditing(null)}
         />

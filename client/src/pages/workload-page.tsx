@@ -1,185 +1,90 @@
-import type { MemberRole, Workload } from '@patchbay/shared';
-import { MEMBER_ROLES, MEMBER_ROLE_LABELS } from '@patchbay/shared/domain/roles';
-import { addDays, formatDay, isoWeekRange, localDateKey, localDateOf, startOfLocalDay, type LocalDate } from '@patchbay/shared/domain/time-zone';
+import type { MemberRole } from '@patchbay/shared';
+import { MEMBER_ROLES } from '@patchbay/shared/domain/roles';
+import { addDays, localDateKey } from '@patchbay/shared/domain/time-zone';
+import { DndContext, KeyboardSensor, PointerSensor, useSensor, useSensors, type DragEndEvent } from '@dnd-kit/core';
+import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
+import { useApi } from '../api/api-context';
 import { useWorkload } from '../api/queries';
 import { useMe, usePermissions } from '../auth/auth-context';
+import { ConnectionIndicator } from '../components/connection-indicator';
+import { FilterChips } from '../components/filter-chips';
 import { NoAccess } from '../components/no-access';
 import { PageError, PageLoading } from '../components/page-state';
-import { hours } from '../lib/format';
-import { plural } from '../lib/labels';
+import { MemberRow, type Selection } from '../workload/member-row';
+import { MoveTaskDialog } from '../workload/move-task-dialog';
+import { overloadHeadline, overloadOf, visibleMembers, type RoleFilter } from '../workload/overload';
+import { rangeLabel, workloadRange, type Span } from '../workload/range';
+import { useWorkloadLive } from '../workload/use-workload-live';
+import { WorkList, type MovableTask } from '../workload/work-list';
 import './workload-page.css';
 
-type MemberLoad = Workload['members'][number];
-type WeekLoad = MemberLoad['weeks'][number];
-type DayLoad = MemberLoad['days'][number];
+const ROLE_PLURALS: Readonly<Record<MemberRole, string>> = { PRODUCER: 'Producers', ENGINEER: 'Engineers', ASSISTANT_ENGINEER: 'Assistants' };
 
-const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
-
-function parseDateKey(key: string | null): LocalDate | null {
-  const match = key ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(key) : null;
-  if (!match) return null;
-  const date = { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) };
-  return date.month >= 1 && date.month <= 12 && date.day >= 1 && date.day <= 31 ? date : null;
-}
-
-/** The ISO week (studio time) shown: from ?week=YYYY-MM-DD (any day of it), else this week. */
-export function weekOf(param: string | null, timeZone: string, now: Date = new Date()) {
-  const date = parseDateKey(param);
-  const instant = date ? startOfLocalDay(date, timeZone) : now;
-  const range = isoWeekRange(instant, timeZone);
-  const monday = localDateOf(range.start, timeZone);
-  const days = Array.from({ length: 7 }, (_, i) => addDays(monday, i));
-  return { ...range, monday, days };
-}
-
-/** "23–29 Nov" or "30 Nov – 6 Dec". */
-function weekLabel(start: Date, end: Date, timeZone: string): string {
-  const first = formatDay(start, timeZone).split(' ');
-  const last = formatDay(new Date(end.getTime() - 1), timeZone).split(' ');
-  return first[2] === last[2] ? `${first[1]}–${last[1]} ${last[2]}` : `${first[1]} ${first[2]} – ${last[1]} ${last[2]}`;
-}
-
-const roleSlug = (role: MemberRole) => role.toLowerCase().replaceAll('_', '-');
-
-/** Booked against capacity: a bar split by role, the capacity marked, any excess flagged. */
-export function CapacityBar({
-  load,
-  name,
-}: {
-  load: Pick<WeekLoad, 'bookedMinutes' | 'capacityMinutes' | 'overCapacity'> & { byRole: Partial<Record<MemberRole, number>> };
-  name: string;
-}) {
-  const scale = Math.max(load.bookedMinutes, load.capacityMinutes, 1);
-  const pct = (minutes: number) => `${(minutes / scale) * 100}%`;
-  const over = load.overCapacity;
-  return (
-    <div className={`capacity${over ? ' capacity--over' : ''}`} data-testid={`capacity-${name}`} aria-hidden="true">
-      <div className="capacity__track">
-        {MEMBER_ROLES.filter((role) => (load.byRole[role] ?? 0) > 0).map((role) => (
-          <span key={role} className={`capacity__segment capacity__segment--${roleSlug(role)}`} style={{ width: pct(load.byRole[role] ?? 0) }} />
-        ))}
-        {over && load.capacityMinutes >= 0 ? (
-          <span className="capacity__excess" style={{ left: pct(load.capacityMinutes), width: pct(load.bookedMinutes - load.capacityMinutes) }} />
-        ) : null}
-        {load.capacityMinutes > 0 ? <span className="capacity__marker" style={{ left: pct(load.capacityMinutes) }} /> : null}
-      </div>
-    </div>
-  );
-}
-
-function DayStrip({ days, dates, timeZone, name }: { days: readonly DayLoad[]; dates: readonly LocalDate[]; timeZone: string; name: string }) {
-  const byDate = new Map(days.map((d) => [d.date, d]));
-  return (
-    <ol className="day-strip" aria-label={`${name}, day by day`}>
-      {dates.map((date, i) => {
-        const key = localDateKey(date);
-        const day = byDate.get(key);
-        const booked = day?.bookedMinutes ?? 0;
-        const capacity = day?.capacityMinutes ?? 0;
-        const over = day?.overCapacity ?? false;
-        const fill = capacity > 0 ? Math.min(100, (booked / capacity) * 100) : booked > 0 ? 100 : 0;
-        const label = formatDay(startOfLocalDay(date, timeZone), timeZone);
-        return (
-          <li key={key} className={`day-strip__day${over ? ' day-strip__day--over' : ''}${booked === 0 ? ' day-strip__day--free' : ''}`}>
-            <span className="day-strip__bar" aria-hidden="true">
-              <span className="day-strip__fill" style={{ height: `${fill}%` }} />
-            </span>
-            <span className="day-strip__name" aria-hidden="true">
-              {label.slice(0, 2)}
-            </span>
-            <span className="day-strip__hours" aria-hidden="true">
-              {booked === 0 ? '–' : hours(booked).replace(' h', '')}
-            </span>
-            <span className="visually-hidden">
-              {`${WEEKDAYS[i]} ${label.split(' ').slice(1).join(' ')}: ${hours(booked)} booked${capacity > 0 ? ` of ${hours(capacity)}` : ''}${over ? ', over capacity' : ''}`}
-            </span>
-          </li>
-        );
-      })}
-    </ol>
-  );
-}
-
-function MemberRow({ entry, weekKey, dates, timeZone }: { entry: MemberLoad; weekKey: string; dates: readonly LocalDate[]; timeZone: string }) {
-  const { member } = entry;
-  const week: WeekLoad | undefined = entry.weeks.find((w) => w.week === weekKey) ?? entry.weeks[0];
-  const booked = week?.bookedMinutes ?? 0;
-  const capacity = week?.capacityMinutes ?? member.weeklyCapacityHours * 60;
-  const over = week?.overCapacity ?? false;
-  const headingId = `workload-${member.id}`;
-  const roles = MEMBER_ROLES.filter((role) => (week?.byRole[role] ?? 0) > 0);
-  return (
-    <li className={`workload-row${over ? ' workload-row--over' : ''}`} aria-labelledby={headingId}>
-      <div className="workload-row__who">
-        <h2 className="workload-row__name" id={headingId}>
-          {member.name}
-        </h2>
-        <p className="workload-row__roles">{member.roles.map((r) => MEMBER_ROLE_LABELS[r]).join(', ') || 'No role'}</p>
-      </div>
-      <div className="workload-row__load">
-        <p className="workload-row__figures">
-          <span className="workload-row__booked">
-            {hours(booked)} <span className="workload-row__of">of {capacity > 0 ? hours(capacity) : 'no capacity set'}</span>
-          </span>
-          {over ? (
-            <span className="tag tag--danger workload-row__flag">
-              <span aria-hidden="true">▲ </span>Over capacity by {hours(booked - capacity)}
-            </span>
-          ) : capacity > 0 ? (
-            <span className="workload-row__free">{hours(Math.max(0, capacity - booked))} free</span>
-          ) : null}
-        </p>
-        <CapacityBar load={{ bookedMinutes: booked, capacityMinutes: capacity, byRole: week?.byRole ?? {}, overCapacity: over }} name={member.name} />
-        <p className="workload-row__split">
-          {roles.length === 0 ? (
-            <span className="workload-row__nothing">Nothing booked this week</span>
-          ) : (
-            roles.map((role) => (
-              <span key={role} className="workload-row__role">
-                <span className={`workload-row__swatch capacity__segment--${roleSlug(role)}`} aria-hidden="true" />
-                {MEMBER_ROLE_LABELS[role]} {hours(week?.byRole[role] ?? 0)}
-              </span>
-            ))
-          )}
-          {week && week.taskCount > 0 ? <span className="workload-row__tasks">{plural(week.taskCount, 'task')}</span> : null}
-          {week && week.sessionMinutes > 0 ? <span className="workload-row__tasks">sessions {hours(week.sessionMinutes)}</span> : null}
-          {week && week.extraTaskMinutes > 0 ? <span className="workload-row__tasks">other sessions’ tasks {hours(week.extraTaskMinutes)}</span> : null}
-        </p>
-      </div>
-      <DayStrip days={entry.days} dates={dates} timeZone={timeZone} name={member.name} />
-    </li>
-  );
-}
-
+/**
+ * The producer's week: everyone's booked hours against capacity per day and week (one or four
+ * weeks), who is over and why, what is behind the hours, and moving work to someone else in one
+ * move; live as tasks and sessions change anywhere in the studio. Engineers see their own.
+ */
 export function WorkloadPage() {
   const me = useMe();
+  const api = useApi();
   const permissions = usePermissions();
   const [params, setParams] = useSearchParams();
   const timeZone = me.studio.timezone;
-  const week = weekOf(params.get('week'), timeZone);
-  const thisWeek = weekOf(null, timeZone);
+  const span: Span = params.get('span') === '4' ? 4 : 1;
+  const range = workloadRange(params.get('week'), span, timeZone);
+  const thisWeek = workloadRange(null, span, timeZone);
   const allowed = permissions.can('workload.viewOwn');
   const team = permissions.can('workload.viewTeam');
-  const workload = useWorkload(week.start.toISOString(), week.end.toISOString(), { enabled: allowed });
+  const canMove = permissions.can('tasks.assign');
+  const from = range.start.toISOString();
+  const to = range.end.toISOString();
+  const workload = useWorkload(from, to, { enabled: allowed });
+  const live = useWorkloadLive(allowed);
+  const [role, setRole] = useState<RoleFilter>('all');
+  const [projectId, setProjectId] = useState<string | null>(null);
+  const [selection, setSelection] = useState<Selection | null>(null);
+  const [moving, setMoving] = useState<{ move: MovableTask; to?: string } | null>(null);
+  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }), useSensor(KeyboardSensor));
+
+  const members = useMemo(() => workload.data?.members ?? [], [workload.data]);
+  const dates = useMemo(() => range.days.map(localDateKey), [range.days]);
+  const overloads = useMemo(() => new Map(members.map((m) => [m.member.id, overloadOf(m, range.weeks, dates)])), [members, range.weeks, dates]);
+  const rows = visibleMembers(members, overloads, { role, projectId }, range.weeks);
+  const maxMinutes = Math.max(60, ...members.flatMap((m) => m.days.map((d) => Math.max(d.bookedMinutes, d.capacityMinutes))));
+  const projects = workload.data?.projects ?? [];
+  const project = projects.find((p) => p.id === projectId) ?? null;
+  const selected = selection ? members.find((m) => m.member.id === selection.memberId) : undefined;
 
   if (!allowed) return <NoAccess what="the workload" />;
 
-  const go = (monday: LocalDate | null) =>
+  const set = (changes: Record<string, string | null>) =>
     setParams(
       (prev) => {
         const next = new URLSearchParams(prev);
-        if (monday === null) next.delete('week');
-        else next.set('week', localDateKey(monday));
+        for (const [key, value] of Object.entries(changes)) {
+          if (value === null) next.delete(key);
+          else next.set(key, value);
+        }
         return next;
       },
       { replace: true },
     );
+  const go = (weeks: number) => set({ week: localDateKey(addDays(range.monday, weeks * 7)) });
 
-  const members = workload.data?.members ?? [];
-  const overCount = members.filter((m) => (m.weeks.find((w) => w.week === week.key) ?? m.weeks[0])?.overCapacity).length;
-  const isThisWeek = week.key === thisWeek.key;
-  const weekNumber = Number(week.key.split('-W')[1]);
+  const onDragEnd = (event: DragEndEvent) => {
+    const move = event.active.data.current?.move as MovableTask | undefined;
+    const target = event.over?.data.current?.memberId as string | undefined;
+    if (move && target && target !== move.from.id) setMoving({ move, to: target });
+  };
+
+  const roleOptions = [
+    { value: 'all' as const, label: 'Everyone', count: members.length },
+    ...MEMBER_ROLES.map((r) => ({ value: r, label: ROLE_PLURALS[r], count: members.filter((m) => m.member.roles.includes(r)).length })).filter((o) => o.count > 0),
+  ];
+  const headline = overloadHeadline(rows.map((m) => overloads.get(m.member.id)!).filter(Boolean), span);
+  const anyOver = rows.some((m) => (overloads.get(m.member.id)?.weeks.length ?? 0) + (overloads.get(m.member.id)?.days.length ?? 0) > 0);
 
   return (
     <div className="workload-page">
@@ -188,24 +93,47 @@ export function WorkloadPage() {
         <div>
           <h1 className="page-heading__title">{team ? 'Workload' : 'Your workload'}</h1>
           <p className="page-heading__sub">
-            Booked hours against weekly capacity: sessions staffed, plus tasks in other sessions. Times in {timeZone.replaceAll('_', ' ')}.
+            Booked hours against capacity: sessions staffed, plus tasks in other sessions. Times in {timeZone.replaceAll('_', ' ')}.
           </p>
         </div>
-        <nav className="week-picker" aria-label="Week">
-          <button type="button" className="button button--small" onClick={() => go(addDays(week.monday, -7))}>
-            <span aria-hidden="true">←</span> Previous week
+        <ConnectionIndicator status={live} subject="the figures" />
+      </div>
+
+      <div className="workload-toolbar">
+        <nav className="week-picker" aria-label="Weeks shown">
+          <button type="button" className="button button--small" onClick={() => go(-span)}>
+            <span aria-hidden="true">←</span> {span === 1 ? 'Previous week' : 'Previous 4 weeks'}
           </button>
           <p className="week-picker__label" aria-live="polite">
-            <span className="week-picker__week">Week {weekNumber}</span> {weekLabel(week.start, week.end, timeZone)}
+            <span className="week-picker__week">{span === 1 ? `Week ${Number(range.key.split('-W')[1])}` : `Weeks ${Number(range.weeks[0]?.split('-W')[1])}–${Number(range.weeks.at(-1)?.split('-W')[1])}`}</span> {rangeLabel(range.start, range.end, timeZone)}
           </p>
-          <button type="button" className="button button--small" onClick={() => go(addDays(week.monday, 7))}>
-            Next week <span aria-hidden="true">→</span>
+          <button type="button" className="button button--small" onClick={() => go(span)}>
+            {span === 1 ? 'Next week' : 'Next 4 weeks'} <span aria-hidden="true">→</span>
           </button>
-          <button type="button" className="button button--ghost button--small" disabled={isThisWeek} onClick={() => go(null)}>
+          <button type="button" className="button button--ghost button--small" disabled={range.key === thisWeek.key} onClick={() => set({ week: null })}>
             This week
           </button>
         </nav>
+        <FilterChips<'1' | '4'> label="Show" options={[{ value: '1', label: '1 week' }, { value: '4', label: '4 weeks' }]} value={span === 1 ? '1' : '4'} onChange={(v) => set({ span: v === '4' ? '4' : null })} />
+        <a className="button button--small workload-toolbar__csv" href={api.workloadCsvUrl({ from, to })} download>
+          Export CSV
+        </a>
       </div>
+
+      {team ? (
+        <div className="workload-filters">
+          <FilterChips<RoleFilter> label="Role" options={roleOptions} value={role} onChange={setRole} />
+          <label className="workload-filters__project">
+            <span className="chip-group__label">Project</span>
+            <select className="input input--small" value={projectId ?? ''} onChange={(e) => setProjectId(e.target.value || null)}>
+              <option value="">All projects</option>
+              {projects.map((p) => (
+                <option key={p.id} value={p.id}>{`${p.artist} – ${p.title}`}</option>
+              ))}
+            </select>
+          </label>
+        </div>
+      ) : null}
 
       {workload.isPending ? (
         <PageLoading label="Loading the workload…" />
@@ -221,38 +149,56 @@ export function WorkloadPage() {
         />
       ) : (
         <>
-          {team ? (
-            <p className={`workload-summary${overCount > 0 ? ' workload-summary--over' : ''}`} role="status">
-              {overCount > 0 ? `${plural(overCount, 'person', 'people')} over capacity this week.` : 'Nobody is over capacity this week.'}
-            </p>
-          ) : null}
-          <div className="workload-legend" aria-hidden="true">
-            {MEMBER_ROLES.map((role) => (
-              <span key={role} className="workload-legend__item">
-                <span className={`workload-row__swatch capacity__segment--${roleSlug(role)}`} />
-                {MEMBER_ROLE_LABELS[role]}
-              </span>
-            ))}
+          <p className={`workload-summary${anyOver ? ' workload-summary--over' : ''}`} role="status">
+            {headline}
+          </p>
+          <div className="workload-legend">
             <span className="workload-legend__item">
-              <span className="workload-legend__marker" />
-              Capacity
+              <span className="workload-legend__swatch workload-legend__swatch--booked" aria-hidden="true" />
+              Booked that day
             </span>
             <span className="workload-legend__item">
-              <span className="workload-row__swatch capacity__excess--swatch" />
-              Over capacity
+              <span className="workload-legend__swatch workload-legend__swatch--over" aria-hidden="true" />
+              Over a day’s share: more than a fifth of the weekly capacity
+            </span>
+            <span className="workload-legend__item">
+              <span className="workload-legend__line" aria-hidden="true" />
+              A day’s share
+            </span>
+            <span className="workload-legend__item">
+              <span className="tag tag--danger">▲ Over the week</span> more booked than the weekly capacity
             </span>
           </div>
-          {members.length === 0 ? (
-            <p className="workload-empty">Nobody with a role in the studio yet.</p>
+          {rows.length === 0 ? (
+            <p className="workload-empty">{members.length === 0 ? 'Nobody with a role in the studio yet.' : 'Nobody matches these filters.'}</p>
           ) : (
-            <ul className="workload-list" aria-busy={workload.isFetching}>
-              {members.map((entry) => (
-                <MemberRow key={entry.member.id} entry={entry} weekKey={week.key} dates={week.days} timeZone={timeZone} />
-              ))}
-            </ul>
+            <DndContext sensors={sensors} onDragEnd={onDragEnd}>
+              <div className={`workload-body${selection ? ' workload-body--open' : ''}`}>
+                <ul className="workload-list" aria-busy={workload.isFetching}>
+                  {rows.map((entry) => (
+                    <MemberRow
+                      key={entry.member.id}
+                      entry={entry}
+                      range={range}
+                      timeZone={timeZone}
+                      overload={overloads.get(entry.member.id)!}
+                      maxMinutes={maxMinutes}
+                      selection={selection}
+                      onSelect={(next) => setSelection(selection && selection.memberId === next.memberId && selection.date === next.date ? null : next)}
+                      projectId={projectId}
+                      projectName={project ? project.title : null}
+                    />
+                  ))}
+                </ul>
+                {selection && selected ? (
+                  <WorkList key={`${selection.memberId}:${selection.date ?? 'all'}`} selection={selection} name={selected.member.name} from={from} to={to} timeZone={timeZone} canMove={canMove} onMove={(move) => setMoving({ move })} onClose={() => setSelection(null)} />
+                ) : null}
+              </div>
+            </DndContext>
           )}
         </>
       )}
+      {moving ? <MoveTaskDialog move={moving.move} preselected={moving.to} timeZone={timeZone} onClose={() => setMoving(null)} /> : null}
     </div>
   );
 }

@@ -1,6 +1,6 @@
-import type { BoardEvent, BoardJoinAck, ClientToServerEvents, Presence, ServerToClientEvents } from '@patchbay/shared';
+import type { BoardEvent, BoardJoinAck, ClientToServerEvents, Presence, ServerToClientEvents, WorkloadChanged, WorkloadWatchAck } from '@patchbay/shared';
 import { io, type Socket } from 'socket.io-client';
-import { BOARD_EVENT_TYPES, PRESENCE_EVENT, PROTOCOL_VERSION } from '../protocol';
+import { BOARD_EVENT_TYPES, PRESENCE_EVENT, PROTOCOL_VERSION, WORKLOAD_EVENT } from '../protocol';
 
 /**
  * - connecting: first connection not made yet
@@ -26,6 +26,10 @@ export interface RealtimeConnection {
   /** Join a board's room; the server answers with the events after `afterSeq`. */
   joinBoard(sessionId: string, afterSeq: number): Promise<BoardJoinAck>;
   leaveBoard(sessionId: string): void;
+  /** Hear about workload changes in the studio (call again after every reconnect). */
+  watchWorkload(): Promise<WorkloadWatchAck>;
+  unwatchWorkload(): void;
+  onWorkloadChanged(listener: (change: WorkloadChanged) => void): () => void;
   /** Open the connection (once signed in: the socket authenticates with the session cookie). */
   connect(): void;
   /** Close it until the next connect() (signed out). */
@@ -67,6 +71,7 @@ export function createSocketConnection(url?: string): RealtimeConnection {
   const eventListeners = new Set<(event: BoardEvent) => void>();
   const refusedListeners = new Set<() => void>();
   const presenceListeners = new Set<(presence: Presence) => void>();
+  const workloadListeners = new Set<(change: WorkloadChanged) => void>();
 
   const refused = () => {
     if (refusedListeners.size === 0) {
@@ -124,6 +129,9 @@ export function createSocketConnection(url?: string): RealtimeConnection {
   socket.on(PRESENCE_EVENT, (presence) => {
     for (const listener of presenceListeners) listener(presence);
   });
+  socket.on(WORKLOAD_EVENT, (change) => {
+    for (const listener of workloadListeners) listener(change);
+  });
 
   let wanted = false;
   const onOnline = () => {
@@ -177,6 +185,21 @@ export function createSocketConnection(url?: string): RealtimeConnection {
     },
     leaveBoard(sessionId) {
       if (socket.connected) socket.emit('board.leave', { sessionId }, () => {});
+    },
+    watchWorkload() {
+      return new Promise((resolve, reject) => {
+        socket.timeout(JOIN_TIMEOUT_MS).emit('workload.watch', { v: PROTOCOL_VERSION }, (err, ack) => {
+          if (err) reject(new Error('The server did not answer in time.'));
+          else resolve(ack);
+        });
+      });
+    },
+    unwatchWorkload() {
+      if (socket.connected) socket.emit('workload.unwatch', { v: PROTOCOL_VERSION }, () => {});
+    },
+    onWorkloadChanged(listener) {
+      workloadListeners.add(listener);
+      return () => workloadListeners.delete(listener);
     },
     connect() {
       wanted = true;

@@ -17,8 +17,14 @@ describe('checkManualAssignment', () => {
       'mixing',
       'eve',
       [booking('eve', '2025-03-05T12:00:00Z', '2025-03-05T16:00:00Z', { title: 'Drum tracking', roomName: 'Live Room A' })],
-      [['double_booked', 'availability', "Double booking: Eve is booked on 'Drum tracking' in Live Room A 12:00–16:00."]],
+      [
+        ['double_booked', 'availability', "Double booking: Eve is booked on 'Drum tracking' in Live Room A 12:00–16:00."],
+        // The 4 h booked that day plus the 8 h mix.
+        ['over_day_capacity', 'free_capacity', "With this task Eve would have 12 h on Wed 5 Mar, over a day's share of 8 h."],
+      ],
     ],
+    ['a long day (7 h booked that Wednesday, 2 h task)', 'editing', 'eve', [booking('eve', '2025-03-05T02:00:00Z', '2025-03-05T09:00:00Z')], [['over_day_capacity', 'free_capacity', "With this task Eve would have 9 h on Wed 5 Mar, over a day's share of 8 h."]]],
+    ['exactly a full day (6 h + 2 h) is not over', 'editing', 'eve', [booking('eve', '2025-03-05T03:00:00Z', '2025-03-05T09:00:00Z')], []],
     ['at capacity', 'mixing', 'eve', [load('eve', 40)], [['over_capacity', 'free_capacity', 'Eve is at capacity (40 of 40 h booked this week).']]],
     ['pushed over capacity by this task (8 h mix)', 'mixing', 'eve', [load('eve', 35)], [['over_capacity', 'free_capacity', 'With this task Eve would be over capacity (43 of 40 h booked this week).']]],
     ['an unknown member', 'mixing', 'nobody', [], [['unknown_member', 'no_eligible_member', 'No member with id nobody in this studio.']]],

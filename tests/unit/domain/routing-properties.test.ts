@@ -49,13 +49,18 @@ const studioArb = fc
         sessionId: fc.constantFrom(...SESSIONS),
         startHour: fc.integer({ min: -48, max: 8 * 24 }),
         hours: fc.integer({ min: 1, max: 10 }),
-        minutes: fc.integer({ min: 0, max: 900 }),
+        // As availability.ts builds them: busy slots take their length (0 for a timed task inside
+        // a session its assignee staffs); hours-only tasks take any estimate, at their start.
+        busy: fc.constantFrom('slot', 'slot-no-hours', 'hours-only'),
+        estimate: fc.integer({ min: 0, max: 900 }),
         title: fc.option(fc.constantFrom('Drum tracking', 'Mixdown'), { nil: undefined }),
       })
-      .map(({ startHour, hours, title, ...rest }): Booking => ({
+      .map(({ startHour, hours, title, busy, estimate, ...rest }): Booking => ({
         ...rest,
         startsAt: new Date(WEEK_START + startHour * HOUR),
         endsAt: new Date(WEEK_START + (startHour + hours) * HOUR),
+        minutes: busy === 'slot' ? hours * 60 : busy === 'slot-no-hours' ? 0 : estimate,
+        ...(busy === 'hours-only' ? { busy: false, kind: 'task' as const } : {}),
         ...(title !== undefined ? { title } : {}),
       }));
     return fc.record({
@@ -96,11 +101,18 @@ function oracle(s: Studio, result: RoutingResult) {
   const start = ctx.session.startsAt.getTime();
   const end = ctx.session.endsAt.getTime();
   const doubleBooked = (m: RoutingMember) =>
-    s.bookings.some((b) => b.memberId === m.id && b.sessionId !== 'session-1' && b.startsAt.getTime() < end && start < b.endsAt.getTime());
+    s.bookings.some((b) => b.memberId === m.id && b.busy !== false && b.sessionId !== 'session-1' && b.startsAt.getTime() < end && start < b.endsAt.getTime());
+  // Hours: a busy slot's minutes inside the week; an hours-only booking's minutes if it starts in it.
+  const [weekStart, weekEnd] = [result.week.start.getTime(), result.week.end.getTime()];
   const booked = (m: RoutingMember) =>
     s.bookings
-      .filter((b) => b.memberId === m.id && b.startsAt >= result.week.start && b.startsAt < result.week.end)
-      .reduce((sum, b) => sum + b.minutes, 0);
+      .filter((b) => b.memberId === m.id)
+      .reduce((sum, b) => {
+        const [bs, be] = [b.startsAt.getTime(), b.endsAt.getTime()];
+        if (b.busy === false) return sum + (bs >= weekStart && bs < weekEnd ? b.minutes : 0);
+        if (b.minutes === 0) return sum;
+        return sum + Math.max(0, Math.min(be, weekEnd) - Math.max(bs, weekStart)) / 60_000;
+      }, 0);
   const available = (m: RoutingMember) => !doubleBooked(m) && booked(m) < m.weeklyCapacityHours * 60;
   const withRole = s.members.filter((m) => hasRoleFor(m, s.kind) && available(m));
   const withSkill = s.members.filter((m) => !hasRoleFor(m, s.kind) && hasSkillFor(m, s.kind) && available(m));
@@ -240,7 +252,8 @@ describe('booking lookups', () => {
     for (const list of [bookings, [...bookings].reverse()]) {
       expect(indexBookings(list).findOverlap('m0', WEEK_START + HOUR, WEEK_START + 2 * HOUR, 'session-1')?.minutes).toBe(30);
       expect(scanBookings(list).findOverlap('m0', WEEK_START + HOUR, WEEK_START + 2 * HOUR, 'session-1')?.minutes).toBe(30);
-      expect(indexBookings(list).bookedMinutes('m0', WEEK_START, WEEK_START + 1)).toBe(390);
+      expect(indexBookings(list).bookedMinutes('m0', WEEK_START, WEEK_START + 4 * HOUR)).toBe(390);
+      expect(scanBookings(list).bookedMinutes('m0', WEEK_START, WEEK_START + 4 * HOUR)).toBe(390);
     }
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { RULE_LABELS, routeTask, routingReasonText } from '../../../shared/src/domain/index';
 import type { RuleId, RoutingContext } from '../../../shared/src/domain/index';
-import { booking, context, load, member, session, task } from './studio-fixtures';
+import { at, booking, context, load, member, session, task } from './studio-fixtures';
 
 interface Case {
   readonly name: string;
@@ -155,10 +155,19 @@ describe('routing result shape', () => {
       ['sam', 1],
       ['alex', 2],
     ]);
-    expect(result.candidates[0]?.score).toEqual({ roleFit: 'role', sessionStaff: 'none', knowsRoom: true, bookedMinutes: 720, capacityMinutes: 2400, freeMinutes: 1680 });
+    expect(result.candidates[0]?.score).toEqual({ roleFit: 'role', sessionStaff: 'none', knowsRoom: true, bookedMinutes: 720, capacityMinutes: 2400, freeMinutes: 1680, dayBookedMinutes: 0, dayCapacityMinutes: 480 });
     expect(result.candidates[1]?.reasons).toContain('Alex does not know Studio A.');
     expect(result.ineligible).toEqual([
-      { memberId: 'jo', name: 'Jo', roleFit: null, blockers: [{ code: 'wrong_role' }], reasons: ['Jo is a producer without engineering skill.'] },
+      {
+        memberId: 'jo',
+        name: 'Jo',
+        roleFit: null,
+        blockers: [{ code: 'wrong_role' }],
+        // Jo's figures and what he is busy with, for someone assigning him by hand anyway.
+        score: { roleFit: 'skill', sessionStaff: 'none', knowsRoom: false, bookedMinutes: 120, capacityMinutes: 2400, freeMinutes: 2280, dayBookedMinutes: 120, dayCapacityMinutes: 480 },
+        busyWith: expect.objectContaining({ memberId: 'jo', startsAt: at('2025-03-05T09:00:00Z') }),
+        reasons: ['Jo is a producer without engineering skill.'],
+      },
     ]);
     expect(result.reasons).toEqual([
       'Mic setup is technical → engineer (assistant engineers can take it too).',

@@ -110,12 +110,13 @@ describe('computeWorkload', () => {
 });
 
 describe('bookingsFromSchedule', () => {
-  it('books staff for whole sessions and assignees for task estimates outside their sessions', () => {
+  it('books staff for whole sessions and assignees for task estimates outside their sessions (0 minutes inside them)', () => {
     const bookings = bookingsFromSchedule({ sessions, tasks });
     expect(bookings.map((b) => [b.memberId, b.sessionId, b.minutes, b.title])).toEqual([
       ['pat', 's1', 240, 'Session s1'],
       ['eve', 's1', 240, 'Session s1'],
       ['eve', 's2', 240, 'Session s2'],
+      ['eve', 's1', 0, 'Session s1'],
       ['eli', 's1', 120, 'Session s1'],
       ['pat', 's2', 30, 'Session s2'],
       ['ghost', 's1', 600, 'Session s1'],
