@@ -1,3 +1,4 @@
+import { expireDueHolds } from './domain/holds';
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -11,6 +12,7 @@ import type { Config } from './config';
 import type { AppContext } from './context';
 import { openDatabase, type Database } from './db/database';
 import { apiRoutes, createApiRouter } from './http/api';
+import { createFeedRouter } from './http/routes/feeds';
 import { createLogger, type Logger } from './logger';
 import { createBroadcaster, type IoServer } from './realtime/broadcaster';
 import { attachSocketServer, reauthorizeBoards } from './realtime/socket-server';
@@ -56,6 +58,8 @@ function createExpressApp(ctx: AppContext) {
       strictTransportSecurity: ctx.config.env === 'production',
     }),
   );
+  // Calendar feeds answer by a secret URL: mounted before the request log so no token is logged.
+  app.use('/feeds', createFeedRouter(ctx));
   if (ctx.config.logLevel !== 'silent') {
     app.use(pinoHttp({ logger: ctx.logger, autoLogging: { ignore: (req) => req.url === '/api/health' } }));
   }
@@ -86,6 +90,10 @@ export async function createPatchbayServer(config: Config, options: CreateServer
   const logger = options.logger ?? createLogger(config.logLevel);
   const db = options.database ?? (await openDatabase(config, logger));
   let io: IoServer | undefined;
+  const workloadNotifier = createWorkloadNotifier(
+    () => io,
+    async (sessionId) => (await db.prisma.session.findUnique({ where: { id: sessionId }, select: { studioId: true } }))?.studioId,
+  );
   const ctx: AppContext = {
     config,
     logger,
@@ -93,10 +101,7 @@ export async function createPatchbayServer(config: Config, options: CreateServer
     broadcaster: createBroadcaster(
       () => io,
       (sessionIds) => (io ? reauthorizeBoards(io, ctx, sessionIds) : Promise.resolve()),
-      createWorkloadNotifier(
-        () => io,
-        async (sessionId) => (await db.prisma.session.findUnique({ where: { id: sessionId }, select: { studioId: true } }))?.studioId,
-      ),
+      workloadNotifier,
     ),
     version,
     startedAt: Date.now(),
@@ -122,6 +127,19 @@ export async function createPatchbayServer(config: Config, options: CreateServer
     logger.info({ key: config.redisKey }, 'socket.io uses the Redis adapter');
   }
 
+  // Holds past their release deadline expire by themselves (every instance sweeps; each hold is
+  // re-checked under its locks, so two sweeps never expire one twice).
+  let sweeping = false;
+  const holdSweep = setInterval(() => {
+    if (sweeping) return;
+    sweeping = true;
+    expireDueHolds(ctx)
+      .then((n) => { if (n > 0) logger.info({ expired: n }, 'expired holds past their release deadline'); })
+      .catch((err: unknown) => logger.warn({ err }, 'hold sweep failed'))
+      .finally(() => { sweeping = false; });
+  }, config.holdSweepMs);
+  holdSweep.unref();
+
   let closing: Promise<void> | undefined;
   return {
     ctx,
@@ -137,6 +155,7 @@ export async function createPatchbayServer(config: Config, options: CreateServer
       }),
     close: () => {
       closing ??= (async () => {
+        clearInterval(holdSweep);
         const httpClosed = new Promise<void>((resolve) => http.close(() => resolve()));
         http.closeIdleConnections();
         // Viewers are told the server is going away; their clients reconnect to another instance.
@@ -151,6 +170,7 @@ export async function createPatchbayServer(config: Config, options: CreateServer
         });
         await Promise.race([httpClosed, timeout]);
         await new Promise<void>((resolve) => (io ? io.close(() => resolve()) : resolve()));
+        workloadNotifier.close();
         await Promise.all(redisClients.map((c) => c.quit().catch(() => undefined)));
         if (!options.database) await db.close();
       })();

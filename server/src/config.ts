@@ -19,6 +19,7 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   BODY_LIMIT: z.string().default('100kb'),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
+  HOLD_SWEEP_MS: z.coerce.number().int().min(1_000).default(60_000),
   REDIS_URL: z.string().optional(),
   /** Channel prefix of the socket.io Redis adapter (instances of one deployment share it). */
   REDIS_KEY: z.string().min(1).default('patchbay'),
@@ -45,6 +46,8 @@ export interface Config {
   logLevel: string;
   bodyLimit: string;
   shutdownTimeoutMs: number;
+  /** How often holds past their release deadline are expired. */
+  holdSweepMs: number;
   redisUrl: string | undefined;
   redisKey: string;
   sessionTtlMs: number;
@@ -76,6 +79,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     logLevel: e.LOG_LEVEL,
     bodyLimit: e.BODY_LIMIT,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    holdSweepMs: e.HOLD_SWEEP_MS,
     redisUrl: e.REDIS_URL || undefined,
     redisKey: e.REDIS_KEY,
     sessionTtlMs: e.SESSION_TTL_HOURS * 3_600_000,

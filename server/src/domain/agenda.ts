@@ -9,6 +9,7 @@ import { presentTask, taskInclude } from '../presenters/task';
 import { setupProgressOf } from './sessions';
 import { loadRulesContext, runRules, sessionInputLines } from './setup-support';
 import { invalidField } from '../http/errors';
+import { audienceOf } from '../presenters/guest';
 
 export const AGENDA_DAYS = 7;
 const MAX_AGENDA_DAYS = 35;
@@ -25,6 +26,8 @@ export async function getAgenda(ctx: AppContext, auth: AuthContext, query: Agend
   if (!(from < to) || to.getTime() - from.getTime() > MAX_AGENDA_DAYS * 86_400_000) {
     throw invalidField('to', `"from" must be before "to", at most ${MAX_AGENDA_DAYS} days apart`, 'query');
   }
+  // My day is the team's page: a guest's sessions are on their own page (GET /artist/sessions).
+  if (audienceOf(auth) === 'guest') return { from: from.toISOString(), to: to.toISOString(), sessions: [], tasks: [] };
 
   const rows = await db.session.findMany({
     where: {

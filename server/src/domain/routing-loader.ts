@@ -10,6 +10,7 @@ import {
 import type { Tx } from '../db/database';
 import { notFound } from '../http/errors';
 import { loadCustomKinds } from './task-kinds';
+import { sessionTimesSelect, takingTimeAround } from './session-times';
 
 export interface RoutingSessionRow {
   id: string;
@@ -19,6 +20,9 @@ export interface RoutingSessionRow {
   endsAt: Date;
   producerId: string | null;
   engineerId: string | null;
+  /** Absent: none (a row selected without them). */
+  prepMinutes?: number;
+  teardownMinutes?: number;
 }
 
 export interface RoutingLoadOptions {
@@ -46,8 +50,8 @@ export async function loadRoutingContext(tx: Tx, studioId: string, session: Rout
       orderBy: { name: 'asc' },
     }),
     tx.session.findMany({
-      where: { studioId, status: { not: 'CANCELLED' }, startsAt: { lt: to }, endsAt: { gt: from } },
-      select: { id: true, title: true, projectId: true, startsAt: true, endsAt: true, producerId: true, engineerId: true, status: true, room: { select: { name: true } } },
+      where: { studioId, ...takingTimeAround(from, to) },
+      select: { id: true, title: true, projectId: true, startsAt: true, endsAt: true, producerId: true, engineerId: true, status: true, ...sessionTimesSelect, room: { select: { name: true } } },
     }),
   ]);
   const tasks = await tx.task.findMany({
@@ -67,6 +71,8 @@ export async function loadRoutingContext(tx: Tx, studioId: string, session: Rout
       roomName: room?.name ?? 'the room',
       startsAt: session.startsAt,
       endsAt: session.endsAt,
+      ...(session.prepMinutes !== undefined ? { prepMinutes: session.prepMinutes } : {}),
+      ...(session.teardownMinutes !== undefined ? { teardownMinutes: session.teardownMinutes } : {}),
       producerId: session.producerId,
       engineerId: session.engineerId,
     },

@@ -1,7 +1,10 @@
 // Creating, moving and cancelling sessions. A session that would double-book its room or one of
 // its people is refused with 409 BOOKING_CONFLICT naming each conflict.
 import {
-  setupProgress,
+  defaultHoldUntil,
+  firstHoldsOnSlot,
+  sessionSpan,
+  type BookingHold,
   type Session,
   type SessionInput,
   type SessionPatch,
@@ -15,15 +18,16 @@ import { boardRoom } from '@patchbay/shared';
 import { audit } from '../auth/audit';
 import type { Tx } from '../db/database';
 import { AppError, notFound, invalidField } from '../http/errors';
-import { presentSession, sessionInclude } from '../presenters/session';
 import { appendBoardEvents, lockBoard } from './board-events';
 import { loadRulesContext, lockGearPlans, runRules, sessionInputLines } from './setup-support';
 import { runCommand } from './command';
-import { getSession, setupProgressOf } from './sessions';
+import { getSession } from './sessions';
+import { sessionUpdatedEvent } from './session-status';
 import { expandTemplateInto } from './templates';
 import { moveTimedTasks } from './task-times';
-import { bookingConflicts } from './booking-check';
-import { emptyTaskCounts } from '../presenters/session';
+import { bookingConflicts, sessionsAround } from './booking-check';
+import { promoteAfterFirstHoldLeft } from './holds';
+import { lockBookings } from './session-times';
 
 
 interface Candidate {
@@ -35,6 +39,9 @@ interface Candidate {
   producerId: string | null;
   engineerId: string | null;
   status: SessionStatus;
+  prepMinutes: number;
+  teardownMinutes: number;
+  hold: BookingHold;
 }
 
 async function checkReferences(tx: Tx, studioId: string, c: Candidate): Promise<void> {
@@ -60,13 +67,18 @@ const MAX_SESSION_MS = 24 * 3_600_000;
 
 async function refuseConflicts(tx: Tx, studioId: string, c: Candidate): Promise<void> {
   if (c.endsAt <= c.startsAt || c.endsAt.getTime() - c.startsAt.getTime() > MAX_SESSION_MS) {
-    throw invalidField('endsAt', '"endsAt" must be after "startsAt", at most 24 hours later');
+    throw invalidField('endsAt', 'the session must end after it starts, at most 24 hours later');
   }
   // Bookings of one studio are checked one at a time: two people booking the same room at the
   // same moment cannot both pass the check.
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`bookings:${studioId}`}))`;
+  await lockBookings(tx, studioId);
   if (c.status === 'CANCELLED') return;
   const described = await bookingConflicts(tx, studioId, c);
+  // A second hold over a confirmed session is refused for that (above all), then it needs a first hold to queue behind.
+  if (described.length === 0 && c.hold === 'SECOND_HOLD') {
+    const firsts = firstHoldsOnSlot({ ...c, id: c.id ?? '', holdUntil: null, createdAt: new Date() }, await sessionsAround(tx, studioId, c));
+    if (firsts.length === 0) throw invalidField('hold', 'there is no first hold on this room then: book a first hold (or confirm) instead');
+  }
   if (described.length === 0) return;
   const more = described.length > 1 ? ` (and ${described.length - 1} more)` : '';
   throw new AppError('BOOKING_CONFLICT', `${described[0]!.message}${more}`, { conflicts: described });
@@ -77,13 +89,18 @@ async function refuseConflicts(tx: Tx, studioId: string, c: Candidate): Promise<
  * gear that is planned elsewhere at the new time (more units than the studio owns): 409
  * BOOKING_CONFLICT with a 'gear' conflict per item, as for a room or a person.
  */
-async function refuseGearConflicts(tx: Tx, studioId: string, before: { id: string; startsAt: Date; endsAt: Date; status: SessionStatus }, after: Candidate): Promise<void> {
-  const moved = before.startsAt.getTime() !== after.startsAt.getTime() || before.endsAt.getTime() !== after.endsAt.getTime() || before.status !== after.status;
+async function refuseGearConflicts(tx: Tx, studioId: string, before: { id: string; startsAt: Date; endsAt: Date; status: SessionStatus; prepMinutes: number; teardownMinutes: number }, after: Candidate): Promise<void> {
+  const moved =
+    before.startsAt.getTime() !== after.startsAt.getTime() ||
+    before.endsAt.getTime() !== after.endsAt.getTime() ||
+    before.status !== after.status ||
+    before.prepMinutes !== after.prepMinutes ||
+    before.teardownMinutes !== after.teardownMinutes;
   if (!moved || after.status === 'CANCELLED') return;
   const lines = await sessionInputLines(tx, before.id);
   if (!lines.some((l) => l.gearId)) return;
   await lockGearPlans(tx, studioId);
-  const next = { id: before.id, startsAt: after.startsAt, endsAt: after.endsAt, status: after.status };
+  const next = { id: before.id, startsAt: after.startsAt, endsAt: after.endsAt, status: after.status, prepMinutes: after.prepMinutes, teardownMinutes: after.teardownMinutes };
   const was = runRules(before, lines, await loadRulesContext(tx, studioId, before));
   const now = runRules(next, lines, await loadRulesContext(tx, studioId, next));
   const known = new Set(was.map((i) => `${i.code}|${i.gearId ?? ''}`));
@@ -109,6 +126,28 @@ async function refuseGearConflicts(tx: Tx, studioId: string, before: { id: strin
   throw new AppError('BOOKING_CONFLICT', `${conflicts[0]!.message}${more}`, { conflicts });
 }
 
+/** Prep and teardown of a new session: the template's own, else the room's. */
+async function prepDefaults(tx: Tx, studioId: string, roomId: string, templateId: string | undefined): Promise<{ prepMinutes: number; teardownMinutes: number }> {
+  const [room, template] = await Promise.all([
+    tx.room.findFirst({ where: { id: roomId, studioId }, select: { prepMinutes: true, teardownMinutes: true } }),
+    templateId ? tx.sessionTemplate.findFirst({ where: { id: templateId, studioId }, select: { prepMinutes: true, teardownMinutes: true } }) : null,
+  ]);
+  return { prepMinutes: template?.prepMinutes ?? room?.prepMinutes ?? 0, teardownMinutes: template?.teardownMinutes ?? room?.teardownMinutes ?? 0 };
+}
+
+/** A hold's release deadline: given (in the future, not after the call time) or the default; none when confirmed. */
+function holdDeadline(c: Candidate, given: string | undefined, now: Date): Date | null {
+  if (c.hold === 'CONFIRMED') {
+    if (given !== undefined) throw invalidField('holdUntil', 'a confirmed booking has no release deadline: book it as a hold');
+    return null;
+  }
+  if (given === undefined) return defaultHoldUntil(c, now);
+  const at = new Date(given);
+  if (at.getTime() <= now.getTime()) throw invalidField('holdUntil', 'the release deadline must be in the future');
+  if (at.getTime() > sessionSpan(c).startsAt.getTime()) throw invalidField('holdUntil', 'the release deadline must be before the call time');
+  return at;
+}
+
 async function leadsProject(tx: Tx, auth: AuthContext, projectId: string): Promise<boolean> {
   const project = await tx.project.findFirst({ where: { id: projectId, studioId: auth.studioId }, select: { leadProducerId: true } });
   return project?.leadProducerId === auth.memberId;
@@ -120,14 +159,20 @@ async function leadsProject(tx: Tx, auth: AuthContext, projectId: string): Promi
  */
 export async function createSession(ctx: AppContext, auth: AuthContext, input: SessionInput): Promise<Session> {
   const studioId = auth.studioId;
-  const { templateId, ...fields } = input;
+  const { templateId, holdUntil: holdUntilInput, ...fields } = input;
   const id = await runCommand(ctx, async (tx) => {
-    const candidate: Candidate = { ...fields, startsAt: new Date(fields.startsAt), endsAt: new Date(fields.endsAt) };
+    const defaults = await prepDefaults(tx, studioId, fields.roomId, templateId);
+    const prepMinutes = fields.prepMinutes ?? defaults.prepMinutes;
+    const teardownMinutes = fields.teardownMinutes ?? defaults.teardownMinutes;
+    const candidate: Candidate = { ...fields, prepMinutes, teardownMinutes, startsAt: new Date(fields.startsAt), endsAt: new Date(fields.endsAt) };
     await checkReferences(tx, studioId, candidate);
     requireCan(auth, 'sessions.create', "book sessions for a project you don't lead", { leadsProject: await leadsProject(tx, auth, fields.projectId) });
+    const holdUntil = holdDeadline(candidate, holdUntilInput, new Date());
     await refuseConflicts(tx, studioId, candidate);
-    const row = await tx.session.create({ data: { studioId, ...fields } });
-    const events = templateId ? await appendBoardEvents(tx, row.id, await expandTemplateInto(tx, studioId, templateId, row), auth) : [];
+    // A hold booked from a template gets its tasks and setup list when it is confirmed (holds.ts).
+    const held = fields.hold !== 'CONFIRMED';
+    const row = await tx.session.create({ data: { studioId, ...fields, prepMinutes, teardownMinutes, holdUntil, ...(held && templateId ? { templateId } : {}) } });
+    const events = templateId && !held ? await appendBoardEvents(tx, row.id, await expandTemplateInto(tx, studioId, templateId, row), auth) : [];
     if (templateId) await audit(tx, { studioId, actorId: auth.memberId, action: 'session.booked_from_template', entityType: 'session', entityId: row.id, details: { templateId } });
     return { result: row.id, events };
   });
@@ -155,17 +200,33 @@ export async function updateSession(ctx: AppContext, auth: AuthContext, sessionI
       producerId: patch.producerId === undefined ? before.producerId : patch.producerId,
       engineerId: patch.engineerId === undefined ? before.engineerId : patch.engineerId,
       status: patch.status ?? before.status,
+      prepMinutes: patch.prepMinutes ?? before.prepMinutes,
+      teardownMinutes: patch.teardownMinutes ?? before.teardownMinutes,
+      hold: before.hold,
     };
+    const held = before.hold === 'FIRST_HOLD' || before.hold === 'SECOND_HOLD';
+    if (patch.holdUntil !== undefined && !held) throw invalidField('holdUntil', 'only a hold has a release deadline');
+    // A live hold's deadline stays before its call time whatever moves: the new deadline, or the
+    // one it has when the times or the prep change.
+    const deadline = patch.holdUntil ?? (held && before.status !== 'CANCELLED' && before.holdUntil ? before.holdUntil.toISOString() : undefined);
+    if (deadline !== undefined && candidate.status !== 'CANCELLED') {
+      if (new Date(deadline).getTime() > sessionSpan(candidate).startsAt.getTime()) {
+        throw invalidField('holdUntil', 'the release deadline must be before the call time: move the deadline too (or confirm the booking)');
+      }
+      if (patch.holdUntil !== undefined) holdDeadline(candidate, patch.holdUntil, new Date());
+    }
     await checkReferences(tx, studioId, candidate);
     await refuseConflicts(tx, studioId, candidate);
     await refuseGearConflicts(tx, studioId, before, candidate);
     await tx.session.update({ where: { id: sessionId }, data: patch });
     const moved = await moveTimedTasks(tx, sessionId, before, candidate);
-    const row = await tx.session.findUniqueOrThrow({ where: { id: sessionId }, include: sessionInclude });
-    const counts = emptyTaskCounts();
-    for (const c of await tx.task.groupBy({ by: ['status'], where: { sessionId }, _count: { _all: true } })) counts[c.status] = c._count?._all ?? 0;
-    const setup = (await setupProgressOf(tx, [sessionId])).get(sessionId) ?? setupProgress([]);
-    const events = await appendBoardEvents(tx, sessionId, [{ type: 'session.updated', sessionId, session: presentSession(row, counts, setup) }, ...moved], auth);
+    const events = await appendBoardEvents(tx, sessionId, [await sessionUpdatedEvent(tx, sessionId), ...moved], auth);
+    // A first hold cancelled or moved off its slot: the second holds behind it move up as on a release.
+    const leftSlot =
+      before.hold === 'FIRST_HOLD' &&
+      before.status !== 'CANCELLED' &&
+      (candidate.status === 'CANCELLED' || candidate.roomId !== before.roomId || sessionSpan(candidate).startsAt.getTime() !== sessionSpan(before).startsAt.getTime() || sessionSpan(candidate).endsAt.getTime() !== sessionSpan(before).endsAt.getTime());
+    if (leftSlot) events.push(...(await promoteAfterFirstHoldLeft(tx, auth, before)).events);
     return { result: undefined, events };
   });
   // Read after commit so the task counts and sequence number are current.

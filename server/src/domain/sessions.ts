@@ -1,12 +1,13 @@
-import type { BoardSnapshot, EventsPage, ListSessionsQuery, Session, SetupProgress, TaskStatus } from '@patchbay/shared';
+import type { BoardSnapshot, EventsPage, GuestBoardSnapshot, GuestSession, GuestSessionList, ListSessionsQuery, Session, SessionList, SetupProgress, TaskStatus } from '@patchbay/shared';
 import { BoardEventSchema, PROTOCOL_VERSION, can, setupProgress, type BoardEvent } from '@patchbay/shared';
-import { requireBoardAccess, seesSetup } from '../auth/access';
+import { forbidden, requireBoardAccess, seesSetup } from '../auth/access';
 import type { AuthContext } from '../auth/auth-context';
 import type { AppContext } from '../context';
 import type { Prisma } from '../generated/prisma/client';
 import { notFound } from '../http/errors';
 import { emptyTaskCounts, presentSession, sessionInclude } from '../presenters/session';
 import { presentEventFor } from '../presenters/board-event';
+import { audienceOf, boardAudience, presentGuestBoard, presentGuestSession, type Audience } from '../presenters/guest';
 import { presentSetupItem, setupInclude, setupOrder } from '../presenters/setup';
 import { presentTask, taskInclude } from '../presenters/task';
 import type { Tx } from '../db/database';
@@ -28,7 +29,8 @@ function involvedIn(memberId: string): Prisma.SessionWhereInput {
   };
 }
 
-export async function listSessions(ctx: AppContext, auth: AuthContext, query: ListSessionsQuery): Promise<Session[]> {
+/** Sessions as the member's audience sees them: guests get the guest shape (presenters/guest.ts). */
+export async function listSessions(ctx: AppContext, auth: AuthContext, query: ListSessionsQuery): Promise<SessionList | GuestSessionList> {
   const where: Prisma.SessionWhereInput = {
     studioId: auth.studioId,
     ...(can(auth.role, 'sessions.viewAll') ? {} : involvedIn(auth.memberId)),
@@ -38,6 +40,7 @@ export async function listSessions(ctx: AppContext, auth: AuthContext, query: Li
     ...(query.to ? { startsAt: { lt: new Date(query.to) } } : {}),
   };
   const rows = await ctx.db.prisma.session.findMany({ where, include: sessionInclude, orderBy: [{ startsAt: 'asc' }, { id: 'asc' }] });
+  if (audienceOf(auth) === 'guest') return { sessions: rows.map(presentGuestSession) };
   const counts = await ctx.db.prisma.task.groupBy({
     by: ['sessionId', 'status'],
     where: { sessionId: { in: rows.map((r) => r.id) } },
@@ -52,7 +55,7 @@ export async function listSessions(ctx: AppContext, auth: AuthContext, query: Li
   // Everyone listed here but a guest sees these sessions' setup lists: staff see the sessions
   // they are involved in (the 'own' scope of setup.view) or all of them.
   const progress = can(auth.role, 'setup.view') ? await setupProgressOf(ctx.db.prisma, rows.map((r) => r.id)) : null;
-  return rows.map((r) => presentSession(r, bySession.get(r.id), progress ? (progress.get(r.id) ?? setupProgress([])) : null));
+  return { sessions: rows.map((r) => presentSession(r, bySession.get(r.id), progress ? (progress.get(r.id) ?? setupProgress([])) : null)) };
 }
 
 /** Setup progress of each session, from two grouped counts. */
@@ -76,16 +79,24 @@ export async function setupProgressOf(db: Tx | PrismaClient, sessionIds: string[
   return result;
 }
 
+/** One session as the member's audience sees it (GET /sessions/:id). */
+export async function getSessionFor(ctx: AppContext, auth: AuthContext, sessionId: string): Promise<Session | GuestSession> {
+  return (await getBoard(ctx, auth, sessionId)).session;
+}
+
+/** A session in the staff shape (the answer of staff commands; guests are refused). */
 export async function getSession(ctx: AppContext, auth: AuthContext, sessionId: string): Promise<Session> {
   const board = await getBoard(ctx, auth, sessionId);
+  if (!('setup' in board)) throw forbidden('see this session as the studio does');
   return board.session;
 }
 
-/** The board snapshot, read in one transaction so tasks and `seq` agree. */
-export async function getBoard(ctx: AppContext, auth: AuthContext, sessionId: string): Promise<BoardSnapshot> {
+/** The board snapshot, read in one transaction so tasks and `seq` agree; guests get the guest board. */
+export async function getBoard(ctx: AppContext, auth: AuthContext, sessionId: string): Promise<BoardSnapshot | GuestBoardSnapshot> {
   const studioId = auth.studioId;
   const { scope } = await requireBoardAccess(ctx.db.prisma, auth, sessionId);
   const withSetup = seesSetup(auth, scope);
+  const audience = boardAudience(auth, withSetup);
   return ctx.db.prisma.$transaction(async (tx) => {
     const session = await tx.session.findFirst({ where: { id: sessionId, studioId }, include: sessionInclude });
     if (!session) throw notFound('Session', sessionId);
@@ -94,6 +105,7 @@ export async function getBoard(ctx: AppContext, auth: AuthContext, sessionId: st
       include: taskInclude,
       orderBy: [{ status: 'asc' }, { position: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }],
     });
+    if (audience === 'guest') return presentGuestBoard(session, tasks);
     const setup = withSetup ? (await tx.setupItem.findMany({ where: { sessionId }, include: setupInclude, orderBy: setupOrder })).map(presentSetupItem) : null;
     const counts = emptyTaskCounts();
     for (const t of tasks) counts[t.status] += 1;
@@ -105,11 +117,11 @@ export async function getBoard(ctx: AppContext, auth: AuthContext, sessionId: st
 /** Events of a board after sequence number `after`, from the persisted log, as the member may see them. */
 export async function listEventsAfter(ctx: AppContext, auth: AuthContext, sessionId: string, after: number): Promise<EventsPage> {
   const { scope } = await requireBoardAccess(ctx.db.prisma, auth, sessionId);
-  return readEventsAfter(ctx, auth.studioId, sessionId, after, seesSetup(auth, scope));
+  return readEventsAfter(ctx, auth.studioId, sessionId, after, boardAudience(auth, seesSetup(auth, scope)));
 }
 
-/** The log after `after` for a viewer who does (or does not) see the setup list; access already checked. */
-export async function readEventsAfter(ctx: AppContext, studioId: string, sessionId: string, after: number, withSetup: boolean): Promise<EventsPage> {
+/** The log after `after` as one audience may see it (guests: redacted); access already checked. */
+export async function readEventsAfter(ctx: AppContext, studioId: string, sessionId: string, after: number, audience: Audience): Promise<EventsPage> {
   const session = await ctx.db.prisma.session.findFirst({ where: { id: sessionId, studioId }, select: { boardSeq: true } });
   if (!session) throw notFound('Session', sessionId);
   const seq = session.boardSeq;
@@ -127,7 +139,7 @@ export async function readEventsAfter(ctx: AppContext, studioId: string, session
     const parsed = BoardEventSchema.safeParse(upgradeStoredEvent(row.payload));
     // An event this version cannot read: the client reloads the snapshot instead.
     if (!parsed.success) return { events: [], seq, reset: true };
-    events.push(presentEventFor(parsed.data, withSetup));
+    events.push(presentEventFor(parsed.data, audience));
   }
   return { events, seq, reset: false };
 }
@@ -140,9 +152,24 @@ export async function readEventsAfter(ctx: AppContext, studioId: string, session
 export function upgradeStoredEvent(payload: unknown): unknown {
   if (typeof payload !== 'object' || payload === null) return payload;
   const event: Record<string, unknown> = { ...(payload as Record<string, unknown>), v: PROTOCOL_VERSION };
-  const session = event.session;
-  if (event.type === 'session.updated' && typeof session === 'object' && session !== null && !('setup' in session)) {
-    event.session = { ...session, setup: null };
+  const session = event.session as Record<string, unknown> | null | undefined;
+  if (event.type === 'session.updated' && typeof session === 'object' && session !== null) {
+    // Written before setup lists (setup), or before holds, prep and teardown and the artist's note:
+    // those sessions had none, so they read as confirmed, with no prep, teardown or note.
+    const startsAt = typeof session.startsAt === 'string' ? session.startsAt : undefined;
+    const endsAt = typeof session.endsAt === 'string' ? session.endsAt : undefined;
+    event.session = {
+      setup: null,
+      ...(startsAt !== undefined ? { callAt: startsAt } : {}),
+      ...(endsAt !== undefined ? { clearAt: endsAt } : {}),
+      prepMinutes: 0,
+      teardownMinutes: 0,
+      hold: 'CONFIRMED',
+      holdUntil: null,
+      challengedAt: null,
+      guestNote: '',
+      ...session,
+    };
   }
   return event;
 }

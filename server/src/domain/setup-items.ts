@@ -20,6 +20,7 @@ import { AppError, invalidField, notFound } from '../http/errors';
 import { presentSetupItem, setupInclude } from '../presenters/setup';
 import { appendBoardEvents } from './board-events';
 import { runCommand, type CommandOptions } from './command';
+import { promoteOnWork } from './session-status';
 import {
   loadRulesContext,
   loadSetupItem,
@@ -147,7 +148,9 @@ export async function updateSetupItem(ctx: AppContext, auth: AuthContext, itemId
       const { count } = await tx.setupItem.updateMany({ where: { id: itemId, version: input.version }, data: { ...data, version: { increment: 1 } } });
       if (count === 0) throw setupVersionConflict(presentSetupItem(await loadSetupItem(tx, studioId, itemId)), input.version);
       const item = presentSetupItem(await loadSetupItem(tx, studioId, itemId));
-      const events = await appendBoardEvents(tx, before.sessionId, [{ type: 'setup.updated', sessionId: before.sessionId, item, changed }], auth);
+      // A line checked off starts a planned session: its own event, after the check-off, in the same log.
+      const promoted = changed.includes('checked') ? await promoteOnWork(tx, auth, before.sessionId, { kind: 'setup', checked: item.checked !== null }) : [];
+      const events = await appendBoardEvents(tx, before.sessionId, [{ type: 'setup.updated', sessionId: before.sessionId, item, changed }, ...promoted], auth);
       return { result: item, events };
     },
     options,

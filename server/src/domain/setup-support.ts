@@ -4,6 +4,8 @@
 import {
   checkSetup,
   introducedErrors,
+  overlaps,
+  sessionSpan,
   type GearFacts,
   type GearUse,
   type RuleInputLine,
@@ -20,6 +22,7 @@ import { setupInclude } from '../presenters/setup';
 import { requireCan, sessionAccess } from '../auth/access';
 import type { AuthContext } from '../auth/auth-context';
 import { lockBoard } from './board-events';
+import { sessionTimesSelect, takingTimeAround } from './session-times';
 
 type Db = Tx | PrismaClient;
 
@@ -65,6 +68,9 @@ export interface RulesSession {
   startsAt: Date;
   endsAt: Date;
   status: SessionStatus;
+  /** Gear is in use from call to clear (availability.ts); absent: none. */
+  prepMinutes?: number;
+  teardownMinutes?: number;
 }
 
 export interface RulesContext {
@@ -73,16 +79,22 @@ export interface RulesContext {
   timeZone: string;
 }
 
-/** The inventory's facts and what the sessions overlapping `session` plan, for the shared rules. */
+/**
+ * The inventory's facts and what the sessions overlapping `session` plan, for the shared rules.
+ * Gear is in use from each session's call time to its clear time, in sessions that take time
+ * (a second, released or expired hold holds no gear).
+ */
 export async function loadRulesContext(db: Db, studioId: string, session: RulesSession): Promise<RulesContext> {
-  const [studio, gear, overlapping] = await Promise.all([
+  const span = sessionSpan(session);
+  const [studio, gear, around] = await Promise.all([
     db.studio.findUniqueOrThrow({ where: { id: studioId }, select: { timezone: true } }),
     db.gearItem.findMany({ where: { studioId } }),
     db.session.findMany({
-      where: { studioId, id: { not: session.id }, status: { not: 'CANCELLED' }, startsAt: { lt: session.endsAt }, endsAt: { gt: session.startsAt } },
-      select: { id: true, title: true, startsAt: true, endsAt: true, status: true },
+      where: { studioId, id: { not: session.id }, ...takingTimeAround(span.startsAt, span.endsAt) },
+      select: { id: true, title: true, startsAt: true, endsAt: true, status: true, ...sessionTimesSelect },
     }),
   ]);
+  const overlapping = around.map((s) => ({ ...s, ...sessionSpan(s) })).filter((s) => overlaps(s, span));
   const counts = overlapping.length
     ? await db.setupItem.groupBy({
         by: ['sessionId', 'gearId'],
@@ -109,7 +121,7 @@ export const ruleLine = (row: { id: string; channel: number | null; source: stri
 });
 
 export function runRules(session: RulesSession, inputs: readonly RuleInputLine[], context: RulesContext): SetupIssue[] {
-  return checkSetup({ session, inputs, gear: context.gear, otherUses: context.uses, timeZone: context.timeZone });
+  return checkSetup({ session: { ...session, ...sessionSpan(session) }, inputs, gear: context.gear, otherUses: context.uses, timeZone: context.timeZone });
 }
 
 /**

@@ -1,10 +1,11 @@
 // Re-routing a task on demand, checking a manual assignment, and the assignment history.
 import { routeTask, workOfTask, type RuleWarning, type Task, type TaskCandidates } from '@patchbay/shared';
-import { requireCan, sessionAccess } from '../auth/access';
+import { forbidden, requireCan, sessionAccess } from '../auth/access';
 import type { AuthContext } from '../auth/auth-context';
 import type { AppContext } from '../context';
 import type { Tx } from '../db/database';
 import { notFound } from '../http/errors';
+import { audienceOf } from '../presenters/guest';
 import { presentRouting } from '../presenters/routing';
 import { presentTask } from '../presenters/task';
 import { loadRoutingContext } from './routing-loader';
@@ -98,6 +99,8 @@ export async function listAssignments(ctx: AppContext, auth: AuthContext, taskId
   if (!task) throw notFound('Task', taskId);
   const { scope } = await sessionAccess(ctx.db.prisma, auth, task.sessionId, task.assigneeId);
   requireCan(auth, 'board.view', 'see this session', scope);
+  // Who was chosen and why (routing reasons, broken rules) is the team's business.
+  if (audienceOf(auth) === 'guest') throw forbidden("see a task's assignment history");
   const rows = await ctx.db.prisma.taskAssignment.findMany({
     where: { taskId },
     orderBy: { createdAt: 'desc' },

@@ -14,6 +14,7 @@ import type { Tx } from '../db/database';
 import { AppError } from '../http/errors';
 import { presentTask } from '../presenters/task';
 import { appendBoardEvents } from './board-events';
+import { promoteOnWork } from './session-status';
 import { runCommand, type CommandOptions } from './command';
 import {
   createFollowUps,
@@ -76,6 +77,8 @@ export async function moveTask(ctx: AppContext, auth: AuthContext, taskId: strin
       if (source) columns[before.status] = source;
       const pending: UnsequencedBoardEvent[] = [{ type: 'task.moved', sessionId: before.sessionId, task, columns }];
       if (before.status !== 'DONE' && task.status === 'DONE') pending.push(...(await createFollowUps(tx, studioId, task)));
+      // Work under way starts a planned session: its own event, after the move, in the same log.
+      pending.push(...(await promoteOnWork(tx, auth, before.sessionId, { kind: 'task', from: before.status, to: task.status })));
       const events = await appendBoardEvents(tx, before.sessionId, pending, auth);
       return { result: { task, columns, seq: events[0]!.seq }, events };
     },

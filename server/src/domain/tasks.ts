@@ -30,6 +30,7 @@ import {
   type Assignment,
 } from './task-support';
 import { checkTaskTime } from './task-times';
+import { promoteOnWork } from './session-status';
 
 export async function createTask(
   ctx: AppContext,
@@ -78,7 +79,9 @@ export async function createTask(
       });
       await recordAssignment(tx, studioId, row.id, assignment, auth.memberId);
       const task = presentTask(row);
-      const events = await appendBoardEvents(tx, sessionId, [{ type: 'task.created', sessionId, task }], auth);
+      // A task created already under way starts its session (same transaction, same log).
+      const promoted = await promoteOnWork(tx, auth, sessionId, { kind: 'task', from: null, to: task.status });
+      const events = await appendBoardEvents(tx, sessionId, [{ type: 'task.created', sessionId, task }, ...promoted], auth);
       return { result: task, events };
     },
     options,
@@ -148,6 +151,7 @@ export async function updateTask(
       const task = presentTask(await loadTask(tx, studioId, taskId));
       const pending: UnsequencedBoardEvent[] = [{ type: 'task.updated', sessionId: before.sessionId, task, changed }];
       if (changed.includes('status') && task.status === 'DONE') pending.push(...(await createFollowUps(tx, studioId, task)));
+      if (changed.includes('status')) pending.push(...(await promoteOnWork(tx, auth, before.sessionId, { kind: 'task', from: before.status, to: task.status })));
       const events = await appendBoardEvents(tx, before.sessionId, pending, auth);
       return { result: task, events };
     },

@@ -70,6 +70,8 @@ function columns(input: TemplateInput) {
     name: input.name,
     description: input.description,
     durationMinutes: input.durationMinutes,
+    prepMinutes: input.prepMinutes,
+    teardownMinutes: input.teardownMinutes,
     tasks: input.tasks as object[],
     inputs: input.inputs as object[],
     patches: input.patches as object[],
@@ -133,7 +135,7 @@ export async function saveSessionAsTemplate(ctx: AppContext, auth: AuthContext, 
   const { scope } = await requireBoardAccess(ctx.db.prisma, auth, sessionId);
   requireCan(auth, 'setup.view', 'see the setup list of this session', scope);
   return ctx.db.prisma.$transaction(async (tx) => {
-    const session = await tx.session.findFirstOrThrow({ where: { id: sessionId, studioId: auth.studioId }, select: { startsAt: true, endsAt: true, title: true } });
+    const session = await tx.session.findFirstOrThrow({ where: { id: sessionId, studioId: auth.studioId }, select: { startsAt: true, endsAt: true, title: true, prepMinutes: true, teardownMinutes: true } });
     const [items, tasks] = await Promise.all([
       tx.setupItem.findMany({ where: { sessionId }, include: setupInclude, orderBy: setupOrder }),
       tx.task.findMany({ where: { sessionId }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], select: { kind: true, title: true, notes: true, estimateMinutes: true } }),
@@ -143,7 +145,7 @@ export async function saveSessionAsTemplate(ctx: AppContext, auth: AuthContext, 
     const durationMinutes = Math.min(24 * 60, Math.max(15, minutes));
     await requireFreeName(tx, auth.studioId, input.name);
     const row = await tx.sessionTemplate.create({
-      data: { studioId: auth.studioId, name: input.name, description: input.description, durationMinutes, tasks: content.tasks as object[], inputs: content.inputs as object[], patches: content.patches as object[], checks: content.checks as object[] },
+      data: { studioId: auth.studioId, name: input.name, description: input.description, durationMinutes, prepMinutes: session.prepMinutes, teardownMinutes: session.teardownMinutes, tasks: content.tasks as object[], inputs: content.inputs as object[], patches: content.patches as object[], checks: content.checks as object[] },
     });
     await audit(tx, { studioId: auth.studioId, actorId: auth.memberId, action: 'template.created', entityType: 'template', entityId: row.id, details: { name: row.name, fromSession: session.title } });
     return presentTemplate(row);

@@ -12,6 +12,7 @@ import {
   type Workload,
   type WorkloadItems,
 } from '@patchbay/shared';
+import { sessionTimesSelect, takingTimeAround } from './session-times';
 import type { AuthContext } from '../auth/auth-context';
 import type { AppContext } from '../context';
 import type { Tx } from '../db/database';
@@ -74,9 +75,9 @@ export async function loadWorkloadBookings(
   options: { detail?: { memberId: string } } = {},
 ): Promise<{ bookings: Booking[]; sessions: Map<string, WorkloadSession> }> {
   const sessions = await db.session.findMany({
-    where: { studioId, status: { not: 'CANCELLED' }, startsAt: { lt: to }, endsAt: { gt: from } },
+    where: { studioId, ...takingTimeAround(from, to) },
     select: {
-      id: true, title: true, status: true, projectId: true, startsAt: true, endsAt: true, producerId: true, engineerId: true,
+      id: true, title: true, status: true, projectId: true, startsAt: true, endsAt: true, producerId: true, engineerId: true, ...sessionTimesSelect,
       room: { select: { id: true, name: true } },
       project: { select: { id: true, title: true, artist: true, leadProducerId: true } },
     },

@@ -5,15 +5,18 @@ import { AppError } from './errors';
 import { buildOpenApiDocument } from './openapi';
 import { defineRoute, mountRoutes, type Route } from './route';
 import { authenticate, authRateLimit, csrfGuard } from '../auth/http';
+import { artistRoutes } from './routes/artist';
 import { authRoutes } from './routes/auth';
 import { memberRoutes, projectRoutes, roomRoutes, taskKindRoutes } from './routes/catalog';
 import { healthRoutes } from './routes/health';
 import { sessionRoutes } from './routes/sessions';
+import { holdRoutes } from './routes/holds';
 import { studioRoutes } from './routes/studio';
 import { taskRoutes } from './routes/tasks';
 import { gearRoutes } from './routes/gear';
 import { setupRoutes } from './routes/setup';
 import { templateRoutes } from './routes/templates';
+import { feedRoutes } from './routes/feeds';
 import { z } from 'zod';
 
 /** Every endpoint under /api; the OpenAPI document is generated from this list. */
@@ -29,8 +32,11 @@ export function apiRoutes(): Route[] {
     ...gearRoutes,
     ...templateRoutes,
     ...sessionRoutes,
+    ...holdRoutes,
+    ...artistRoutes,
     ...taskRoutes,
     ...setupRoutes,
+    ...feedRoutes,
   ];
   let document: object | undefined;
   const openapi = defineRoute(

@@ -1,18 +1,11 @@
-import { isSetupEvent, type BoardEvent } from '@patchbay/shared';
-
-/** Events that read differently for a viewer who may not see the setup list. */
-export function isAudienceSensitive(event: BoardEvent): boolean {
-  return isSetupEvent(event) || event.type === 'session.updated';
-}
+import type { BoardEvent } from '@patchbay/shared';
+import { presentGuestEvent, type Audience } from './guest';
 
 /**
- * A board event as one viewer may see it. Without the setup list (guests) a setup event becomes
- * `redacted` (same seq, nothing else: the sequence stays gap-free) and a session's setup progress
- * is left out.
+ * A board event as one audience may see it: staff get it as written; guests (and anyone who may
+ * see a board but not its setup list) get `redacted` in place of every event — same seq, nothing
+ * else, so their sequence stays gap-free (presenters/guest.ts).
  */
-export function presentEventFor(event: BoardEvent, seesSetup: boolean): BoardEvent {
-  if (seesSetup) return event;
-  if (isSetupEvent(event)) return { v: event.v, sessionId: event.sessionId, seq: event.seq, at: event.at, actor: null, type: 'redacted' };
-  if (event.type === 'session.updated' && event.session.setup !== null) return { ...event, session: { ...event.session, setup: null } };
-  return event;
+export function presentEventFor(event: BoardEvent, audience: Audience): BoardEvent {
+  return audience === 'staff' ? event : presentGuestEvent(event);
 }

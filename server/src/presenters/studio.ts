@@ -14,7 +14,7 @@ export const studioInclude = {
 } satisfies Prisma.StudioInclude;
 export type StudioRow = Prisma.StudioGetPayload<{ include: typeof studioInclude }>;
 
-export const presentRoom = (r: RoomRow): Room => ({ id: r.id, name: r.name, kind: r.kind, notes: r.notes });
+export const presentRoom = (r: RoomRow): Room => ({ id: r.id, name: r.name, kind: r.kind, notes: r.notes, prepMinutes: r.prepMinutes, teardownMinutes: r.teardownMinutes });
 
 export const presentMember = (m: MemberRow): Member => ({
   id: m.id,

@@ -26,6 +26,8 @@ export function presentTemplate(row: TemplateRow): SessionTemplate {
     name: row.name,
     description: row.description,
     durationMinutes: row.durationMinutes,
+    prepMinutes: row.prepMinutes,
+    teardownMinutes: row.teardownMinutes,
     tasks: tasksOf(row.tasks),
     inputs: inputsOf(row.inputs),
     patches: patchesOf(row.patches),

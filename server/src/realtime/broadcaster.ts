@@ -1,5 +1,5 @@
 import { boardLimitedRoom, boardRoom, type BoardEvent, type ClientToServerEvents, type ServerToClientEvents } from '@patchbay/shared';
-import { isAudienceSensitive, presentEventFor } from '../presenters/board-event';
+import { presentEventFor } from '../presenters/board-event';
 import type { Server } from 'socket.io';
 import type { WorkloadChange, WorkloadNotifier } from './workload-notifier';
 
@@ -17,7 +17,7 @@ export function mayChangeAccess(event: BoardEvent): boolean {
 export interface Broadcaster {
   /**
    * Sends committed board events to every viewer of their board, in sequence order, each as its
-   * audience may see it (viewers in the board's limited room get setup events redacted).
+   * audience may see it (viewers in the board's limited room, guests, get every event redacted).
    */
   publish: (events: BoardEvent[], exceptSocketId?: string) => Promise<void>;
   /**
@@ -46,13 +46,10 @@ export function createBroadcaster(
         const board = boardRoom(event.sessionId);
         // The event map is keyed by type; the union is narrowed per type at the receiving end.
         const emit = (target: ReturnType<IoServer['to']>, payload: BoardEvent) => (target.emit as (type: string, payload: BoardEvent) => boolean)(payload.type, payload);
-        if (!isAudienceSensitive(event)) {
-          emit(io.to(board).except(except([])), event);
-          continue;
-        }
+        // Staff get the event as written; the board's limited room (guests) the guest view of it.
         const limited = boardLimitedRoom(event.sessionId);
         emit(io.to(board).except(except([limited])), event);
-        emit(io.to(limited).except(except([])), presentEventFor(event, false));
+        emit(io.to(limited).except(except([])), presentEventFor(event, 'guest'));
       }
       const recheck = [...new Set(events.filter(mayChangeAccess).map((e) => e.sessionId))];
       if (recheck.length > 0) await reauthorize(recheck);

@@ -18,6 +18,7 @@ import type { AppContext } from '../context';
 import { can } from '@patchbay/shared';
 import { requireBoardAccess, seesSetup, sessionAccess } from '../auth/access';
 import { readEventsAfter } from '../domain/sessions';
+import { boardAudience } from '../presenters/guest';
 import { AppError } from '../http/errors';
 import { parseOr400 } from '../http/validation';
 import type { IoServer } from './broadcaster';
@@ -54,7 +55,8 @@ function presenceNotifier(io: IoServer, ctx: AppContext) {
       viewers.set(auth.memberId, v);
     }
     const list = [...viewers.values()].sort((a, b) => a.name.localeCompare(b.name) || a.memberId.localeCompare(b.memberId));
-    io.to(boardRoom(sessionId)).emit('presence.changed', { v: PROTOCOL_VERSION, sessionId, viewers: list });
+    // Who is looking is the team's business: guests (the board's limited room) are not told.
+    io.to(boardRoom(sessionId)).except(boardLimitedRoom(sessionId)).emit('presence.changed', { v: PROTOCOL_VERSION, sessionId, viewers: list });
   };
   return {
     changed(sessionId: string) {
@@ -96,7 +98,7 @@ export async function reauthorizeBoards(io: IoServer, ctx: AppContext, sessionId
         socket.disconnect(true);
         continue;
       }
-      if (seesSetup(auth, scope)) socket.leave(boardLimitedRoom(sessionId));
+      if (boardAudience(auth, seesSetup(auth, scope)) === 'staff') socket.leave(boardLimitedRoom(sessionId));
       else socket.join(boardLimitedRoom(sessionId));
     }
   }
@@ -159,14 +161,15 @@ export function attachSocketServer(httpServer: HttpServer, ctx: AppContext): IoS
         }
         // Authorize (404 for another studio's board, 403 without board.view) before joining.
         const { scope } = await requireBoardAccess(ctx.db.prisma, auth, sessionId);
-        const withSetup = seesSetup(auth, scope);
-        const first = await readEventsAfter(ctx, auth.studioId, sessionId, afterSeq ?? Number.MAX_SAFE_INTEGER, withSetup);
+        const audience = boardAudience(auth, seesSetup(auth, scope));
+        const withSetup = audience === 'staff';
+        const first = await readEventsAfter(ctx, auth.studioId, sessionId, afterSeq ?? Number.MAX_SAFE_INTEGER, audience);
         // Join, then read the log again: an event committed in between arrives twice at most, and
-        // clients drop any event whose seq they already applied. Viewers who may not see the
-        // setup list also join the board's limited room, where setup events arrive redacted.
+        // clients drop any event whose seq they already applied. Guests (and anyone who may not
+        // see the setup list) also join the board's limited room, where every event arrives redacted.
         await socket.join(withSetup ? [boardRoom(sessionId)] : [boardRoom(sessionId), boardLimitedRoom(sessionId)]);
         if (withSetup) await socket.leave(boardLimitedRoom(sessionId));
-        const page = afterSeq === undefined ? first : await readEventsAfter(ctx, auth.studioId, sessionId, afterSeq, withSetup);
+        const page = afterSeq === undefined ? first : await readEventsAfter(ctx, auth.studioId, sessionId, afterSeq, audience);
         presence.changed(sessionId);
         ack({ ok: true, seq: page.seq, missed: afterSeq === undefined ? [] : page.events, reset: afterSeq === undefined ? false : page.reset });
       } catch (err) {

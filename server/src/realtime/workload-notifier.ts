@@ -12,6 +12,8 @@ export interface WorkloadNotifier {
   changed(studioId: string, change: WorkloadChange): void;
   /** The same for committed board events that count toward hours (tasks added, reassigned, re-estimated, re-timed, deleted; sessions changed). */
   fromEvents(events: readonly BoardEvent[]): Promise<void>;
+  /** Stops: notices still gathering are dropped (the server is closing; viewers refetch when they reconnect). */
+  close(): void;
 }
 
 /** How long changes of one studio are gathered before its workload viewers are told. */
@@ -45,21 +47,30 @@ function membersOf(event: BoardEvent): string[] {
  */
 export function createWorkloadNotifier(getIo: () => IoServer | undefined, studioOf: (sessionId: string) => Promise<string | undefined>): WorkloadNotifier {
   const pending = new Map<string, { members: Set<string>; sessions: Set<string> }>();
+  const timers = new Set<ReturnType<typeof setTimeout>>();
   const studios = new Map<string, string>();
+  let closed = false;
   const send = (studioId: string) => {
     const change = pending.get(studioId);
     pending.delete(studioId);
     const io = getIo();
-    if (!change || !io) return;
+    // After close the Redis adapter's clients are gone: emitting would reject unhandled.
+    if (!change || !io || closed) return;
     io.to(workloadTeamRoom(studioId)).emit('workload.changed', { v: PROTOCOL_VERSION, memberIds: [...change.members].sort(), sessionIds: [...change.sessions].sort() });
     io.to(workloadOwnRoom(studioId)).emit('workload.changed', { v: PROTOCOL_VERSION, memberIds: null, sessionIds: null });
   };
   const changed = (studioId: string, change: WorkloadChange) => {
+    if (closed) return;
     let entry = pending.get(studioId);
     if (!entry) {
       entry = { members: new Set(), sessions: new Set() };
       pending.set(studioId, entry);
-      setTimeout(() => send(studioId), WORKLOAD_DEBOUNCE_MS).unref();
+      const timer = setTimeout(() => {
+        timers.delete(timer);
+        send(studioId);
+      }, WORKLOAD_DEBOUNCE_MS);
+      timer.unref();
+      timers.add(timer);
     }
     for (const id of change.memberIds ?? []) entry.members.add(id);
     for (const id of change.sessionIds ?? []) entry.sessions.add(id);
@@ -76,6 +87,12 @@ export function createWorkloadNotifier(getIo: () => IoServer | undefined, studio
   };
   return {
     changed,
+    close() {
+      closed = true;
+      for (const timer of timers) clearTimeout(timer);
+      timers.clear();
+      pending.clear();
+    },
     async fromEvents(events) {
       for (const event of events) {
         if (!affects(event)) continue;

@@ -5,13 +5,13 @@ type RoomKind = 'CONTROL_ROOM' | 'LIVE_ROOM' | 'BOOTH' | 'PRODUCTION_SUITE';
 
 export const demoStudio = { name: 'Blackbird Lane Studios', slug: 'blackbird-lane', timezone: 'Europe/London' };
 
-export const demoRooms: { key: string; name: string; kind: RoomKind; notes: string }[] = [
-  { key: 'crA', name: 'Control Room A', kind: 'CONTROL_ROOM', notes: 'Large-format console, main monitors. Tie lines to Live Room A and Iso Booth A1.' },
-  { key: 'liveA', name: 'Live Room A', kind: 'LIVE_ROOM', notes: 'Drums and full band. Wall boxes 1–4, 24 lines each.' },
-  { key: 'isoA1', name: 'Iso Booth A1', kind: 'BOOTH', notes: 'Vocals and amps.' },
-  { key: 'crB', name: 'Control Room B', kind: 'CONTROL_ROOM', notes: 'Mixing, in-the-box with a small console.' },
-  { key: 'boothB1', name: 'Vocal Booth B1', kind: 'BOOTH', notes: 'Lead vocals. Tie lines to Control Room B.' },
-  { key: 'suite', name: 'Production Suite', kind: 'PRODUCTION_SUITE', notes: 'Writing, editing and overdubs.' },
+export const demoRooms: { key: string; name: string; kind: RoomKind; notes: string; prepMinutes: number; teardownMinutes: number }[] = [
+  { key: 'crA', name: 'Control Room A', kind: 'CONTROL_ROOM', notes: 'Large-format console, main monitors. Tie lines to Live Room A and Iso Booth A1.', prepMinutes: 30, teardownMinutes: 15 },
+  { key: 'liveA', name: 'Live Room A', kind: 'LIVE_ROOM', notes: 'Drums and full band. Wall boxes 1–4, 24 lines each.', prepMinutes: 45, teardownMinutes: 30 },
+  { key: 'isoA1', name: 'Iso Booth A1', kind: 'BOOTH', notes: 'Vocals and amps.', prepMinutes: 15, teardownMinutes: 15 },
+  { key: 'crB', name: 'Control Room B', kind: 'CONTROL_ROOM', notes: 'Mixing, in-the-box with a small console.', prepMinutes: 30, teardownMinutes: 15 },
+  { key: 'boothB1', name: 'Vocal Booth B1', kind: 'BOOTH', notes: 'Lead vocals. Tie lines to Control Room B.', prepMinutes: 20, teardownMinutes: 10 },
+  { key: 'suite', name: 'Production Suite', kind: 'PRODUCTION_SUITE', notes: 'Writing, editing and overdubs.', prepMinutes: 0, teardownMinutes: 0 },
 ];
 
 type Access = 'ADMIN' | 'MANAGER' | 'PRODUCER' | 'ENGINEER' | 'ASSISTANT_ENGINEER' | 'GUEST';
@@ -50,6 +50,10 @@ export const demoSessions: {
   title: string; project: string; room: string; day: number; start: number; end: number; producer: string | null; engineer: string | null; tasks: DemoTask[];
   /** Booked from this template (tasks routed, setup list created). */
   template?: string;
+  /** Pencilled in rather than confirmed, to be released by this many days from today (at 18:00). */
+  hold?: { kind: 'FIRST_HOLD' | 'SECOND_HOLD'; releaseDay: number };
+  /** The producer's note to the artist. */
+  guestNote?: string;
 }[] = [
   {
     title: 'Drum tracking', project: 'pines', room: 'liveA', day: -2, start: 10, end: 20, producer: 'maya', engineer: 'sam',
@@ -72,6 +76,7 @@ export const demoSessions: {
   },
   {
     title: 'Lead vocal overdubs', project: 'ada', room: 'boothB1', day: 0, start: 9, end: 21, producer: 'jonas', engineer: 'lena',
+    guestNote: 'Bring your lyric sheets and your in-ear moulds. Warm-up with Jonas at 9; lunch is on us.',
     tasks: [
       { kind: 'room_prep', title: 'Warm up the U47 (tube PSU in rack 2), pop filter', who: 'lena', estimate: 30 },
       { kind: 'mic_setup', title: 'Lead vox on U47, talkback check', who: 'lena', estimate: 20 },
@@ -130,5 +135,16 @@ export const demoSessions: {
       { kind: 'creative_direction', title: 'Pick two song ideas for the B-side', who: 'jonas', estimate: 60 },
       { kind: 'production_planning', title: 'Book strings date and players', who: 'jonas', estimate: 30 },
     ],
+  },
+  {
+    title: 'Strings for "Glasshouse"', project: 'ada', room: 'liveA', day: 8, start: 10, end: 17, producer: 'jonas', engineer: 'sam',
+    hold: { kind: 'FIRST_HOLD', releaseDay: 3 },
+    guestNote: 'Pencilled in while the string players confirm. Charts by Friday, please.',
+    tasks: [{ kind: 'production_planning', title: 'Confirm the quartet and send charts', who: 'jonas', estimate: 30 }],
+  },
+  {
+    title: 'Live video: "Lantern"', project: 'pines', room: 'liveA', day: 8, start: 12, end: 18, producer: 'maya', engineer: null,
+    hold: { kind: 'SECOND_HOLD', releaseDay: 5 },
+    tasks: [],
   },
 ];

@@ -57,7 +57,7 @@ async function seedInTransaction(prisma: PrismaClient, now: Date, hashes: Map<st
     const studio = await tx.studio.create({ data: demoStudio });
     const rooms = new Map<string, string>();
     for (const r of demoRooms) {
-      const row = await tx.room.create({ data: { studioId: studio.id, name: r.name, kind: r.kind, notes: r.notes } });
+      const row = await tx.room.create({ data: { studioId: studio.id, name: r.name, kind: r.kind, notes: r.notes, prepMinutes: r.prepMinutes, teardownMinutes: r.teardownMinutes } });
       rooms.set(r.key, row.id);
     }
     const gear = new Map<string, string>();
@@ -105,6 +105,11 @@ async function seedInTransaction(prisma: PrismaClient, now: Date, hashes: Map<st
           studioId: studio.id, projectId: projects.get(s.project)!, roomId: rooms.get(s.room)!, title: s.title, startsAt, endsAt, status,
           producerId: s.producer ? members.get(s.producer)!.id : null,
           engineerId: s.engineer ? members.get(s.engineer)!.id : null,
+          // The room's prep and teardown, as a booking takes them.
+          prepMinutes: demoRooms.find((r) => r.key === s.room)!.prepMinutes,
+          teardownMinutes: demoRooms.find((r) => r.key === s.room)!.teardownMinutes,
+          ...(s.hold ? { hold: s.hold.kind, holdUntil: studioTime(now, s.hold.releaseDay, 18, studio.timezone) } : {}),
+          ...(s.guestNote ? { guestNote: s.guestNote } : {}),
         },
       });
       // Booked from a template: its tasks routed by the rules and its setup list, as a booking does.

@@ -1,19 +1,28 @@
 // Inputs for the studio's catalog: rooms, members, projects, sessions and task kinds.
 import { z } from 'zod';
-import { IdSchema, InstantSchema, PersonRefSchema } from './common';
+import { IdSchema, InstantSchema, PersonRefSchema, requiredText, text } from './common';
 import { BusyWithSchema } from './routing';
 import { MemberRoleSchema, ProjectKindSchema, RoomKindSchema, SessionStatusSchema } from './enums';
 import { TASK_CATEGORIES } from '../domain/task-kinds';
+import { MAX_PREP_MINUTES } from '../domain/availability';
 
-const name = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+const name = (max: number) => requiredText(max);
 const nonEmptyPatch = <T extends z.ZodObject>(schema: T) =>
   schema.partial().refine((v) => Object.keys(v).length > 0, { message: 'nothing to change: give at least one field' });
 
+const roomPrep = z.number().int().min(0).max(MAX_PREP_MINUTES);
 export const RoomInputSchema = z
-  .strictObject({ name: name(80), kind: RoomKindSchema, notes: z.string().max(2000).default('') })
+  .strictObject({
+    name: name(80),
+    kind: RoomKindSchema,
+    notes: z.string().max(2000).default(''),
+    /** Default prep and teardown of sessions booked in the room. */
+    prepMinutes: roomPrep.default(0),
+    teardownMinutes: roomPrep.default(0),
+  })
   .meta({ id: 'RoomInput' });
 export const RoomPatchSchema = nonEmptyPatch(
-  z.strictObject({ name: name(80), kind: RoomKindSchema, notes: z.string().max(2000) }),
+  z.strictObject({ name: name(80), kind: RoomKindSchema, notes: z.string().max(2000), prepMinutes: roomPrep, teardownMinutes: roomPrep }),
 ).meta({ id: 'RoomPatch' });
 
 const memberFields = {
@@ -45,8 +54,15 @@ export const ProjectPatchSchema = nonEmptyPatch(z.strictObject(projectFields)).m
 const MAX_SESSION_HOURS = 24;
 const sessionWindow = (v: { startsAt?: string | undefined; endsAt?: string | undefined }) =>
   !v.startsAt || !v.endsAt || (Date.parse(v.endsAt) > Date.parse(v.startsAt) && Date.parse(v.endsAt) - Date.parse(v.startsAt) <= MAX_SESSION_HOURS * 3_600_000);
-const windowMessage = { message: `"endsAt" must be after "startsAt", at most ${MAX_SESSION_HOURS} hours later`, path: ['endsAt'] };
+const windowMessage = {
+  message: `The session must end after it starts, at most ${MAX_SESSION_HOURS} hours later (to end after midnight, give the next day's date for the end)`,
+  path: ['endsAt'],
+};
+const prepField = z.number().int().min(0).max(MAX_PREP_MINUTES);
+/** The holds a booking can be made as (released and expired are where holds end, not what is booked). */
+export const NEW_BOOKING_HOLDS = ['CONFIRMED', 'FIRST_HOLD', 'SECOND_HOLD'] as const;
 
+export const GUEST_NOTE_MAX = 2000;
 const sessionFields = {
   title: name(160),
   projectId: IdSchema,
@@ -56,12 +72,27 @@ const sessionFields = {
   producerId: IdSchema.nullable(),
   engineerId: IdSchema.nullable(),
   status: SessionStatusSchema,
+  /** Minutes of room and engineer time before the start (call time) and after the end. */
+  prepMinutes: prepField,
+  teardownMinutes: prepField,
+  /** When a hold is released by itself (holds only). */
+  holdUntil: InstantSchema,
+  /** The producer's note to the artist ("what to bring"): the artist sees it on their page. */
+  guestNote: text(GUEST_NOTE_MAX),
 };
 export const SessionInputSchema = z
   .strictObject({
     ...sessionFields,
+    /** Defaults: the template's, else the room's. */
+    prepMinutes: prepField.optional(),
+    teardownMinutes: prepField.optional(),
+    /** Book as confirmed (default) or pencil it in as a first or second hold. */
+    hold: z.enum(NEW_BOOKING_HOLDS).default('CONFIRMED'),
+    /** A hold's release deadline; default a week ahead, never after the call time. Not for confirmed bookings. */
+    holdUntil: InstantSchema.optional(),
     /** Book from a template: its tasks (routed) and setup list come with the session. */
     templateId: IdSchema.optional(),
+    guestNote: sessionFields.guestNote.optional(),
     producerId: IdSchema.nullable().default(null),
     engineerId: IdSchema.nullable().default(null),
     status: SessionStatusSchema.default('PLANNED'),
@@ -134,6 +165,10 @@ export const BookingCheckInputSchema = z
     engineerId: IdSchema.nullable().optional(),
     /** The session being changed, when it is not a new booking (its own time is left out). */
     sessionId: IdSchema.optional(),
+    /** Prep and teardown (default: the room's, or the session's own when changing one). */
+    prepMinutes: prepField.optional(),
+    teardownMinutes: prepField.optional(),
+    hold: z.enum(NEW_BOOKING_HOLDS).optional(),
   })
   .refine(sessionWindow, windowMessage)
   .meta({ id: 'BookingCheckInput' });
@@ -157,6 +192,13 @@ export const BookingCheckSchema = z
     ),
     rooms: z.array(z.object({ room: z.object({ id: IdSchema, name: z.string() }), free: z.boolean(), busyWith: BusyWithSchema.nullable() })),
     week: z.object({ start: InstantSchema, end: InstantSchema }),
+    /** The slot as checked: call and clear time with the prep and teardown used. */
+    callAt: InstantSchema,
+    clearAt: InstantSchema,
+    prepMinutes: z.number().int(),
+    teardownMinutes: z.number().int(),
+    /** First holds on the room then: a second hold may queue behind them (empty: no second hold possible). */
+    firstHolds: z.array(z.object({ sessionId: IdSchema, title: z.string(), startsAt: InstantSchema, endsAt: InstantSchema, holdUntil: InstantSchema.nullable() })),
   })
   .meta({ id: 'BookingCheck' });
 export type BookingCheck = z.infer<typeof BookingCheckSchema>;

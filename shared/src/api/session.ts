@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { IdSchema, InstantSchema, PersonRefSchema } from './common';
-import { SessionStatusSchema, TaskStatusSchema } from './enums';
+import { BookingHoldSchema, SessionStatusSchema, TaskStatusSchema } from './enums';
 import { SetupItemSchema, SetupProgressSchema } from './setup';
 import { TaskSchema } from './task';
 
@@ -10,6 +10,19 @@ export const SessionSchema = z.object({
   status: SessionStatusSchema,
   startsAt: InstantSchema,
   endsAt: InstantSchema,
+  /** Call time: when prep starts (startsAt - prepMinutes); what staff see as the session's start. */
+  callAt: InstantSchema,
+  /** When teardown is over (endsAt + teardownMinutes): the room and engineer are busy until then. */
+  clearAt: InstantSchema,
+  prepMinutes: z.number().int(),
+  teardownMinutes: z.number().int(),
+  hold: BookingHoldSchema,
+  /** A hold's release deadline (null when confirmed or ended). */
+  holdUntil: InstantSchema.nullable(),
+  /** When a second hold challenged this first hold. */
+  challengedAt: InstantSchema.nullable(),
+  /** The producer's note to the artist ("what to bring"). */
+  guestNote: z.string(),
   room: z.object({ id: IdSchema, name: z.string() }),
   project: z.object({ id: IdSchema, artist: z.string(), title: z.string() }),
   producer: PersonRefSchema.nullable(),

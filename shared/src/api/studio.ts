@@ -8,6 +8,8 @@ export const RoomSchema = z.object({
   name: z.string(),
   kind: RoomKindSchema,
   notes: z.string(),
+  prepMinutes: z.number().int(),
+  teardownMinutes: z.number().int(),
 }).meta({ id: 'Room' });
 export type Room = z.infer<typeof RoomSchema>;
 

@@ -1,5 +1,6 @@
 // Session templates: a kind of session a studio books again and again, with its default tasks
 // and setup list.
+import { MAX_PREP_MINUTES } from '../domain/availability';
 import { z } from 'zod';
 import { IdSchema, InstantSchema, requiredText, text } from './common';
 import { MAX_PATCH_POINTS, MAX_SETUP_ITEMS, setupFields } from './setup';
@@ -45,6 +46,9 @@ export const SessionTemplateSchema = z
     name: z.string(),
     description: z.string(),
     durationMinutes: z.number().int(),
+    /** Prep and teardown of sessions booked from it; null: the room's defaults. */
+    prepMinutes: z.number().int().nullable(),
+    teardownMinutes: z.number().int().nullable(),
     tasks: z.array(TemplateTaskSchema),
     inputs: z.array(TemplateInputLineSchema),
     patches: z.array(TemplatePatchLineSchema),
@@ -60,6 +64,8 @@ export const SessionTemplateInputSchema = z
     name: requiredText(80),
     description: text(500).default(''),
     durationMinutes: z.number().int().min(15, 'must be at least 15 minutes').max(24 * 60, 'must be at most 24 hours').default(480),
+    prepMinutes: z.number().int().min(0).max(MAX_PREP_MINUTES).nullable().default(null),
+    teardownMinutes: z.number().int().min(0).max(MAX_PREP_MINUTES).nullable().default(null),
     tasks: z.array(TemplateTaskSchema).max(60).default([]),
     inputs: z.array(TemplateInputLineSchema).max(MAX_SETUP_ITEMS).default([]),
     patches: z.array(TemplatePatchLineSchema).max(MAX_SETUP_ITEMS).default([]),

@@ -11,8 +11,13 @@
  *   some time during its session; routing and booking never call its assignee busy for it).
  * - A task in a session its assignee staffs adds no hours (the session's time covers it); a timed
  *   one still makes its slot busy.
- * - CANCELLED sessions, and tasks in them, take nothing. DONE tasks still count (the time was
- *   spent). A task without an estimate takes 0 minutes.
+ * - CANCELLED sessions, released and expired holds, second holds (queued behind a first hold,
+ *   see holds.ts), and tasks in them, take nothing. First holds take time like confirmed
+ *   sessions. DONE tasks still count (the time was spent). A task without an estimate takes 0.
+ * - Prep and teardown: a session's engineer (and its room) is busy from the call time
+ *   (startsAt - prepMinutes) to the clear time (endsAt + teardownMinutes), and those minutes count;
+ *   its producer is busy from startsAt to endsAt. Tasks of the session without a time of their own
+ *   may be done any time from call to clear, so that is the window their assignee must be free.
  * Where hours fall: a busy booking's hours are spread over its slot (a session from 22:00 to
  * 02:00 is 2 h on each day); an hours-only task's estimate falls at its session's start.
  *
@@ -25,15 +30,52 @@
  * at or over their week's capacity (see routing.ts).
  */
 import type { Booking } from './bookings';
-import type { MemberRole, SessionStatus, TaskStatus } from './roles';
+import type { BookingHold, MemberRole, SessionStatus, TaskStatus } from './roles';
 
-export interface ScheduleSession {
+/** Upper bound of a session's prep and of its teardown, so queries can widen their windows by it. */
+export const MAX_PREP_MINUTES = 240;
+
+/** What of a session the availability rules need: its times, prep and teardown, status and hold. */
+export interface SessionTimes {
+  readonly startsAt: Date;
+  readonly endsAt: Date;
+  readonly prepMinutes?: number;
+  readonly teardownMinutes?: number;
+  readonly status?: SessionStatus;
+  readonly hold?: BookingHold;
+}
+
+/** Whether a session takes time at all: not cancelled, and confirmed or a first hold. */
+export function takesTime(session: Pick<SessionTimes, 'status' | 'hold'>): boolean {
+  if (session.status === 'CANCELLED') return false;
+  return session.hold === undefined || session.hold === 'CONFIRMED' || session.hold === 'FIRST_HOLD';
+}
+
+/** Call time: when prep starts. Staff see this as the session's start. */
+export function callTime(session: SessionTimes): Date {
+  return new Date(session.startsAt.getTime() - Math.max(0, session.prepMinutes ?? 0) * 60_000);
+}
+
+/** Clear time: when teardown is done. */
+export function clearTime(session: SessionTimes): Date {
+  return new Date(session.endsAt.getTime() + Math.max(0, session.teardownMinutes ?? 0) * 60_000);
+}
+
+/** The whole span a session holds its room: call to clear. */
+export function sessionSpan(session: SessionTimes): { startsAt: Date; endsAt: Date } {
+  return { startsAt: callTime(session), endsAt: clearTime(session) };
+}
+
+/** When a member staffing the session is busy: the engineer call to clear, the producer start to end. */
+export function staffWindow(session: SessionTimes, role: 'PRODUCER' | 'ENGINEER'): { startsAt: Date; endsAt: Date } {
+  return role === 'ENGINEER' ? sessionSpan(session) : { startsAt: session.startsAt, endsAt: session.endsAt };
+}
+
+export interface ScheduleSession extends SessionTimes {
   readonly id: string;
   readonly title?: string;
   readonly roomName?: string;
   readonly projectId?: string;
-  readonly startsAt: Date;
-  readonly endsAt: Date;
   readonly producerId: string | null;
   readonly engineerId: string | null;
   readonly status: SessionStatus;
@@ -50,7 +92,7 @@ export interface ScheduleTask {
   /** A time of its own within the session (it then lasts its estimate); null or absent: none. */
   readonly startsAt?: Date | null;
   /** The task's session times; when absent the session is looked up in the sessions list. */
-  readonly session?: { readonly startsAt: Date; readonly endsAt: Date; readonly status?: SessionStatus };
+  readonly session?: SessionTimes;
 }
 
 export interface Schedule {
@@ -109,10 +151,12 @@ export function bookingsFromSchedule(schedule: Schedule): Booking[] {
   // What a booking says about its session, made once per session (a large schedule has many tasks per session).
   const described = new Map(schedule.sessions.map((s) => [s.id, describe(s)]));
   for (const session of schedule.sessions) {
-    if (session.status === 'CANCELLED') continue;
+    if (!takesTime(session)) continue;
     const info = described.get(session.id);
     for (const { memberId, role } of sessionStaff(session)) {
-      bookings.push(withInfo({ memberId, sessionId: session.id, startsAt: session.startsAt, endsAt: session.endsAt, minutes: durationMinutes(session.startsAt, session.endsAt), kind: 'session', role }, info));
+      // Someone both producer and engineer of a session is busy for the engineer's (longer) window.
+      const window = staffWindow(session, memberId === session.engineerId ? 'ENGINEER' : role);
+      bookings.push(withInfo({ memberId, sessionId: session.id, startsAt: window.startsAt, endsAt: window.endsAt, minutes: durationMinutes(window.startsAt, window.endsAt), kind: 'session', role }, info));
     }
   }
   for (const task of schedule.tasks) {
@@ -120,7 +164,9 @@ export function bookingsFromSchedule(schedule: Schedule): Booking[] {
     const session = sessionsById.get(task.sessionId);
     const times = task.session ?? session;
     if (!times) continue;
-    if ((task.session?.status ?? session?.status) === 'CANCELLED') continue;
+    const status = task.session?.status ?? session?.status;
+    const hold = task.session?.hold ?? session?.hold;
+    if (!takesTime({ ...(status !== undefined ? { status } : {}), ...(hold !== undefined ? { hold } : {}) })) continue;
     const staffs = session !== undefined && (session.producerId === task.assigneeId || session.engineerId === task.assigneeId);
     const estimate = Math.max(0, task.estimateMinutes ?? 0);
     const slot = taskSlot(task);
@@ -197,9 +243,9 @@ export function minutesIn(booking: Booking, fromMs: number, toMs: number): numbe
   return booking.minutes === length ? overlap / 60_000 : (booking.minutes * overlap) / (e - s);
 }
 
-/** The window of the work a task is: its own slot when timed, else its whole session. */
-export function workOfTask(task: { readonly id?: string; readonly startsAt?: Date | null; readonly estimateMinutes: number | null }, session: { readonly id: string; readonly startsAt: Date; readonly endsAt: Date }): Work {
+/** The window of the work a task is: its own slot when timed, else its whole session, call to clear. */
+export function workOfTask(task: { readonly id?: string; readonly startsAt?: Date | null; readonly estimateMinutes: number | null }, session: SessionTimes & { readonly id: string }): Work {
   const slot = taskSlot(task);
-  if (!slot) return { sessionId: session.id, startsAt: session.startsAt, endsAt: session.endsAt };
+  if (!slot) return { sessionId: session.id, ...sessionSpan(session) };
   return { sessionId: session.id, startsAt: slot.startsAt, endsAt: slot.endsAt, ...(task.id !== undefined ? { taskId: task.id } : { taskId: '' }) };
 }

@@ -6,9 +6,9 @@
  * booking does too, and the other way round. Intervals are half-open [startsAt, endsAt): a
  * session ending at 14:00 does not clash with one starting at 14:00.
  */
-import { blocksWork } from './availability';
+import { blocksWork, sessionSpan, staffWindow, takesTime, type SessionTimes } from './availability';
 import type { Booking } from './bookings';
-import type { SessionStatus } from './roles';
+import type { BookingHold, SessionStatus } from './roles';
 import { formatWindow } from './time-zone';
 
 export interface Interval {
@@ -26,15 +26,16 @@ export function overlaps(a: Interval, b: Interval): boolean {
 }
 
 /** A session being planned or edited. `id` is absent for a new session. */
-export interface CandidateSession extends Interval {
+export interface CandidateSession extends Interval, SessionTimes {
   readonly id?: string;
   readonly roomId: string;
   readonly producerId: string | null;
   readonly engineerId: string | null;
   readonly status: SessionStatus;
+  readonly hold?: BookingHold;
 }
 
-export interface ExistingSession extends Interval {
+export interface ExistingSession extends Interval, SessionTimes {
   readonly id: string;
   readonly title: string;
   readonly roomId: string;
@@ -42,6 +43,7 @@ export interface ExistingSession extends Interval {
   readonly producerId: string | null;
   readonly engineerId: string | null;
   readonly status: SessionStatus;
+  readonly hold?: BookingHold;
 }
 
 /**
@@ -86,13 +88,19 @@ function kindOrder(kind: ConflictKind): number {
  * sessions. Session bookings among them are ignored (they come from `existing`).
  */
 export function findSessionConflicts(candidate: CandidateSession, existing: readonly ExistingSession[], bookings: readonly Booking[] = []): SessionConflict[] {
-  if (candidate.status === 'CANCELLED') return [];
+  // A second hold takes no time (it queues behind a first hold, holds.ts): it only may not sit
+  // on a room that is confirmed then. Whatever else takes nothing conflicts with nothing.
+  if (candidate.hold === 'SECOND_HOLD' && candidate.status !== 'CANCELLED') return roomTakenByConfirmed(candidate, existing);
+  if (!takesTime(candidate)) return [];
   const conflicts: SessionConflict[] = [];
-  const people = new Set([candidate.producerId, candidate.engineerId].filter((id): id is string => id !== null));
+  const windows = new Map<string, Interval>();
+  if (candidate.producerId !== null) windows.set(candidate.producerId, staffWindow(candidate, candidate.producerId === candidate.engineerId ? 'ENGINEER' : 'PRODUCER'));
+  if (candidate.engineerId !== null) windows.set(candidate.engineerId, staffWindow(candidate, 'ENGINEER'));
   const work = { sessionId: candidate.id ?? '' };
   for (const booking of bookings) {
-    if (booking.kind !== 'task' || !people.has(booking.memberId)) continue;
-    if (!blocksWork(booking, work, candidate.startsAt.getTime(), candidate.endsAt.getTime())) continue;
+    const window = booking.kind === 'task' ? windows.get(booking.memberId) : undefined;
+    if (!window) continue;
+    if (!blocksWork(booking, work, window.startsAt.getTime(), window.endsAt.getTime())) continue;
     conflicts.push({
       kind: 'task',
       sessionId: booking.sessionId,
@@ -104,29 +112,40 @@ export function findSessionConflicts(candidate: CandidateSession, existing: read
       ...(booking.taskTitle !== undefined ? { taskTitle: booking.taskTitle } : {}),
     });
   }
+  const span = sessionSpan(candidate);
   for (const other of existing) {
-    if (other.status === 'CANCELLED') continue;
+    if (!takesTime(other)) continue;
     if (candidate.id !== undefined && other.id === candidate.id) continue;
-    if (!overlaps(candidate, other)) continue;
+    const otherSpan = sessionSpan(other);
+    if (!overlaps(span, otherSpan)) continue;
     const base = { sessionId: other.id, title: other.title, startsAt: other.startsAt, endsAt: other.endsAt };
+    // Where a person stands on the other session: busy there from its call (engineer) or start (producer).
+    const busyThere = (memberId: string): Interval | null =>
+      memberId === other.engineerId ? otherSpan : memberId === other.producerId ? staffWindow(other, 'PRODUCER') : null;
+    const clashes = (memberId: string): boolean => {
+      const here = windows.get(memberId);
+      const there = busyThere(memberId);
+      return here !== undefined && there !== null && overlaps(here, there);
+    };
     if (other.roomId === candidate.roomId) {
       conflicts.push({ ...base, kind: 'room', roomId: other.roomId, ...(other.roomName !== undefined ? { roomName: other.roomName } : {}) });
     }
-    if (candidate.producerId !== null && candidate.producerId === other.producerId) {
+    if (candidate.producerId !== null && candidate.producerId === other.producerId && clashes(candidate.producerId)) {
       conflicts.push({ ...base, kind: 'producer', memberId: candidate.producerId });
     }
-    if (candidate.engineerId !== null && candidate.engineerId === other.engineerId) {
+    if (candidate.engineerId !== null && candidate.engineerId === other.engineerId && clashes(candidate.engineerId)) {
       conflicts.push({ ...base, kind: 'engineer', memberId: candidate.engineerId });
     }
     // Cross-role double booking. Skip a person already reported for the same session above.
-    if (candidate.producerId !== null && candidate.producerId === other.engineerId && candidate.producerId !== other.producerId) {
+    if (candidate.producerId !== null && candidate.producerId === other.engineerId && candidate.producerId !== other.producerId && clashes(candidate.producerId)) {
       conflicts.push({ ...base, kind: 'member', memberId: candidate.producerId, otherRole: 'ENGINEER' });
     }
     if (
       candidate.engineerId !== null &&
       candidate.engineerId === other.producerId &&
       candidate.engineerId !== other.engineerId &&
-      candidate.engineerId !== candidate.producerId
+      candidate.engineerId !== candidate.producerId &&
+      clashes(candidate.engineerId)
     ) {
       conflicts.push({ ...base, kind: 'member', memberId: candidate.engineerId, otherRole: 'PRODUCER' });
     }
@@ -138,6 +157,15 @@ export function findSessionConflicts(candidate: CandidateSession, existing: read
       (a.sessionId < b.sessionId ? -1 : a.sessionId > b.sessionId ? 1 : 0) ||
       ((a.taskId ?? '') < (b.taskId ?? '') ? -1 : (a.taskId ?? '') > (b.taskId ?? '') ? 1 : 0),
   );
+}
+
+/** Room clashes of a second hold: only with sessions confirmed then (first holds are what it queues behind). */
+function roomTakenByConfirmed(candidate: CandidateSession, existing: readonly ExistingSession[]): SessionConflict[] {
+  const span = sessionSpan(candidate);
+  return existing
+    .filter((o) => o.roomId === candidate.roomId && o.id !== candidate.id && takesTime(o) && (o.hold ?? 'CONFIRMED') === 'CONFIRMED' && overlaps(span, sessionSpan(o)))
+    .sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime() || (a.id < b.id ? -1 : 1))
+    .map((o) => ({ kind: 'room' as const, sessionId: o.id, title: o.title, startsAt: o.startsAt, endsAt: o.endsAt, roomId: o.roomId, ...(o.roomName !== undefined ? { roomName: o.roomName } : {}) }));
 }
 
 export interface DescribeConflictOptions {

@@ -18,3 +18,5 @@ export * from './templates';
 export * from './setup-progress';
 export * from './setup-parts';
 export * from './workload-csv';
+export * from './session-status';
+export * from './holds';

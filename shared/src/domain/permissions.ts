@@ -30,6 +30,8 @@ export const ACTIONS = [
   'sessions.viewAll',
   'sessions.create',
   'sessions.edit',
+  /** Start, wrap and reopen a session: whoever runs it (its producer or engineer, the project's lead). */
+  'sessions.run',
   'board.view',
   'tasks.create',
   /** Title, notes, estimate, due time, position, status of anyone's task, delete. */
@@ -62,6 +64,7 @@ const engineer: Record<Action, Grant> = {
   ...nothing,
   'studio.view': 'all',
   'board.view': 'own',
+  'sessions.run': 'own',
   'tasks.assign': 'own',
   'tasks.updateOwnStatus': 'own',
   'workload.viewOwn': 'all',
@@ -82,6 +85,7 @@ export const PERMISSIONS: Readonly<Record<AccessRole, Readonly<Record<Action, Gr
     'sessions.viewAll': 'all',
     'sessions.create': 'own',
     'sessions.edit': 'own',
+    'sessions.run': 'own',
     'board.view': 'all',
     'tasks.create': 'own',
     'tasks.edit': 'own',
@@ -125,6 +129,7 @@ const OWN_SCOPE: Readonly<Record<Action, (s: AccessScope) => boolean>> = {
   'sessions.viewAll': () => false,
   'sessions.create': (s) => Boolean(s.leadsProject),
   'sessions.edit': (s) => Boolean(s.leadsProject || s.staffsSession),
+  'sessions.run': (s) => Boolean(s.leadsProject || s.staffsSession),
   'board.view': (s) => Boolean(s.leadsProject || s.staffsSession || s.hasTasksInSession || s.guestOfProject),
   'tasks.create': (s) => Boolean(s.leadsProject || s.staffsSession),
   'tasks.edit': (s) => Boolean(s.leadsProject || s.staffsSession),

@@ -10,6 +10,10 @@ export const TASK_STATUSES = ['TODO', 'IN_PROGRESS', 'BLOCKED', 'DONE'] as const
 export type TaskStatus = (typeof TASK_STATUSES)[number];
 
 export const SESSION_STATUSES = ['PLANNED', 'IN_PROGRESS', 'WRAPPED', 'CANCELLED'] as const;
+
+/** How firm a booking is: confirmed, a first or second hold on its slot, or a hold that ended. */
+export const BOOKING_HOLDS = ['CONFIRMED', 'FIRST_HOLD', 'SECOND_HOLD', 'RELEASED', 'EXPIRED'] as const;
+export type BookingHold = (typeof BOOKING_HOLDS)[number];
 export type SessionStatus = (typeof SESSION_STATUSES)[number];
 
 export const MEMBER_ROLE_LABELS: Readonly<Record<MemberRole, string>> = {

@@ -28,6 +28,9 @@ export interface RoutingSession {
   readonly roomName: string;
   readonly startsAt: Date;
   readonly endsAt: Date;
+  /** Prep before the start and teardown after the end (availability.ts): work without a time may fall then. */
+  readonly prepMinutes?: number;
+  readonly teardownMinutes?: number;
   readonly producerId: string | null;
   readonly engineerId: string | null;
 }

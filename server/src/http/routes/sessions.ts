@@ -1,5 +1,8 @@
 import {
   BoardSnapshotSchema,
+  GuestBoardSnapshotSchema,
+  GuestSessionListSchema,
+  GuestSessionSchema,
   EventsPageSchema,
   EventsQuerySchema,
   ListSessionsQuerySchema,
@@ -14,13 +17,16 @@ import {
   AgendaSchema,
   BookingCheckInputSchema,
   BookingCheckSchema,
+  SessionStatusChangeSchema,
 } from '@patchbay/shared';
 import { getAgenda } from '../../domain/agenda';
 import { checkBooking } from '../../domain/booking-check';
 import { createSession, deleteSession, updateSession } from '../../domain/session-commands';
 import { previewRouting } from '../../domain/routing-preview';
-import { getBoard, getSession, listEventsAfter, listSessions } from '../../domain/sessions';
+import { changeSessionStatus } from '../../domain/session-status';
+import { getBoard, getSessionFor, listEventsAfter, listSessions } from '../../domain/sessions';
 import { defineRoute } from '../route';
+import { z } from 'zod';
 
 export const sessionRoutes = [
   defineRoute(
@@ -32,15 +38,15 @@ export const sessionRoutes = [
     async ({ ctx, auth, query }) => getAgenda(ctx, auth, query),
   ),
   defineRoute(
-    { method: 'get', path: '/sessions', tag: 'Sessions', access: 'signedIn', summary: 'Sessions of the studio, by start time; filter by time window, status or room', query: ListSessionsQuerySchema, status: 200, response: SessionListSchema, errors: ['NOT_FOUND'] },
-    async ({ ctx, auth, query }) => ({ sessions: await listSessions(ctx, auth, query) }),
+    { method: 'get', path: '/sessions', tag: 'Sessions', access: 'signedIn', summary: "Sessions of the studio, by start time; filter by time window, status or room (guests: their projects' sessions, in the guest shape)", query: ListSessionsQuerySchema, status: 200, response: z.union([SessionListSchema, GuestSessionListSchema]), errors: ['NOT_FOUND'] },
+    async ({ ctx, auth, query }) => listSessions(ctx, auth, query),
   ),
   defineRoute(
-    { method: 'get', path: '/sessions/:sessionId', tag: 'Sessions', access: 'board.view', summary: 'One session', params: SessionParamsSchema, status: 200, response: SessionSchema, errors: ['NOT_FOUND'] },
-    async ({ ctx, auth, params }) => getSession(ctx, auth, params.sessionId),
+    { method: 'get', path: '/sessions/:sessionId', tag: 'Sessions', access: 'board.view', summary: 'One session (guests: in the guest shape)', params: SessionParamsSchema, status: 200, response: z.union([SessionSchema, GuestSessionSchema]), errors: ['NOT_FOUND'] },
+    async ({ ctx, auth, params }) => getSessionFor(ctx, auth, params.sessionId),
   ),
   defineRoute(
-    { method: 'get', path: '/sessions/:sessionId/board', tag: 'Boards', access: 'board.view', summary: 'Board snapshot: the session, its tasks, and the board sequence number it is at', params: SessionParamsSchema, status: 200, response: BoardSnapshotSchema, errors: ['NOT_FOUND'] },
+    { method: 'get', path: '/sessions/:sessionId/board', tag: 'Boards', access: 'board.view', summary: 'Board snapshot: the session, its tasks, and the board sequence number it is at (guests: the guest board; their events arrive redacted)', params: SessionParamsSchema, status: 200, response: z.union([BoardSnapshotSchema, GuestBoardSnapshotSchema]), errors: ['NOT_FOUND'] },
     async ({ ctx, auth, params }) => getBoard(ctx, auth, params.sessionId),
   ),
   defineRoute(
@@ -54,6 +60,18 @@ export const sessionRoutes = [
   defineRoute(
     { method: 'patch', path: '/sessions/:sessionId', tag: 'Sessions', access: 'sessions.edit', summary: 'Change, move, restaff or cancel a session (409 BOOKING_CONFLICT on a double booking)', params: SessionParamsSchema, body: SessionPatchSchema, status: 200, response: SessionSchema, errors: ['NOT_FOUND', 'BOOKING_CONFLICT'] },
     async ({ ctx, auth, params, body }) => updateSession(ctx, auth, params.sessionId, body),
+  ),
+  defineRoute(
+    { method: 'post', path: '/sessions/:sessionId/start', tag: 'Sessions', access: 'sessions.run', summary: 'Start a planned session (its producer or engineer, the project lead); 409 CONFLICT saying why when it is in progress, wrapped or cancelled. Work in a planned session (a task under way, a setup line checked off) starts it by itself', params: SessionParamsSchema, status: 200, response: SessionStatusChangeSchema, errors: ['NOT_FOUND', 'CONFLICT'] },
+    async ({ ctx, auth, params }) => changeSessionStatus(ctx, auth, params.sessionId, 'start'),
+  ),
+  defineRoute(
+    { method: 'post', path: '/sessions/:sessionId/wrap', tag: 'Sessions', access: 'sessions.run', summary: 'Wrap a planned or in-progress session; allowed with tasks not done (the answer warns: "3 tasks not done"); 409 CONFLICT when wrapped or cancelled', params: SessionParamsSchema, status: 200, response: SessionStatusChangeSchema, errors: ['NOT_FOUND', 'CONFLICT'] },
+    async ({ ctx, auth, params }) => changeSessionStatus(ctx, auth, params.sessionId, 'wrap'),
+  ),
+  defineRoute(
+    { method: 'post', path: '/sessions/:sessionId/reopen', tag: 'Sessions', access: 'sessions.run', summary: 'Reopen a wrapped session (back to in progress); 409 CONFLICT for any other status', params: SessionParamsSchema, status: 200, response: SessionStatusChangeSchema, errors: ['NOT_FOUND', 'CONFLICT'] },
+    async ({ ctx, auth, params }) => changeSessionStatus(ctx, auth, params.sessionId, 'reopen'),
   ),
   defineRoute(
     { method: 'delete', path: '/sessions/:sessionId', tag: 'Sessions', access: 'sessions.edit', summary: 'Delete a session and its tasks', params: SessionParamsSchema, status: 204, errors: ['NOT_FOUND'] },
