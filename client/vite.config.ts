@@ -22,6 +22,8 @@ export default defineConfig({
     proxy: {
       '/api': { target: apiTarget, changeOrigin: false },
       '/socket.io': { target: apiTarget, ws: true, changeOrigin: false },
+      // Calendar feeds (their URLs are built from the host the page was loaded from).
+      '/feeds': { target: apiTarget, changeOrigin: false },
     },
   },
   preview: { port: 4173 },

@@ -10,6 +10,7 @@ import { AppHeader, Logo } from './components/app-header';
 import { NoticesProvider } from './components/notices';
 import { PageError, PageLoading } from './components/page-state';
 import { AccountPage } from './pages/account-page';
+import { ArtistPage } from './pages/artist-page';
 import { AuditPage } from './pages/audit-page';
 import { BoardPage } from './pages/board-page';
 import { MyDayPage } from './pages/my-day-page';
@@ -31,6 +32,8 @@ import './pages/auth-pages.css';
 
 // The workload page brings the charting library: loaded when first opened, not with every page.
 const WorkloadPage = lazy(async () => ({ default: (await import('./pages/workload-page')).WorkloadPage }));
+// The calendar (drag and drop over the rooms' day and week) is loaded when first opened too.
+const CalendarPage = lazy(async () => ({ default: (await import('./pages/calendar-page')).CalendarPage }));
 
 export function createQueryClient(): QueryClient {
   return new QueryClient({
@@ -102,6 +105,16 @@ function PublicLayout() {
   );
 }
 
+/**
+ * The team's pages (sessions, boards, My day, My week): a guest is taken to their own page, which
+ * holds what is made for them (call time, room, who, what to bring).
+ */
+function StaffPages() {
+  const { me } = useAuth();
+  if (me?.member.accessRole === 'GUEST') return <Navigate to="/artist" replace />;
+  return <Outlet />;
+}
+
 /** The signed-in part of the app: anyone else goes to the sign-in page and comes back here after. */
 function RequireAuth() {
   const { status } = useAuth();
@@ -110,11 +123,12 @@ function RequireAuth() {
   return <Outlet />;
 }
 
-/** Where "/" leads: engineers and assistants to their day, everyone else to the sessions. */
+/** Where "/" leads: guests (artists) to their page, engineers and assistants to their day, everyone else to the sessions. */
 function Home() {
   const { me } = useAuth();
   const { search } = useLocation();
   const role = me?.member.accessRole;
+  if (role === 'GUEST') return <Navigate to="/artist" replace />;
   // Old links to the sessions list ("/?when=past") keep their filters.
   if (search) return <Navigate to={`/sessions${search}`} replace />;
   return <Navigate to={role === 'ENGINEER' || role === 'ASSISTANT_ENGINEER' ? '/my-day' : '/sessions'} replace />;
@@ -148,13 +162,24 @@ export function AppRoutes() {
       <Route element={<RequireAuth />}>
         <Route element={<Layout />}>
           <Route index element={<Home />} />
-          <Route path="sessions" element={<SessionsPage />} />
-          <Route path="my-day" element={<MyDayPage />} />
-          <Route path="my-week" element={<MyWeekPage />} />
-          <Route path="sessions/:sessionId" element={<SessionLayout />}>
-            <Route index element={<BoardPage />} />
-            <Route path="setup" element={<SetupListPage />} />
-            <Route path="run-sheet" element={<RunSheetPage />} />
+          <Route path="artist" element={<ArtistPage />} />
+          <Route element={<StaffPages />}>
+            <Route path="sessions" element={<SessionsPage />} />
+            <Route path="my-day" element={<MyDayPage />} />
+            <Route path="my-week" element={<MyWeekPage />} />
+            <Route
+              path="calendar"
+              element={
+                <Suspense fallback={<PageLoading label="Loading the calendar…" />}>
+                  <CalendarPage />
+                </Suspense>
+              }
+            />
+            <Route path="sessions/:sessionId" element={<SessionLayout />}>
+              <Route index element={<BoardPage />} />
+              <Route path="setup" element={<SetupListPage />} />
+              <Route path="run-sheet" element={<RunSheetPage />} />
+            </Route>
           </Route>
           <Route
             path="workload"

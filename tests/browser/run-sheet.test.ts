@@ -122,7 +122,7 @@ describe.skipIf(!browserAvailable())('run sheet on a control-room tablet, in Chr
     await form.getByLabel('From a template').selectOption({ label: 'Drum tracking' });
     // The template fills the title and the length (10 h from 10:00).
     expect(await form.getByLabel('Title').inputValue()).toBe('Drum tracking');
-    expect(await form.getByLabel('Ends').inputValue()).toBe('20:00');
+    expect(await form.getByLabel('Ends', { exact: true }).inputValue()).toBe('20:00');
     await form.getByLabel('Title').fill('Drums for "Lantern"');
     await form.getByLabel('Project').selectOption({ label: 'The Hollow Pines – Northern Lights' });
     // People and rooms by id: their labels carry live availability ("— free · 30 of 40 h this week").
@@ -130,7 +130,7 @@ describe.skipIf(!browserAvailable())('run sheet on a control-room tablet, in Chr
     await form.getByLabel('Room').selectOption((await t.prisma.room.findFirstOrThrow({ where: { name: 'Live Room A' } })).id);
     // Ten days out, clear of the demo week.
     const day = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
-    await form.getByLabel('Day').fill(day);
+    await form.getByLabel('Day', { exact: true }).fill(day);
     await form.getByLabel('Producer').selectOption(await idOf('Maya Okafor'));
     await form.getByLabel('Engineer').selectOption(await idOf('Sam Reyes'));
     // The form checks the slot as it is typed, before booking.

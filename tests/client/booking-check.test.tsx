@@ -3,6 +3,7 @@ import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { MAYA, PROJECT_ID, ROOM_A, ROOM_B, SAM, THEO, makeSession, studio } from './fixtures';
 import { apiError, json, mockApi, renderApp, type FetchCall } from './harness';
+import { sessionWindow, validateSession } from '../../client/src/components/book-session-form';
 
 const field = (label: string) => screen.getByLabelText(label) as HTMLSelectElement | HTMLInputElement;
 const change = (label: string, value: string) => fireEvent.change(field(label), { target: { value } });
@@ -49,6 +50,11 @@ function answer(overrides: Partial<BookingCheck> = {}): BookingCheck {
       { room: { id: ROOM_A, name: 'Live Room A' }, free: true, busyWith: null },
     ],
     week: { start: '2026-11-23T00:00:00.000Z', end: '2026-11-30T00:00:00.000Z' },
+    callAt: '2026-11-26T10:00:00.000Z',
+    clearAt: '2026-11-26T14:00:00.000Z',
+    prepMinutes: 0,
+    teardownMinutes: 0,
+    firstHolds: [],
     ...overrides,
   };
 }
@@ -103,7 +109,7 @@ describe('the booking form checks the slot as it is typed', () => {
 
     await waitFor(() => expect(summary().textContent).toBe('✓ Live Room A, Maya Okafor and Sam Reyes are free then.'), soon);
     // One question for the whole burst of typing, about the slot as typed (no sessionId: a new booking).
-    expect(checks(api).map((c) => c.body)).toEqual([slotBody]);
+    expect(checks(api).map((c) => c.body)).toEqual([{ ...slotBody, hold: 'CONFIRMED' }]);
 
     expect(options('Producer')).toEqual(['None', 'Maya Okafor — free · 30 of 40 h this week']);
     expect(options('Engineer')).toEqual(['None', 'Sam Reyes — free · 30 of 40 h this week', 'Theo Grant — free · 30 of 30 h this week · over capacity']);
@@ -161,7 +167,7 @@ describe('the booking form checks the slot as it is typed', () => {
     change('Ends', '16:00');
     expect(summary().textContent).toBe('Checking the room and people…');
     await waitFor(() => expect(pending).toHaveLength(2), soon);
-    expect(pending.map((p) => p.body)).toEqual([slotBody, { ...slotBody, endsAt: '2026-11-26T16:00:00.000Z' }]);
+    expect(pending.map((p) => p.body)).toEqual([{ ...slotBody, hold: 'CONFIRMED' }, { ...slotBody, hold: 'CONFIRMED', endsAt: '2026-11-26T16:00:00.000Z' }]);
     // The first request was aborted when the question changed.
     const signals = vi
       .mocked(fetch)
@@ -197,7 +203,7 @@ describe('the booking form checks the slot as it is typed', () => {
 
     fireEvent.click(confirmButton());
     await screen.findByText('Booked “Overdubs”.');
-    expect(api.writes().filter((c) => c.path === '/sessions').map((c) => c.body)).toEqual([{ title: 'Overdubs', projectId: PROJECT_ID, ...slotBody }]);
+    expect(api.writes().filter((c) => c.path === '/sessions').map((c) => c.body)).toEqual([{ title: 'Overdubs', projectId: PROJECT_ID, ...slotBody, hold: 'CONFIRMED' }]);
   });
 
   it('passes the session being edited, so its own time is left out', async () => {
@@ -210,9 +216,75 @@ describe('the booking form checks the slot as it is typed', () => {
     renderApp('/studio/sessions');
     fireEvent.click(await screen.findByRole('button', { name: 'Edit Drum tracking' }));
     await waitFor(() => expect(checks(api)).toHaveLength(1), soon);
-    expect(checks(api)[0]?.body).toEqual({ startsAt: session.startsAt, endsAt: session.endsAt, roomId: ROOM_A, producerId: MAYA.id, engineerId: SAM.id, sessionId: session.id });
+    // The session's own prep and teardown (none here) are asked about with it.
+    expect(checks(api)[0]?.body).toEqual({ startsAt: session.startsAt, endsAt: session.endsAt, roomId: ROOM_A, producerId: MAYA.id, engineerId: SAM.id, sessionId: session.id, prepMinutes: 0, teardownMinutes: 0 });
     await waitFor(() => expect(screen.getByRole('button', { name: 'Save changes' }).getAttribute('aria-describedby')).toBeTruthy());
     const saveSummary = document.getElementById(screen.getByRole('button', { name: 'Save changes' }).getAttribute('aria-describedby')!);
     await waitFor(() => expect(saveSummary?.textContent).toBe('✓ Live Room A, Maya Okafor and Sam Reyes are free then.'), soon);
+  });
+});
+
+describe('booking a hold from the form', () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-11-24T11:00:00.000Z') });
+  });
+
+  it('offers a 2nd hold behind a 1st hold, sends the hold and its deadline in studio time, and shows call and clear time', async () => {
+    const first = { sessionId: makeSession().id, title: 'Band A (hold)', startsAt: '2026-11-26T10:00:00.000Z', endsAt: '2026-11-26T18:00:00.000Z', holdUntil: '2026-11-25T12:00:00.000Z' };
+    const booked: Session = makeSession({ id: '88888888-8888-4888-8888-000000000010', title: 'Overdubs', hold: 'SECOND_HOLD' });
+    const api = openForm(() => json(answer({ firstHolds: [first] })), { 'POST /sessions': () => json(booked, 201) });
+    fireEvent.click(await screen.findByRole('button', { name: /Book session/ }));
+    typeSlot();
+    // The room's defaults (30 min prep, 15 teardown) give the call and clear time.
+    expect(description(field('Prep (min)'))).toBe('Call 11:30 · clear 15:15 (room defaults)');
+    await waitFor(() => expect(description(field('Booking'))).toBe('Live Room A has a 1st hold then (“Band A (hold)”): book a 2nd hold to queue behind it.'), soon);
+    change('Booking', 'SECOND_HOLD');
+    await waitFor(() => expect(description(field('Booking'))).toContain('Queues behind the 1st hold “Band A (hold)”'), soon);
+    change('Release by (day)', '2026-11-25');
+    change('Release by (time)', '18:00');
+    change('Prep (min)', '45');
+    expect(description(field('Prep (min)'))).toBe('Call 11:15 · clear 15:15');
+    await waitFor(() => expect(checks(api).at(-1)?.body).toEqual({ ...slotBody, hold: 'SECOND_HOLD', prepMinutes: 45 }), soon);
+    fireEvent.click(screen.getByRole('button', { name: 'Book 2nd hold' }));
+    await screen.findByText('Booked “Overdubs”.');
+    expect(api.writes().filter((c) => c.path === '/sessions').map((c) => c.body)).toEqual([
+      { title: 'Overdubs', projectId: PROJECT_ID, ...slotBody, prepMinutes: 45, holdUntil: '2026-11-25T18:00:00.000Z', hold: 'SECOND_HOLD' },
+    ]);
+  });
+
+  it('refuses a release deadline in the past before asking the server', async () => {
+    const api = openForm(() => json(answer()));
+    fireEvent.click(await screen.findByRole('button', { name: /Book session/ }));
+    typeSlot();
+    change('Booking', 'FIRST_HOLD');
+    change('Release by (day)', '2026-11-20');
+    change('Release by (time)', '09:00');
+    fireEvent.click(screen.getByRole('button', { name: 'Pencil in (1st hold)' }));
+    expect(await screen.findByText('The release deadline must be in the future.')).toBeTruthy();
+    expect(api.writes().filter((c) => c.path === '/sessions')).toEqual([]);
+  });
+});
+
+describe('the booking window is read in the studio’s time zone, whatever the browser’s', () => {
+  it.each([
+    // London: clocks go forward at 01:00 on 28 Mar 2027, so 00:30–03:00 lasts 1.5 hours.
+    ['Europe/London', { date: '2027-03-28', startTime: '00:30', endTime: '03:00', endsNextDay: false }, ['2027-03-28T00:30:00.000Z', '2027-03-28T02:00:00.000Z']],
+    // And back at 02:00 on 31 Oct 2027: 00:30–03:00 lasts 3.5 hours.
+    ['Europe/London', { date: '2027-10-31', startTime: '00:30', endTime: '03:00', endsNextDay: false }, ['2027-10-30T23:30:00.000Z', '2027-10-31T03:00:00.000Z']],
+    // Across midnight only when asked: 22:00 to 02:00 the next day.
+    ['America/New_York', { date: '2026-12-05', startTime: '22:00', endTime: '02:00', endsNextDay: true }, ['2026-12-06T03:00:00.000Z', '2026-12-06T07:00:00.000Z']],
+    // Not asked: the same times are a reversed window (refused), never a silent 20 or 24 hours.
+    ['America/New_York', { date: '2026-12-05', startTime: '22:00', endTime: '02:00', endsNextDay: false }, ['2026-12-06T03:00:00.000Z', '2026-12-05T07:00:00.000Z']],
+    ['Asia/Kolkata', { date: '2026-12-05', startTime: '10:00', endTime: '10:00', endsNextDay: false }, ['2026-12-05T04:30:00.000Z', '2026-12-05T04:30:00.000Z']],
+  ])('%s %o', (timeZone, values, [startsAt, endsAt]) => {
+    const window = sessionWindow(values, timeZone)!;
+    expect([window.startsAt.toISOString(), window.endsAt.toISOString()]).toEqual([startsAt, endsAt]);
+  });
+
+  it('a zero-length or reversed window is refused by name, with the way to cross midnight', () => {
+    const base = { title: 'X', projectId: PROJECT_ID, roomId: ROOM_A, producerId: '', engineerId: '', status: 'PLANNED' as const, hold: 'CONFIRMED' as const, holdUntilDate: '', holdUntilTime: '', prepMinutes: '', teardownMinutes: '' };
+    expect(validateSession({ ...base, date: '2026-12-05', startTime: '10:00', endTime: '10:00', endsNextDay: false }, 'Europe/London').endTime).toBe('The end must be after the start. For a session past midnight, tick “Ends the next day”.');
+    expect(validateSession({ ...base, date: '2026-12-05', startTime: '22:00', endTime: '23:00', endsNextDay: true }, 'Europe/London').endTime).toBe('A session lasts at most 24 hours.');
+    expect(validateSession({ ...base, date: '2026-12-05', startTime: '22:00', endTime: '02:00', endsNextDay: true }, 'Europe/London')).toEqual({});
   });
 });

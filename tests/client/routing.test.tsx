@@ -395,21 +395,19 @@ describe('what each role sees on a board', () => {
     for (const name of [/^Start: move/, /^Delete/, /^Assign “/, /^Re-route/]) expect(within(c).getByRole('button', { name })).toBeTruthy();
   });
 
-  it('an engineer sees My day, Sessions, Workload and Studio (for templates) in the menu', async () => {
+  it('an engineer sees My day, Sessions, Calendar, Workload and Studio (for templates) in the menu', async () => {
     setup([mic], { 'GET /auth/me': () => json(meAs('ENGINEER', SAM)) });
     await loaded();
     const nav = screen.getByRole('navigation', { name: 'Main' });
-    expect(within(nav).getAllByRole('link').map((a) => a.textContent)).toEqual(['My day', 'Sessions', 'Workload', 'Studio']);
+    expect(within(nav).getAllByRole('link').map((a) => a.textContent)).toEqual(['My day', 'Sessions', 'Calendar', 'Workload', 'Studio']);
   });
 
-  it('a guest reads the board without asking for the studio, and changes nothing', async () => {
+  it('a guest opening a board is taken to their own page (Your sessions), asking nothing of the board or the studio', async () => {
     const ada = { id: '44444444-4444-4444-8444-444444444450', name: 'Ada Quinn' };
-    const api = setup([mic], { 'GET /auth/me': () => json(meAs('GUEST', ada)) });
-    await loaded();
-    expect(card('Mic the kit')).toBeTruthy();
+    const api = setup([mic], { 'GET /auth/me': () => json(meAs('GUEST', ada)), 'GET /artist/sessions': () => json({ timeZone: 'Europe/London', from: '2026-11-23T10:00:00.000Z', sessions: [] }) });
+    expect(await screen.findByRole('heading', { level: 1, name: 'Your sessions' })).toBeTruthy();
     expect(screen.queryByRole('button', { name: /New task/ })).toBeNull();
-    expect(within(card('Mic the kit')).queryAllByRole('button').map((b) => b.textContent)).toEqual(['History']);
-    expect(api.calls.some((c) => c.path === '/studio')).toBe(false);
-    expect(within(screen.getByRole('navigation', { name: 'Main' })).getAllByRole('link').map((a) => a.textContent)).toEqual(['My day', 'Sessions']);
+    expect(api.calls.some((c) => c.path === '/studio' || c.path.startsWith('/sessions'))).toBe(false);
+    expect(within(screen.getByRole('navigation', { name: 'Main' })).getAllByRole('link').map((a) => a.textContent)).toEqual(['Your sessions']);
   });
 });

@@ -129,9 +129,12 @@ describe('run sheet', () => {
     expect(await within(line).findByText('Mains last')).toBeTruthy();
   });
 
-  it('a guest gets no run sheet', async () => {
-    setup('run-sheet', 'ada');
-    expect(await screen.findByRole('heading', { name: 'The run sheet is for the studio team' })).toBeTruthy();
+  it('a guest gets no run sheet: they are taken to their own page', async () => {
+    const { api } = setup('run-sheet', 'ada');
+    api.route('GET /artist/sessions', () => json({ timeZone: 'Europe/London', from: '2026-11-23T10:00:00.000Z', sessions: [] }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Your sessions' })).toBeTruthy();
+    expect(screen.queryByRole('heading', { name: 'Run sheet' })).toBeNull();
+    expect(api.calls.some((c) => c.path.startsWith('/sessions'))).toBe(false);
   });
 });
 

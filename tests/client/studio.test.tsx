@@ -33,9 +33,14 @@ describe('booking a session', () => {
     change('Day', '2026-11-26');
     change('Starts', '22:00');
     change('Ends', '02:00');
-    expect(screen.getByText('Ends the next day.')).toBeTruthy();
     change('Producer', MAYA.id);
     change('Engineer', SAM.id);
+    // An end before the start is never guessed to be the next day (it used to become a 24-hour session).
+    fireEvent.click(screen.getByRole('button', { name: 'Confirm booking' }));
+    expect(await screen.findByText(/The end must be after the start\. For a session past midnight, tick “Ends the next day”\./)).toBeTruthy();
+    expect(api.writes()).toEqual([]);
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Ends the next day' }));
+    expect(screen.getByText('Ends Fri 27 Nov.')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Confirm booking' }));
 
     await screen.findByText('Booked “Strings”.');
@@ -47,6 +52,7 @@ describe('booking a session', () => {
       endsAt: '2026-11-27T02:00:00.000Z',
       producerId: MAYA.id,
       engineerId: SAM.id,
+      hold: 'CONFIRMED',
     });
     // The form closes and the list is asked again.
     expect(screen.queryByRole('button', { name: 'Confirm booking' })).toBeNull();
@@ -201,9 +207,16 @@ describe('studio admin', () => {
     expect(api.writes()).toEqual([]);
 
     fireEvent.change(within(form).getByLabelText('Name'), { target: { value: 'Live Room A' } });
+    // Prep and teardown are whole minutes up to 4 hours.
+    fireEvent.change(within(form).getByLabelText('Prep (min)'), { target: { value: '300' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Add room' }));
+    expect(await within(form).findByText('Give minutes, from 0 to 240.')).toBeTruthy();
+    expect(api.writes()).toEqual([]);
+    fireEvent.change(within(form).getByLabelText('Prep (min)'), { target: { value: '45' } });
+    fireEvent.change(within(form).getByLabelText('Teardown (min)'), { target: { value: '30' } });
     fireEvent.click(within(form).getByRole('button', { name: 'Add room' }));
     expect(await within(form).findByText('The server says: is already used by another room.')).toBeTruthy();
-    expect(api.writes()[0]?.body).toEqual({ name: 'Live Room A', kind: 'CONTROL_ROOM', notes: '' });
+    expect(api.writes()[0]?.body).toEqual({ name: 'Live Room A', kind: 'CONTROL_ROOM', notes: '', prepMinutes: 45, teardownMinutes: 30 });
   });
 
   it('the audit log lists entries for admins only', async () => {

@@ -23,6 +23,8 @@ const SETUP_CHECKERS: Actor[] = [...SETUP_EDITORS, 'assistantIn'];
 const SETUP_VIEWERS: Actor[] = ['admin', 'manager', 'producerLead', 'producerOther', 'engineerIn', 'assistantIn'];
 const WORKLOAD_TEAM: Actor[] = ['admin', 'manager', 'producerLead', 'producerOther'];
 const TEMPLATE_MANAGERS: Actor[] = ['admin', 'manager', 'producerLead', 'producerOther', 'engineerIn', 'engineerOut'];
+/** Who starts, wraps and reopens a session: managers, the project's lead, its producer and engineer. */
+const SESSION_RUNNERS: Actor[] = ['admin', 'manager', 'producerLead', 'engineerIn'];
 
 interface Fixture {
   studioId: string;
@@ -71,6 +73,19 @@ async function freshTemplate(c: Ctx) {
 async function freshSession(c: Ctx) {
   const startsAt = day(unique());
   return createSession(c.t.prisma, { studioId: c.f.studioId, projectId: c.f.projectId, roomId: c.f.roomId }, { startsAt, hours: 1 });
+}
+/** A session pencilled in as a first hold, a week to confirm. */
+async function freshHold(c: Ctx) {
+  const session = await freshSession(c);
+  await c.t.prisma.session.update({ where: { id: session.id }, data: { hold: 'FIRST_HOLD', holdUntil: new Date(session.startsAt.getTime() - 86_400_000) } });
+  return session;
+}
+/** A session staffed like the fixture's (lead producer, engineerIn; the assistant only has a task there), in `status`. */
+async function freshRunSession(c: Ctx, status: 'PLANNED' | 'WRAPPED' = 'PLANNED') {
+  const session = await createSession(c.t.prisma, { studioId: c.f.studioId, projectId: c.f.projectId, roomId: c.f.roomId }, { startsAt: day(unique()), hours: 1, producerId: c.f.members.producerLead, engineerId: c.f.members.engineerIn });
+  await createTaskRow(c.t.prisma, { studioId: c.f.studioId, sessionId: session.id }, { assigneeId: c.f.members.assistantIn });
+  if (status !== 'PLANNED') await c.t.prisma.session.update({ where: { id: session.id }, data: { status } });
+  return session;
 }
 
 const TABLE: Entry[] = [
@@ -164,6 +179,11 @@ const TABLE: Entry[] = [
   },
   { key: 'PATCH /api/sessions/{sessionId}', request: async (c) => ({ path: `/api/sessions/${(await freshSession(c)).id}`, body: { title: 'Renamed' } }), ok: 200, allow: SESSION_EDITORS },
   { key: 'DELETE /api/sessions/{sessionId}', request: async (c) => ({ path: `/api/sessions/${(await freshSession(c)).id}` }), ok: 204, allow: SESSION_EDITORS },
+  { key: 'POST /api/sessions/{sessionId}/start', request: async (c) => ({ path: `/api/sessions/${(await freshRunSession(c)).id}/start` }), ok: 200, allow: SESSION_RUNNERS },
+  { key: 'POST /api/sessions/{sessionId}/confirm', request: async (c) => ({ path: `/api/sessions/${(await freshHold(c)).id}/confirm` }), ok: 200, allow: SESSION_EDITORS },
+  { key: 'POST /api/sessions/{sessionId}/release', request: async (c) => ({ path: `/api/sessions/${(await freshHold(c)).id}/release` }), ok: 200, allow: SESSION_EDITORS },
+  { key: 'POST /api/sessions/{sessionId}/wrap', request: async (c) => ({ path: `/api/sessions/${(await freshRunSession(c)).id}/wrap` }), ok: 200, allow: SESSION_RUNNERS },
+  { key: 'POST /api/sessions/{sessionId}/reopen', request: async (c) => ({ path: `/api/sessions/${(await freshRunSession(c, 'WRAPPED')).id}/reopen` }), ok: 200, allow: SESSION_RUNNERS },
   { key: 'POST /api/sessions/{sessionId}/routing-preview', request: async (c) => ({ path: `/api/sessions/${c.f.sessionId}/routing-preview`, body: { kind: 'mic_setup' } }), ok: 200, allow: SESSION_EDITORS },
   { key: 'POST /api/sessions/{sessionId}/tasks', request: async (c) => ({ path: `/api/sessions/${c.f.sessionId}/tasks`, body: { kind: 'editing', title: 'T' } }), ok: 201, allow: SESSION_EDITORS },
   {
@@ -194,8 +214,11 @@ const TABLE: Entry[] = [
     request: async (c) => ({ path: `/api/tasks/${(await freshTask(c, null)).id}/assignment-check`, body: { memberId: c.f.members.engineerIn } }),
     ok: 200, allow: ASSIGNERS,
   },
-  { key: 'GET /api/tasks/{taskId}/assignments', request: async (c) => ({ path: `/api/tasks/${(await freshTask(c, null)).id}/assignments` }), ok: 200, allow: BOARD_VIEWERS },
+  // Assignment history (routing reasons, broken rules) is the team's: not for guests.
+  { key: 'GET /api/tasks/{taskId}/assignments', request: async (c) => ({ path: `/api/tasks/${(await freshTask(c, null)).id}/assignments` }), ok: 200, allow: BOARD_VIEWERS.filter((a) => a !== 'guestIn') },
   { key: 'GET /api/me/agenda', request: async () => ({ path: '/api/me/agenda' }), ok: 200, allow: SIGNED_IN },
+  // Scoped to the projects one is a guest of: everyone may ask, each hears only of their own.
+  { key: 'GET /api/artist/sessions', request: async () => ({ path: '/api/artist/sessions' }), ok: 200, allow: SIGNED_IN },
   // Gear inventory
   { key: 'GET /api/gear', request: async () => ({ path: '/api/gear' }), ok: 200, allow: [...STAFF, 'foreign'] },
   { key: 'POST /api/gear', request: async () => ({ path: '/api/gear', body: { category: 'MICROPHONE', label: `Mic ${unique()}` } }), ok: 201, allow: [...ADMINS, 'foreign'] },
@@ -237,6 +260,13 @@ const TABLE: Entry[] = [
   },
   { key: 'GET /api/sessions/{sessionId}/setup/inputs.csv', request: async (c) => ({ path: `/api/sessions/${c.f.sessionId}/setup/inputs.csv` }), ok: 200, allow: SETUP_VIEWERS },
   { key: 'GET /api/sessions/{sessionId}/setup/context', request: async (c) => ({ path: `/api/sessions/${c.f.sessionId}/setup/context` }), ok: 200, allow: SETUP_VIEWERS },
+  // Calendar feeds: one's own (staff), a room's (admins and managers).
+  { key: 'GET /api/feeds/me', request: async () => ({ path: '/api/feeds/me' }), ok: 200, allow: [...STAFF, 'foreign'] },
+  { key: 'POST /api/feeds/me', request: async () => ({ path: '/api/feeds/me' }), ok: 200, allow: [...STAFF, 'foreign'] },
+  { key: 'DELETE /api/feeds/me', request: async () => ({ path: '/api/feeds/me' }), ok: 204, allow: [...STAFF, 'foreign'] },
+  { key: 'GET /api/rooms/{roomId}/feed', request: async (c) => ({ path: `/api/rooms/${c.f.roomId}/feed` }), ok: 200, allow: ADMINS },
+  { key: 'POST /api/rooms/{roomId}/feed', request: async (c) => ({ path: `/api/rooms/${c.f.roomId}/feed` }), ok: 200, allow: ADMINS },
+  { key: 'DELETE /api/rooms/{roomId}/feed', request: async (c) => ({ path: `/api/rooms/${c.f.roomId}/feed` }), ok: 204, allow: ADMINS },
 ];
 
 function expected(entry: Entry, actor: Actor): number {

@@ -59,11 +59,13 @@ describe('live session boards over socket.io', () => {
     const task = (await t.api('POST', `/api/sessions/${sessionId}/tasks`, { kind: 'tracking', title: 'Take 1' })).body;
     await t.api('PATCH', `/api/tasks/${task.id}`, { version: 1, status: 'IN_PROGRESS' });
     await t.api('DELETE', `/api/tasks/${task.id}`);
-    const events = await waitForEvents(viewer, 3);
-    expect(events.map((e) => e.type)).toEqual(['task.created', 'task.updated', 'task.deleted']);
+    // The first task under way starts the planned session: its own event, right after the update.
+    const events = await waitForEvents(viewer, 4);
+    expect(events.map((e) => e.type)).toEqual(['task.created', 'task.updated', 'session.updated', 'task.deleted']);
     expect(events[1]).toMatchObject({ changed: ['status', 'position'], task: { status: 'IN_PROGRESS', version: 2 } });
+    expect(events[2]).toMatchObject({ session: { id: sessionId, status: 'IN_PROGRESS' } });
     const seqs = events.map((e) => e.seq);
-    expect(seqs).toEqual([seqs[0], seqs[0]! + 1, seqs[0]! + 2]);
+    expect(seqs).toEqual([seqs[0], seqs[0]! + 1, seqs[0]! + 2, seqs[0]! + 3]);
   });
 
   it('replays what a viewer missed when it rejoins with its last sequence number', async () => {

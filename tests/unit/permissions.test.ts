@@ -42,6 +42,14 @@ describe('permission matrix', () => {
     ['PRODUCER', 'templates.manage', undefined, true],
     ['GUEST', 'setup.view', { guestOfProject: true }, false],
     ['GUEST', 'setup.check', { guestOfProject: true, isAssignee: true }, false],
+    // Starting and wrapping a session: whoever runs it, engineers and assistants included.
+    ['ENGINEER', 'sessions.run', { staffsSession: true }, true],
+    ['ENGINEER', 'sessions.run', { hasTasksInSession: true }, false],
+    ['ENGINEER', 'sessions.edit', { staffsSession: true }, false],
+    ['ASSISTANT_ENGINEER', 'sessions.run', { staffsSession: true }, true],
+    ['PRODUCER', 'sessions.run', { leadsProject: true }, true],
+    ['PRODUCER', 'sessions.run', {}, false],
+    ['GUEST', 'sessions.run', { guestOfProject: true }, false],
   ])('%s %s %o → %s', (role, action, scope, allowed) => {
     expect(can(role, action, scope)).toBe(allowed);
   });

@@ -1,5 +1,7 @@
 import type {
   Agenda,
+  HoldConfirmation,
+  ArtistSessions,
   AgendaQuery,
   CreatedSetupItems,
   CreateSetupItemInput,
@@ -38,6 +40,9 @@ import type {
   TaskCandidates,
   BookingCheck,
   BookingCheckInput,
+  SessionCommand,
+  SessionStatusChange,
+  CalendarFeed,
 } from '@patchbay/shared';
 import { ApiError, createHttpClient, type HttpClientOptions } from './http';
 import type {
@@ -117,6 +122,12 @@ export interface ApiClient {
   createSession(input: SessionCreateInput): Promise<Session>;
   updateSession(sessionId: string, patch: SessionPatchInput): Promise<Session>;
   deleteSession(sessionId: string): Promise<void>;
+  /** Start, wrap or reopen a session (POST /sessions/:id/start|wrap|reopen); 409 says why it does not fit its status. */
+  changeSessionStatus(sessionId: string, command: SessionCommand): Promise<SessionStatusChange>;
+  /** Confirm a hold (POST /sessions/:id/confirm): `challenged` when a live first hold was challenged instead. */
+  confirmHold(sessionId: string): Promise<HoldConfirmation>;
+  /** Let a hold go (POST /sessions/:id/release); the second hold behind a first moves up. */
+  releaseHold(sessionId: string): Promise<Session>;
   getBoard(sessionId: string, signal?: AbortSignal): Promise<BoardSnapshot>;
   getEvents(sessionId: string, after: number, signal?: AbortSignal): Promise<EventsPage>;
 
@@ -156,6 +167,17 @@ export interface ApiClient {
   deleteTemplate(templateId: string): Promise<void>;
   saveSessionAsTemplate(sessionId: string, input: { name: string; description?: string }): Promise<SessionTemplate>;
   getAgenda(query: AgendaQuery, signal?: AbortSignal): Promise<Agenda>;
+  /** The artist's page: the sessions of the projects one is a guest of. */
+  getArtistSessions(signal?: AbortSignal): Promise<ArtistSessions>;
+
+  // Calendar feeds: one's own, and a room's (admins)
+  getMyFeed(signal?: AbortSignal): Promise<CalendarFeed>;
+  /** Makes the feed, or gives it a new URL (the old one stops working). */
+  rotateMyFeed(): Promise<CalendarFeed>;
+  revokeMyFeed(): Promise<void>;
+  getRoomFeed(roomId: string, signal?: AbortSignal): Promise<CalendarFeed>;
+  rotateRoomFeed(roomId: string): Promise<CalendarFeed>;
+  revokeRoomFeed(roomId: string): Promise<void>;
 }
 
 export function createApiClient(options: HttpClientOptions = {}): ApiClient {
@@ -222,6 +244,9 @@ export function createApiClient(options: HttpClientOptions = {}): ApiClient {
     createSession: (input) => request<Session>('/sessions', { method: 'POST', body: input }),
     updateSession: (sessionId, patch) => request<Session>(`/sessions/${id(sessionId)}`, { method: 'PATCH', body: patch }),
     deleteSession: (sessionId) => request<void>(`/sessions/${id(sessionId)}`, { method: 'DELETE' }),
+    changeSessionStatus: (sessionId, command) => request<SessionStatusChange>(`/sessions/${id(sessionId)}/${command}`, { method: 'POST' }),
+    confirmHold: (sessionId) => request<HoldConfirmation>(`/sessions/${id(sessionId)}/confirm`, { method: 'POST' }),
+    releaseHold: (sessionId) => request<Session>(`/sessions/${id(sessionId)}/release`, { method: 'POST' }),
     getBoard: (sessionId, signal) => request<BoardSnapshot>(`/sessions/${id(sessionId)}/board`, { signal }),
     getEvents: (sessionId, after, signal) =>
       request<EventsPage>(`/sessions/${id(sessionId)}/events`, { query: { after }, signal }),
@@ -259,6 +284,14 @@ export function createApiClient(options: HttpClientOptions = {}): ApiClient {
     deleteTemplate: (templateId) => request<void>(`/templates/${id(templateId)}`, { method: 'DELETE' }),
     saveSessionAsTemplate: (sessionId, input) => request<SessionTemplate>(`/sessions/${id(sessionId)}/template`, { method: 'POST', body: input }),
     getAgenda: (query, signal) => request<Agenda>('/me/agenda', { query: { ...query }, signal }),
+    getArtistSessions: (signal) => request<ArtistSessions>('/artist/sessions', { signal }),
+
+    getMyFeed: (signal) => request<CalendarFeed>('/feeds/me', { signal }),
+    rotateMyFeed: () => request<CalendarFeed>('/feeds/me', { method: 'POST' }),
+    revokeMyFeed: () => request<void>('/feeds/me', { method: 'DELETE' }),
+    getRoomFeed: (roomId, signal) => request<CalendarFeed>(`/rooms/${id(roomId)}/feed`, { signal }),
+    rotateRoomFeed: (roomId) => request<CalendarFeed>(`/rooms/${id(roomId)}/feed`, { method: 'POST' }),
+    revokeRoomFeed: (roomId) => request<void>(`/rooms/${id(roomId)}/feed`, { method: 'DELETE' }),
   };
 }
 

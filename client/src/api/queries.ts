@@ -25,8 +25,11 @@ export const queryKeys = {
   setupContext: (sessionId: string) => ['setup-context', sessionId] as const,
   agenda: (from: string, to: string) => ['agenda', from, to] as const,
   allAgenda: ['agenda'] as const,
+  artistSessions: ['artist-sessions'] as const,
   /** The history of a task at a version: a newer version (another assignment) fetches again. */
   assignments: (taskId: string, version: number) => ['assignments', taskId, version] as const,
+  /** A calendar feed: 'me', or a room's id. */
+  calendarFeed: (owner: 'me' | { roomId: string }) => ['calendar-feed', owner === 'me' ? 'me' : owner.roomId] as const,
 };
 
 export function useStudio(options: { enabled?: boolean } = {}) {
@@ -108,6 +111,17 @@ export function useSetupContext(sessionId: string, options: { enabled?: boolean 
     enabled: options.enabled ?? true,
     refetchInterval: 60_000,
     staleTime: 15_000,
+    placeholderData: (previous) => previous,
+  });
+}
+
+/** The artist's sessions; no live channel for guests, so it refreshes now and then and on focus. */
+export function useArtistSessions() {
+  const api = useApi();
+  return useQuery({
+    queryKey: queryKeys.artistSessions,
+    queryFn: ({ signal }) => api.getArtistSessions(signal),
+    refetchInterval: 60_000,
     placeholderData: (previous) => previous,
   });
 }

@@ -6,6 +6,8 @@ import type { useTaskKinds } from '../api/queries';
 import { kindLabel } from '../lib/labels';
 import { dayKey, formatMinutes, formatWindow } from '../lib/time';
 import { ProgressMeter } from './progress-meter';
+import { formatClock } from '@patchbay/shared/domain/time-zone';
+import { HoldTag } from './hold-control';
 import { SessionStatusBadge } from './status-badge';
 import './agenda-session.css';
 
@@ -53,6 +55,7 @@ export function SessionCard({ session, tasks, timeZone, now, kinds }: { session:
   return (
     <li className={`my-session${isNow ? ' my-session--now' : ''}${session.status === 'CANCELLED' ? ' my-session--cancelled' : ''}`}>
       <div className="my-session__time">
+        {session.prepMinutes > 0 ? <span className="my-session__call">Call {formatClock(new Date(session.callAt), timeZone)}</span> : null}
         <span>{formatWindow(new Date(start), new Date(end), timeZone)}</span>
         {isNow ? <span className="my-session__now">Now</span> : null}
       </div>
@@ -70,6 +73,7 @@ export function SessionCard({ session, tasks, timeZone, now, kinds }: { session:
             </span>
           ))}
           <SessionStatusBadge status={session.status} />
+          <HoldTag session={session} timeZone={timeZone} />
         </p>
         {tasks.length > 0 ? (
           <ul className="my-session__tasks" aria-label={`Your tasks in ${session.title}`}>

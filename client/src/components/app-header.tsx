@@ -29,12 +29,24 @@ export function AppHeader() {
         </Link>
         <span className="app-header__studio">{me.studio.name}</span>
         <nav className="app-header__nav" aria-label="Main">
-          <NavLink to="/my-day" className="app-header__link">
-            My day
-          </NavLink>
-          <NavLink to="/sessions" className="app-header__link">
-            Sessions
-          </NavLink>
+          {me.member.accessRole === 'GUEST' ? (
+            // A guest (the artist) has one page of their own; the team's pages are not for them.
+            <NavLink to="/artist" className="app-header__link">
+              Your sessions
+            </NavLink>
+          ) : (
+            <>
+              <NavLink to="/my-day" className="app-header__link">
+                My day
+              </NavLink>
+              <NavLink to="/sessions" className="app-header__link">
+                Sessions
+              </NavLink>
+              <NavLink to="/calendar" className="app-header__link">
+                Calendar
+              </NavLink>
+            </>
+          )}
           {permissions.can('workload.viewOwn') ? (
             <NavLink to="/workload" className="app-header__link">
               Workload

@@ -2,7 +2,9 @@ import type { Session } from '@patchbay/shared';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { LiveStatus } from '../board/use-live-board';
+import { formatClock } from '@patchbay/shared/domain/time-zone';
 import { dayKey, formatDay, formatWindow, zoneAbbreviation } from '../lib/time';
+import { HoldTag } from './hold-control';
 import { ConnectionIndicator } from './connection-indicator';
 import { ProgressMeter } from './progress-meter';
 import { SessionStatusBadge } from './status-badge';
@@ -14,7 +16,9 @@ function sessionWhen(session: Session, timeZone: string): string {
   const end = new Date(session.endsAt);
   const window = formatWindow(start, end, timeZone);
   const sameDay = dayKey(start, timeZone) === dayKey(end.getTime() - 1, timeZone);
-  return sameDay ? `${formatDay(start, timeZone)} · ${window}` : window;
+  const when = sameDay ? `${formatDay(start, timeZone)} · ${window}` : window;
+  // Staff arrive at the call time: prep starts then.
+  return session.prepMinutes > 0 ? `${when} · call ${formatClock(new Date(session.callAt), timeZone)}` : when;
 }
 
 export interface BoardHeaderProps {
@@ -32,9 +36,15 @@ export interface BoardHeaderProps {
   presence?: ReactNode;
   /** Buttons for the board (e.g. "New task"), at the right of the title. */
   actions?: ReactNode;
+  /** Start / wrap / reopen the session, next to its status. */
+  statusControl?: ReactNode;
+  /** The producer's note to the artist, for people who may edit the session (under the facts). */
+  artistNote?: ReactNode;
+  /** A held session's confirm / release controls (the hold's tag shows without them). */
+  holdControl?: ReactNode;
 }
 
-export function BoardHeader({ session, timeZone, live, liveDetail, done, total, setup = null, tabs, presence, actions }: BoardHeaderProps) {
+export function BoardHeader({ session, timeZone, live, liveDetail, done, total, setup = null, tabs, presence, actions, statusControl, artistNote, holdControl }: BoardHeaderProps) {
   return (
     <header className="board-header">
       <nav className="board-header__crumbs" aria-label="Breadcrumb">
@@ -47,6 +57,8 @@ export function BoardHeader({ session, timeZone, live, liveDetail, done, total, 
           <div className="board-header__title-row">
             <h1 className="board-header__title">{session.title}</h1>
             <SessionStatusBadge status={session.status} />
+            {statusControl}
+            {holdControl ?? <HoldTag session={session} timeZone={timeZone} />}
           </div>
           <p className="board-header__project">
             {session.project.artist} – {session.project.title}
@@ -92,6 +104,7 @@ export function BoardHeader({ session, timeZone, live, liveDetail, done, total, 
           </div>
         ) : null}
       </dl>
+      {artistNote}
       {tabs}
     </header>
   );

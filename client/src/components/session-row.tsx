@@ -2,6 +2,8 @@ import type { Session } from '@patchbay/shared';
 import { Link } from 'react-router';
 import { formatWindow } from '../lib/time';
 import { ProgressMeter } from './progress-meter';
+import { formatClock } from '@patchbay/shared/domain/time-zone';
+import { HoldTag } from './hold-control';
 import { SessionStatusBadge } from './status-badge';
 import './session-row.css';
 
@@ -16,6 +18,7 @@ export function SessionRow({ session, timeZone, now }: { session: Session; timeZ
     <li className={classes}>
       <div className="session-row__time">
         <span>{formatWindow(new Date(session.startsAt), new Date(session.endsAt), timeZone)}</span>
+        {session.prepMinutes > 0 ? <span className="session-row__call">Call {formatClock(new Date(session.callAt), timeZone)}</span> : null}
         {isNow ? <span className="session-row__now">Now</span> : null}
       </div>
       <div className="session-row__main">
@@ -45,6 +48,7 @@ export function SessionRow({ session, timeZone, now }: { session: Session; timeZ
       </dl>
       <div className="session-row__state">
         <SessionStatusBadge status={session.status} />
+        <HoldTag session={session} timeZone={timeZone} />
         <ProgressMeter done={done} total={total} unit="tasks done" label="Tasks" />
         {session.setup && session.setup.total > 0 ? (
           <ProgressMeter done={session.setup.done} total={session.setup.total} unit="setup checked" empty="" label="Setup list" />

@@ -14,6 +14,11 @@ export interface BookingQuestion {
   engineerId: string | null;
   /** The session being edited: its own time is left out. */
   sessionId: string | null;
+  /** Prep and teardown as typed (absent: the room's defaults, or the edited session's own). */
+  prepMinutes?: number;
+  teardownMinutes?: number;
+  /** A new booking's hold: a second hold is checked against confirmed sessions only. */
+  hold?: 'CONFIRMED' | 'FIRST_HOLD' | 'SECOND_HOLD';
 }
 
 export type BookingCheckState =
@@ -25,7 +30,8 @@ export type BookingCheckState =
 /** The answer to one question, keyed by it, so an answer is only ever shown for the question it answers. */
 type Answer = { key: string } & ({ phase: 'ready'; check: BookingCheck } | { phase: 'failed'; error: unknown });
 
-const keyOf = (q: BookingQuestion) => [q.startsAt, q.endsAt, q.roomId ?? '', q.producerId ?? '', q.engineerId ?? '', q.sessionId ?? ''].join('|');
+const keyOf = (q: BookingQuestion) =>
+  [q.startsAt, q.endsAt, q.roomId ?? '', q.producerId ?? '', q.engineerId ?? '', q.sessionId ?? '', q.prepMinutes ?? '', q.teardownMinutes ?? '', q.hold ?? ''].join('|');
 
 /**
  * Asks POST /bookings/check about the slot being typed: debounced, the previous request aborted
@@ -36,12 +42,18 @@ export function useBookingCheck(question: BookingQuestion | null, { paused = fal
   const api = useApi();
   const [answer, setAnswer] = useState<Answer | null>(null);
   const key = question ? keyOf(question) : null;
-  const { startsAt = '', endsAt = '', roomId = null, producerId = null, engineerId = null, sessionId = null } = question ?? {};
+  const { startsAt = '', endsAt = '', roomId = null, producerId = null, engineerId = null, sessionId = null, prepMinutes, teardownMinutes, hold } = question ?? {};
 
   useEffect(() => {
     if (key === null || paused) return;
     const controller = new AbortController();
-    const input: BookingCheckInput = { startsAt, endsAt, roomId, producerId, engineerId, ...(sessionId ? { sessionId } : {}) };
+    const input: BookingCheckInput = {
+      startsAt, endsAt, roomId, producerId, engineerId,
+      ...(sessionId ? { sessionId } : {}),
+      ...(prepMinutes !== undefined ? { prepMinutes } : {}),
+      ...(teardownMinutes !== undefined ? { teardownMinutes } : {}),
+      ...(hold ? { hold } : {}),
+    };
     const timer = setTimeout(() => {
       api.checkBooking(input, controller.signal).then(
         (check) => {
@@ -56,7 +68,7 @@ export function useBookingCheck(question: BookingQuestion | null, { paused = fal
       clearTimeout(timer);
       controller.abort();
     };
-  }, [api, key, paused, startsAt, endsAt, roomId, producerId, engineerId, sessionId]);
+  }, [api, key, paused, startsAt, endsAt, roomId, producerId, engineerId, sessionId, prepMinutes, teardownMinutes, hold]);
 
   if (key === null) return { phase: 'idle' };
   if (answer?.key !== key) return { phase: 'checking' };

@@ -7,7 +7,8 @@ import { useApi } from '../api/api-context';
 import { errorMessage, fieldIssues } from '../api/client';
 import { queryKeys } from '../api/queries';
 import type { AuthSession } from '../api/types';
-import { useAuth, useMe } from '../auth/auth-context';
+import { useAuth, useMe, usePermissions } from '../auth/auth-context';
+import { MyCalendarFeed } from '../components/calendar-feed';
 import { Field, FormError, focusFirstInvalid } from '../components/field';
 import { useNotices } from '../components/notices';
 import { PageError, PageLoading } from '../components/page-state';
@@ -174,6 +175,7 @@ function SignedInBrowsers() {
 
 export function AccountPage() {
   const me = useMe();
+  const permissions = usePermissions();
   const worksAs = me.member.roles.map((r) => MEMBER_ROLE_LABELS[r]).join(', ');
   return (
     <div className="account-page">
@@ -190,6 +192,7 @@ export function AccountPage() {
       <div className="account-page__grid">
         <PasswordForm />
         <SignedInBrowsers />
+        {permissions.can('workload.viewOwn') ? <MyCalendarFeed timeZone={me.studio.timezone} /> : null}
       </div>
     </div>
   );

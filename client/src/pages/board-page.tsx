@@ -11,6 +11,7 @@ import { tasksByStatus, type TaskColumns } from '../board/board-state';
 import { ShownColumns, type TaskEdits } from '../board/optimistic';
 import { useTaskActions, type EditConflict } from '../board/use-task-actions';
 import { ActivityPanel } from '../components/activity-panel';
+import { ArtistNote } from '../components/artist-note';
 import { AssignDialog } from '../components/assign-dialog';
 import { BoardColumn } from '../components/board-column';
 import { BoardHeader } from '../components/board-header';
@@ -19,6 +20,8 @@ import { EditTaskDialog } from '../components/edit-task-dialog';
 import { NewTaskForm } from '../components/new-task-form';
 import { useNotices } from '../components/notices';
 import { PresenceList } from '../components/presence-list';
+import { HoldControl } from '../components/hold-control';
+import { SessionStatusControl } from '../components/session-status-control';
 import type { TaskCardAbilities } from '../components/task-card';
 import { kindLabel as labelOfKind } from '../lib/labels';
 import { setupProgress } from '@patchbay/shared/domain/setup-progress';
@@ -168,6 +171,9 @@ export function BoardPage() {
         done={done}
         total={total}
         presence={<PresenceList viewers={board.viewers} meId={meId} />}
+        statusControl={<SessionStatusControl session={board.state.session} tasks={board.state.tasks} onChanged={board.catchUp} />}
+        holdControl={<HoldControl session={board.state.session} tasks={board.state.tasks} timeZone={timeZone} onChanged={board.catchUp} />}
+        artistNote={permissions.can('sessions.edit', scope) ? <ArtistNote session={board.state.session} onSaved={board.catchUp} /> : null}
         actions={
           <>
             <button

@@ -6,6 +6,8 @@ import { useMe } from '../auth/auth-context';
 import { ConnectionIndicator } from '../components/connection-indicator';
 import { PageError } from '../components/page-state';
 import { ProgressMeter } from '../components/progress-meter';
+import { SessionStatusControl } from '../components/session-status-control';
+import { SessionStatusBadge } from '../components/status-badge';
 import { formatDay, formatWindow } from '../lib/time';
 import { NoteButton } from '../setup/input-list';
 import { IssueList } from '../setup/issue-list';
@@ -181,7 +183,10 @@ export function RunSheetPage() {
       <div className="screen-only">
         <header className="run-sheet__head">
           <div className="run-sheet__titles">
-            <h1 className="run-sheet__title">{session.title}</h1>
+            <div className="run-sheet__title-row">
+              <h1 className="run-sheet__title">{session.title}</h1>
+              <SessionStatusBadge status={session.status} />
+            </div>
             <p className="run-sheet__meta">
               {formatDay(start, timeZone)} {formatWindow(start, new Date(session.endsAt), timeZone)} · {session.room.name}
               {session.engineer ? ` · ${session.engineer.name}` : ''}
@@ -189,6 +194,7 @@ export function RunSheetPage() {
           </div>
           <div className="run-sheet__state">
             <ConnectionIndicator status={board.live} detail={board.liveDetail} />
+            <SessionStatusControl session={session} tasks={state.tasks} onChanged={board.catchUp} touch />
             <ProgressMeter done={progress.done} total={progress.total} unit="checked" empty="Nothing to check" label="Setup" />
             <button
               type="button"

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useRef, useState, type FormEvent } from 'react';
-import { Link, Navigate, useNavigate } from 'react-router';
+import { Link, Navigate } from 'react-router';
 import { useApi } from '../api/api-context';
 import { errorMessage, fieldIssues } from '../api/client';
 import { ApiError } from '../api/http';
@@ -37,16 +37,19 @@ export function validateSetup(v: Values): Errors {
 export function SetupPage() {
   const api = useApi();
   const { status, signedIn } = useAuth();
-  const navigate = useNavigate();
   const zones = useMemo(() => timeZoneOptions(), []);
   const [values, setValues] = useState<Values>(() => ({ studioName: '', timezone: browserTimeZone(), name: '', email: '', password: '' }));
   const [errors, setErrors] = useState<Errors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
+  // Set once the studio exists: the next render goes to its set-up, whatever else re-renders first
+  // (the signed-in state and the end of submitting used to race the navigation to "/").
+  const [created, setCreated] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
 
   const setup = useQuery({ queryKey: queryKeys.setup, queryFn: ({ signal }) => api.getSetupStatus(signal), retry: false });
 
+  if (created) return <Navigate to="/studio" replace />;
   if (status === 'signedIn' && !submitting) return <Navigate to="/" replace />;
   if (setup.isPending) return <PageLoading label="Loading…" />;
   if (setup.isError) return <PageError title="Couldn't reach Patchbay" error={setup.error} />;
@@ -76,8 +79,8 @@ export function SetupPage() {
         email: values.email.trim(),
         password: values.password,
       });
+      setCreated(true);
       signedIn(me);
-      void navigate('/studio', { replace: true });
     } catch (err) {
       const issues = fieldIssues(err) as Errors;
       if (Object.keys(issues).length > 0) {

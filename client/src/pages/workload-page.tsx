@@ -3,7 +3,7 @@ import { MEMBER_ROLES } from '@patchbay/shared/domain/roles';
 import { addDays, localDateKey } from '@patchbay/shared/domain/time-zone';
 import { DndContext, KeyboardSensor, PointerSensor, useSensor, useSensors, type DragEndEvent } from '@dnd-kit/core';
 import { useMemo, useState } from 'react';
-import { useSearchParams } from 'react-router';
+import { useUrlState } from '../lib/use-url-state';
 import { useApi } from '../api/api-context';
 import { useWorkload } from '../api/queries';
 import { useMe, usePermissions } from '../auth/auth-context';
@@ -30,7 +30,7 @@ export function WorkloadPage() {
   const me = useMe();
   const api = useApi();
   const permissions = usePermissions();
-  const [params, setParams] = useSearchParams();
+  const [params, set] = useUrlState({ replace: true });
   const timeZone = me.studio.timezone;
   const span: Span = params.get('span') === '4' ? 4 : 1;
   const range = workloadRange(params.get('week'), span, timeZone);
@@ -59,18 +59,6 @@ export function WorkloadPage() {
 
   if (!allowed) return <NoAccess what="the workload" />;
 
-  const set = (changes: Record<string, string | null>) =>
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        for (const [key, value] of Object.entries(changes)) {
-          if (value === null) next.delete(key);
-          else next.set(key, value);
-        }
-        return next;
-      },
-      { replace: true },
-    );
   const go = (weeks: number) => set({ week: localDateKey(addDays(range.monday, weeks * 7)) });
 
   const onDragEnd = (event: DragEndEvent) => {

@@ -25,6 +25,9 @@ interface Draft {
   name: string;
   description: string;
   hours: string;
+  /** Minutes; empty: the room's defaults. */
+  prep: string;
+  teardown: string;
   tasks: TaskDraft[];
   inputs: InputDraft[];
   patches: { chain: string; notes: string }[];
@@ -36,6 +39,8 @@ function draftFrom(t: SessionTemplate | null): Draft {
     name: t?.name ?? '',
     description: t?.description ?? '',
     hours: String((t?.durationMinutes ?? 480) / 60),
+    prep: t?.prepMinutes === null || t?.prepMinutes === undefined ? '' : String(t.prepMinutes),
+    teardown: t?.teardownMinutes === null || t?.teardownMinutes === undefined ? '' : String(t.teardownMinutes),
     tasks: (t?.tasks ?? []).map((x) => ({ kind: x.kind, title: x.title, notes: x.notes, estimate: x.estimateMinutes === null ? '' : String(x.estimateMinutes) })),
     inputs: (t?.inputs ?? []).map((l) => ({ ...draftOf(l), gearText: l.gearId ? '' : l.gearText || l.gearLabel })),
     patches: (t?.patches ?? []).map((p) => ({ chain: p.points.join(' → '), notes: p.notes })),
@@ -48,6 +53,10 @@ function toInput(d: Draft): { input: SessionTemplateInput | null; problem: strin
   const hours = Number(d.hours.replace(',', '.'));
   if (!d.name.trim()) return { input: null, problem: 'Give the template a name.' };
   if (!Number.isFinite(hours) || hours < 0.25 || hours > 24) return { input: null, problem: 'The usual length is from 0.25 to 24 hours.' };
+  const minutes = (text: string): number | null | undefined => (text.trim() === '' ? null : /^\d+$/.test(text.trim()) && Number(text.trim()) <= 240 ? Number(text.trim()) : undefined);
+  const prepMinutes = minutes(d.prep);
+  const teardownMinutes = minutes(d.teardown);
+  if (prepMinutes === undefined || teardownMinutes === undefined) return { input: null, problem: 'Prep and teardown are whole minutes from 0 to 240 (or empty for the room’s defaults).' };
   const tasks = [];
   for (const [i, t] of d.tasks.entries()) {
     if (!t.title.trim()) return { input: null, problem: `Task ${i + 1} needs a title.` };
@@ -73,7 +82,7 @@ function toInput(d: Draft): { input: SessionTemplateInput | null; problem: strin
     if (!c.text.trim()) return { input: null, problem: `Step ${i + 1} is empty.` };
     checks.push({ text: c.text.trim(), notes: c.notes.trim() });
   }
-  return { input: { name: d.name.trim(), description: d.description.trim(), durationMinutes: Math.round(hours * 60), tasks, inputs, patches, checks }, problem: null };
+  return { input: { name: d.name.trim(), description: d.description.trim(), durationMinutes: Math.round(hours * 60), prepMinutes, teardownMinutes, tasks, inputs, patches, checks }, problem: null };
 }
 
 /** Up, down and remove for one row of a list being edited. */
@@ -164,6 +173,18 @@ function TemplateEditor({ template, gear, onDone }: { template: SessionTemplate 
             Usual length (hours)
           </label>
           <input id={`${id}-hours`} className="input" inputMode="decimal" value={d.hours} onChange={(e) => set('hours', e.target.value)} />
+        </div>
+        <div className="field">
+          <label className="field__label" htmlFor={`${id}-prep`}>
+            Prep (min)
+          </label>
+          <input id={`${id}-prep`} className="input" inputMode="numeric" placeholder="Room default" value={d.prep} onChange={(e) => set('prep', e.target.value)} />
+        </div>
+        <div className="field">
+          <label className="field__label" htmlFor={`${id}-teardown`}>
+            Teardown (min)
+          </label>
+          <input id={`${id}-teardown`} className="input" inputMode="numeric" placeholder="Room default" value={d.teardown} onChange={(e) => set('teardown', e.target.value)} />
         </div>
         <div className="field editor__wide">
           <label className="field__label" htmlFor={`${id}-desc`}>

@@ -9,7 +9,9 @@ import type { LiveStatus } from '../board/use-live-board';
  * reconnect) and refetches the report, the work behind it and the agenda when the server says
  * something counting toward hours changed. Returns the live state for the indicator.
  */
-export function useWorkloadLive(enabled = true): LiveStatus {
+export function useWorkloadLive(enabled = true, options: { alsoRefresh?: readonly (readonly unknown[])[] } = {}): LiveStatus {
+  // Other views on the same channel (the calendar refetches its sessions); a stable key for the effect.
+  const also = JSON.stringify(options.alsoRefresh ?? []);
   const realtime = useRealtime();
   const queryClient = useQueryClient();
   const connection = useConnectionStatus();
@@ -17,30 +19,32 @@ export function useWorkloadLive(enabled = true): LiveStatus {
   useEffect(() => {
     if (!enabled) return;
     let cancelled = false;
+    const refresh = () => {
+      void queryClient.invalidateQueries({ queryKey: queryKeys.allWorkload });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.allAgenda });
+      for (const queryKey of JSON.parse(also) as unknown[][]) void queryClient.invalidateQueries({ queryKey });
+    };
     const watch = () => {
       realtime.watchWorkload().then(
         (ack) => {
           if (cancelled) return;
           setWatching(ack.ok);
           // Whatever changed while the connection was down is fetched again.
-          if (ack.ok) void queryClient.invalidateQueries({ queryKey: queryKeys.allWorkload });
+          if (ack.ok) refresh();
         },
         () => !cancelled && setWatching(false),
       );
     };
     if (realtime.getStatus() === 'connected') watch();
     const offConnect = realtime.onConnect(watch);
-    const offChange = realtime.onWorkloadChanged(() => {
-      void queryClient.invalidateQueries({ queryKey: queryKeys.allWorkload });
-      void queryClient.invalidateQueries({ queryKey: queryKeys.allAgenda });
-    });
+    const offChange = realtime.onWorkloadChanged(refresh);
     return () => {
       cancelled = true;
       offConnect();
       offChange();
       realtime.unwatchWorkload();
     };
-  }, [enabled, queryClient, realtime]);
+  }, [enabled, queryClient, realtime, also]);
   if (connection === 'connected') return watching ? 'live' : 'syncing';
   return connection === 'connecting' ? 'connecting' : connection;
 }
