@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
-// Three suites: pure rules (unit), the real server over HTTP and socket.io (integration),
-// and React components in a simulated DOM (client). `npm test` runs them all.
+// Suites: pure rules (unit), the real server over HTTP and socket.io (integration), the server
+// under failure (fault), and React components in a simulated DOM (client). `npm test` runs them all.
 export default defineConfig({
   test: {
     projects: [
@@ -15,6 +15,17 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 30_000,
           hookTimeout: 60_000,
+        },
+      },
+      {
+        // Faults: the real server under failure (a database that freezes or goes down on its own
+        // PostgreSQL cluster, crashes, hostile input, load).
+        test: {
+          name: 'fault',
+          include: ['tests/fault/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+          hookTimeout: 90_000,
         },
       },
       {

@@ -1,7 +1,7 @@
 import { expireDueHolds } from './domain/holds';
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type Server as HttpServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import path from 'node:path';
 import express from 'express';
 import helmet from 'helmet';
@@ -40,8 +40,12 @@ export interface CreateServerOptions {
 function createExpressApp(ctx: AppContext) {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
-  app.use(
+  // Proxies are trusted only as configured (TRUST_PROXY): otherwise req.ip is the socket's peer and
+  // req.secure means TLS to this process, whatever X-Forwarded-* a client sends.
+  app.set('trust proxy', ctx.config.trustProxy);
+  // One strict policy; only a request that arrived over HTTPS is told to upgrade sub-requests and to
+  // remember HTTPS (HSTS). Over plain HTTP (a studio's LAN server) an upgrade would break every asset.
+  const securityHeaders = (https: boolean) =>
     helmet({
       contentSecurityPolicy: {
         directives: {
@@ -52,12 +56,14 @@ function createExpressApp(ctx: AppContext) {
           scriptSrc: ["'self'"],
           objectSrc: ["'none'"],
           frameAncestors: ["'none'"],
-          upgradeInsecureRequests: ctx.config.env === 'production' ? [] : null,
+          upgradeInsecureRequests: https ? [] : null,
         },
       },
-      strictTransportSecurity: ctx.config.env === 'production',
-    }),
-  );
+      strictTransportSecurity: https,
+    });
+  const overHttps = securityHeaders(true);
+  const overHttp = securityHeaders(false);
+  app.use((req, res, next) => (req.secure ? overHttps : overHttp)(req, res, next));
   // Calendar feeds answer by a secret URL: mounted before the request log so no token is logged.
   app.use('/feeds', createFeedRouter(ctx));
   if (ctx.config.logLevel !== 'silent') {
@@ -140,6 +146,18 @@ export async function createPatchbayServer(config: Config, options: CreateServer
   }, config.holdSweepMs);
   holdSweep.unref();
 
+  // Every TCP connection (upgraded websockets included), so a stop that times out can end them all.
+  const connections = new Set<Socket>();
+  http.on('connection', (socket: Socket) => {
+    connections.add(socket);
+    socket.once('close', () => connections.delete(socket));
+  });
+  // While stopping, a response ends its keep-alive connection instead of leaving it open.
+  let stopping = false;
+  http.prependListener('request', (_req, res) => {
+    if (stopping && !res.headersSent) res.setHeader('Connection', 'close');
+  });
+
   let closing: Promise<void> | undefined;
   return {
     ctx,
@@ -156,20 +174,30 @@ export async function createPatchbayServer(config: Config, options: CreateServer
     close: () => {
       closing ??= (async () => {
         clearInterval(holdSweep);
+        stopping = true;
+        // Stop accepting; resolves once every connection (keep-alive, long-poll, websocket) has ended.
         const httpClosed = new Promise<void>((resolve) => http.close(() => resolve()));
-        http.closeIdleConnections();
-        // Viewers are told the server is going away; their clients reconnect to another instance.
+        // Viewers are told the server is going away (their clients reconnect to another instance), then
+        // engine.io closes every transport, so pending long-polls answer now instead of at their ping.
         io?.disconnectSockets(true);
+        const ioClosed = io ? io.close() : Promise.resolve();
+        // A connection whose request finishes from now on is an idle keep-alive one: close it as soon as it is.
+        http.closeIdleConnections();
+        const sweep = setInterval(() => http.closeIdleConnections(), 50);
+        let timer: NodeJS.Timeout | undefined;
         const timeout = new Promise<void>((resolve) => {
-          const timer = setTimeout(() => {
-            logger.warn('shutdown timeout: closing remaining connections');
+          timer = setTimeout(() => {
+            logger.warn({ connections: connections.size }, 'shutdown timeout: closing remaining connections');
             http.closeAllConnections();
+            for (const socket of connections) socket.destroy();
             resolve();
           }, config.shutdownTimeoutMs);
           timer.unref();
         });
         await Promise.race([httpClosed, timeout]);
-        await new Promise<void>((resolve) => (io ? io.close(() => resolve()) : resolve()));
+        clearInterval(sweep);
+        clearTimeout(timer);
+        await ioClosed.catch((err: unknown) => logger.warn({ err }, 'socket.io did not close cleanly'));
         workloadNotifier.close();
         await Promise.all(redisClients.map((c) => c.quit().catch(() => undefined)));
         if (!options.database) await db.close();

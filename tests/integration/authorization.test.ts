@@ -281,7 +281,7 @@ describe('authorization matrix', () => {
   let f: Fixture;
 
   beforeAll(async () => {
-    t = await startTestServer({ authRateLimit: 100_000 });
+    t = await startTestServer({ authRateLimit: 100_000, authAccountFreeFailures: 100_000 });
     const p = t.prisma;
     const studio = await createStudio(p, { name: 'Matrix Studio' });
     const room = await createRoom(p, studio.id, { name: 'Studio A' });

@@ -13,7 +13,11 @@ import './auth-pages.css';
 const PASSWORD_MIN = 10;
 type Errors = Partial<Record<'name' | 'password', string>>;
 
-/** /invite/:token: someone was invited; they choose their name and password and are signed in. */
+/**
+ * /invite/:token: someone was invited; they choose their name and password and are signed in. When
+ * the email has an account already (another studio, or they were removed and invited again), the
+ * password is that account's: they join with it and no new account is made.
+ */
 export function InvitePage() {
   const { token = '' } = useParams();
   const api = useApi();
@@ -54,13 +58,14 @@ export function InvitePage() {
 
   const invitation = preview.data;
   const currentName = name ?? invitation.name;
+  const existing = invitation.existingAccount;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (submitting) return;
     const found: Errors = {};
     if (!currentName.trim()) found.name = 'Enter your name as the team should see it.';
-    if (password.length < PASSWORD_MIN) found.password = `Use at least ${PASSWORD_MIN} characters.`;
+    if (existing ? !password : password.length < PASSWORD_MIN) found.password = existing ? 'Enter the password of your Patchbay account.' : `Use at least ${PASSWORD_MIN} characters.`;
     setErrors(found);
     setFormError(null);
     if (Object.keys(found).length > 0) {
@@ -90,7 +95,10 @@ export function InvitePage() {
         Join {invitation.studio}
       </h1>
       <p className="auth-card__intro">
-        You’re invited as <strong>{ACCESS_ROLE_LABELS[invitation.accessRole]}</strong>. Choose your name and a password to finish.
+        You’re invited as <strong>{ACCESS_ROLE_LABELS[invitation.accessRole]}</strong>.{' '}
+        {existing
+          ? `${invitation.email} already has a Patchbay account: enter its password to add ${invitation.studio} to it.`
+          : 'Choose your name and a password to finish.'}
       </p>
       {me ? (
         <p className="auth-card__note">
@@ -105,9 +113,16 @@ export function InvitePage() {
         <Field label="Your name" error={errors.name}>
           {(c) => <input {...c} className="input" autoComplete="name" value={currentName} onChange={(e) => setName(e.target.value)} />}
         </Field>
-        <Field label="Password" hint={`At least ${PASSWORD_MIN} characters.`} error={errors.password}>
+        <Field label={existing ? 'Your Patchbay password' : 'Password'} hint={existing ? 'The one you sign in with.' : `At least ${PASSWORD_MIN} characters.`} error={errors.password}>
           {(c) => (
-            <input {...c} className="input" type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} />
+            <input
+              {...c}
+              className="input"
+              type="password"
+              autoComplete={existing ? 'current-password' : 'new-password'}
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+            />
           )}
         </Field>
         {/* Lets password managers store the new account under its email. */}

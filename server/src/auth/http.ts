@@ -13,12 +13,15 @@ export function readSessionToken(cookieHeader: string | undefined): string | und
   return parseCookies(cookieHeader)[SESSION_COOKIE];
 }
 
-const isLocalhost = (host: string) => host === 'localhost' || host === '127.0.0.1' || host === '[::1]' || host.endsWith('.localhost');
-
-function secureCookie(ctx: AppContext, req: Request): boolean {
+/**
+ * `auto`: Secure exactly when the request arrived over HTTPS (TLS here, or X-Forwarded-Proto from a
+ * proxy trusted by TRUST_PROXY). Browsers drop a Secure cookie set over plain HTTP, so sign-in on a
+ * studio's LAN server (http://studio.local) must not ask for one.
+ */
+export function secureCookie(ctx: AppContext, req: Request): boolean {
   if (ctx.config.cookieSecure === 'always') return true;
   if (ctx.config.cookieSecure === 'never') return false;
-  return req.secure || (ctx.config.env === 'production' && !isLocalhost(req.hostname));
+  return req.secure;
 }
 
 export function setSessionCookie(ctx: AppContext, req: Request, res: Response, token: string, expiresAt: Date): void {
@@ -74,9 +77,10 @@ export function csrfGuard(ctx: AppContext): RequestHandler {
 }
 
 /**
- * Limits failed attempts (successes do not count) by client address, or by the email tried:
- * one address guessing many accounts and many addresses guessing one account are both held.
- * The per-email limit is five times the per-address one, so one busy office is not locked out.
+ * Limits failed attempts (successes do not count) by client address: one address guessing many
+ * accounts is held. (`'email'` is no longer mounted: a hard per-email limit let strangers lock an
+ * account's owner out; many addresses guessing one account are slowed down per account instead,
+ * with the owner's known browsers exempt — auth/sign-in-throttle.ts, auth/known-browsers.ts.)
  */
 export function authRateLimit(ctx: AppContext, name: string, by: 'ip' | 'email'): RequestHandler {
   return rateLimit({

@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { Config } from '../config';
+import { DEFAULT_DATABASE_TIMEOUTS, type Config } from '../config';
 import { PrismaClient } from '../generated/prisma/client';
 import { createAdapterFactory, type DatabaseKind } from './adapter';
 import { applyMigrations } from './migrations';
@@ -11,14 +11,15 @@ export type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
 export interface Database {
   kind: DatabaseKind;
   prisma: PrismaClient;
-  /** True when a trivial query answers. */
+  /** True when a trivial query answers within the health bound (DB_HEALTH_TIMEOUT_MS). */
   ping: () => Promise<boolean>;
   close: () => Promise<void>;
 }
 
 /** Connects, applies pending migrations, and returns a ready Prisma client. */
-export async function openDatabase(config: Pick<Config, 'database'>, logger?: Logger): Promise<Database> {
-  const handle = await createAdapterFactory(config);
+export async function openDatabase(config: Pick<Config, 'database'> & Partial<Pick<Config, 'databaseTimeouts'>>, logger?: Logger): Promise<Database> {
+  const timeouts = config.databaseTimeouts ?? DEFAULT_DATABASE_TIMEOUTS;
+  const handle = await createAdapterFactory({ ...config, databaseTimeouts: timeouts });
   const migrations = handle.migrationFactory();
   try {
     const applied = await applyMigrations(migrations.factory);
@@ -29,18 +30,31 @@ export async function openDatabase(config: Pick<Config, 'database'>, logger?: Lo
   } finally {
     await migrations.close();
   }
-  const prisma = new PrismaClient({ adapter: handle.factory });
+  // Every interactive transaction (runCommand and the others) fails fast when the database does
+  // not answer: waiting to start one is bounded like acquiring a connection, and one may stay
+  // open at most DB_TRANSACTION_TIMEOUT_MS.
+  const prisma = new PrismaClient({
+    adapter: handle.factory,
+    transactionOptions: { maxWait: timeouts.connectTimeoutMs, timeout: timeouts.transactionTimeoutMs },
+  });
   let closed = false;
   return {
     kind: handle.kind,
     prisma,
     ping: async () => {
       if (closed) return false;
+      let timer: NodeJS.Timeout | undefined;
+      const bound = new Promise<false>((resolve) => {
+        timer = setTimeout(() => resolve(false), timeouts.healthTimeoutMs);
+      });
+      const probe = prisma.$queryRaw`SELECT 1`.then(
+        () => true,
+        () => false,
+      );
       try {
-        await prisma.$queryRaw`SELECT 1`;
-        return true;
-      } catch {
-        return false;
+        return await Promise.race([probe, bound]);
+      } finally {
+        clearTimeout(timer);
       }
     },
     close: async () => {

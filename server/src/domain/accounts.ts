@@ -5,6 +5,8 @@ import type { AuthContext } from '../auth/auth-context';
 import { audit } from '../auth/audit';
 import { createAuthSession } from '../auth/auth-sessions';
 import { decoyHash, hashPassword, hashToken, newToken, verifyPassword } from '../auth/crypto';
+import { isKnownBrowser, rememberBrowser } from '../auth/known-browsers';
+import { signInThrottle } from '../auth/sign-in-throttle';
 import type { AppContext } from '../context';
 import { AppError, invalidField, notFound } from '../http/errors';
 import { authRoom, memberRoom } from '../realtime/socket-server';
@@ -15,6 +17,30 @@ export interface SignedIn {
   me: Me;
   token: string;
   expiresAt: Date;
+  /** Set when a password was checked: the known-browser cookie to (re)set. */
+  browserToken?: string;
+}
+
+/** Who is asking: the browser's user agent and its known-browser token, if it has one. */
+export interface Client {
+  userAgent?: string | undefined;
+  browserToken?: string | undefined;
+}
+
+const rateLimited = (retryAfterMs: number) => {
+  const retryAfterSeconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
+  return new AppError('RATE_LIMITED', `Too many wrong passwords for this account; try again in ${retryAfterSeconds} s (or from a browser you signed in with before)`, { retryAfterSeconds });
+};
+
+/**
+ * The per-account slowdown: refuses (429, never checking the password) while the email is
+ * throttled, unless this browser signed in to the account before. The same for unknown emails.
+ */
+async function checkThrottle(ctx: AppContext, email: string, userId: string | undefined, client: Client): Promise<void> {
+  const waitMs = signInThrottle(ctx).retryAfterMs(email);
+  if (waitMs === 0) return;
+  if (userId && (await isKnownBrowser(ctx.db.prisma, userId, client.browserToken))) return;
+  throw rateLimited(waitMs);
 }
 
 async function meOf(ctx: AppContext, memberId: string, session: { id: string; expiresAt: Date }): Promise<Me> {
@@ -42,21 +68,31 @@ async function startSession(ctx: AppContext, userId: string, memberId: string, u
 }
 
 const badCredentials = () => new AppError('UNAUTHENTICATED', 'Email or password is not right');
+const notValidAnyMore = () => new AppError('NOT_FOUND', 'This invitation link is not valid any more; ask for a new one');
 
-export async function signIn(ctx: AppContext, email: string, password: string, userAgent?: string): Promise<SignedIn> {
+/**
+ * An account may be a member of several studios: sign-in opens the one it joined most recently
+ * (ties by id, so the choice is stable). There is no studio switcher yet.
+ */
+export async function signIn(ctx: AppContext, email: string, password: string, client: Client = {}): Promise<SignedIn> {
+  const { userAgent } = client;
   const user = await ctx.db.prisma.user.findUnique({
     where: { email },
-    include: { members: { orderBy: { createdAt: 'asc' }, select: { id: true, studioId: true } } },
+    include: { members: { orderBy: [{ createdAt: 'desc' }, { id: 'asc' }], select: { id: true, studioId: true } } },
   });
+  await checkThrottle(ctx, email, user?.id, client);
   // Verify against a decoy when the account does not exist: same work, same answer.
   const ok = await verifyPassword(user?.passwordHash ?? (await decoyHash()), password);
   const member = user?.members[0];
+  if (!ok) signInThrottle(ctx).failed(email);
   if (!user || !ok || !member) {
     // Not awaited: a known account must not answer measurably slower than an unknown one.
     if (member) void audit(ctx.db.prisma, { studioId: member.studioId, actorId: member.id, action: 'auth.sign_in_failed', entityType: 'member', entityId: member.id }).catch(() => {});
     throw badCredentials();
   }
-  const signedIn = await startSession(ctx, user.id, member.id, userAgent);
+  signInThrottle(ctx).succeeded(email);
+  const browserToken = await rememberBrowser(ctx.db.prisma, user.id, client.browserToken);
+  const signedIn = { ...(await startSession(ctx, user.id, member.id, userAgent)), browserToken };
   await audit(ctx.db.prisma, { studioId: member.studioId, actorId: member.id, action: 'auth.sign_in', entityType: 'member', entityId: member.id, details: { userAgent: (userAgent ?? '').slice(0, 120) } });
   return signedIn;
 }
@@ -173,7 +209,11 @@ export async function createInvitation(
   input: { email: string; name: string; accessRole: AccessRole; roles: MemberRole[]; projectIds: string[] },
 ) {
   if (input.accessRole === 'ADMIN' && auth.role !== 'ADMIN') throw new AppError('FORBIDDEN', 'Only an admin can invite another admin');
-  const existing = await ctx.db.prisma.member.findFirst({ where: { studioId: auth.studioId, email: input.email, userId: { not: null } }, select: { id: true } });
+  // Someone removed from the studio (their member row is deleted) can be invited again.
+  const existing = await ctx.db.prisma.member.findFirst({
+    where: { studioId: auth.studioId, userId: { not: null }, OR: [{ email: input.email }, { user: { email: input.email } }] },
+    select: { id: true },
+  });
   if (existing) throw new AppError('CONFLICT', `${input.email} is already a member of this studio`);
   const projects = await ctx.db.prisma.project.count({ where: { studioId: auth.studioId, id: { in: input.projectIds } } });
   if (projects !== new Set(input.projectIds).size) {
@@ -209,41 +249,69 @@ export async function revokeInvitation(ctx: AppContext, auth: AuthContext, invit
 async function openInvitation(ctx: AppContext, token: string) {
   const inv = await ctx.db.prisma.invitation.findUnique({ where: { tokenHash: hashToken(token) }, include: { studio: { select: { name: true } } } });
   // Used, revoked, expired and unknown links all answer the same.
-  if (!inv || inv.usedAt || inv.revokedAt || inv.expiresAt <= new Date()) throw new AppError('NOT_FOUND', 'This invitation link is not valid any more; ask for a new one');
+  if (!inv || inv.usedAt || inv.revokedAt || inv.expiresAt <= new Date()) throw notValidAnyMore();
   return inv;
 }
 
 export async function previewInvitation(ctx: AppContext, token: string) {
   const inv = await openInvitation(ctx, token);
-  return { studio: inv.studio.name, email: inv.email, name: inv.name, accessRole: inv.accessRole, expiresAt: inv.expiresAt.toISOString() };
+  // Whoever holds the link learns whether the invited email has an account: accepting asks for
+  // that account's password instead of a new one.
+  const existingAccount = (await ctx.db.prisma.user.count({ where: { email: inv.email } })) > 0;
+  return { studio: inv.studio.name, email: inv.email, name: inv.name, accessRole: inv.accessRole, expiresAt: inv.expiresAt.toISOString(), existingAccount };
 }
 
-export async function acceptInvitation(ctx: AppContext, token: string, input: { name: string; password: string }, userAgent?: string): Promise<SignedIn> {
+/**
+ * Accepting an invitation. For a new email it creates the account with the chosen password. For
+ * an email that has an account already (a member of another studio, or someone removed from this
+ * one) the password must be that account's: the account joins this studio, nothing is created,
+ * and a wrong password is a 400 on `password` (counted by the per-account slowdown, like a
+ * sign-in). Either way the browser is signed in to the invited studio's member.
+ */
+export async function acceptInvitation(ctx: AppContext, token: string, input: { name: string; password: string }, client: Client = {}): Promise<SignedIn> {
   const inv = await openInvitation(ctx, token);
-  const passwordHash = await hashPassword(input.password);
+  const account = await ctx.db.prisma.user.findUnique({ where: { email: inv.email }, select: { id: true, passwordHash: true } });
+  if (account) {
+    await checkThrottle(ctx, inv.email, account.id, client);
+    if (!(await verifyPassword(account.passwordHash, input.password))) {
+      signInThrottle(ctx).failed(inv.email);
+      throw invalidField('password', 'is not the password of the Patchbay account of this email; enter that password to join with it');
+    }
+    signInThrottle(ctx).succeeded(inv.email);
+  }
+  const passwordHash = account ? null : await hashPassword(input.password);
   const created = await ctx.db.prisma.$transaction(async (tx) => {
     // Single use: only the first acceptance flips usedAt.
     const { count } = await tx.invitation.updateMany({ where: { id: inv.id, usedAt: null, revokedAt: null }, data: { usedAt: new Date() } });
-    if (count === 0) throw new AppError('NOT_FOUND', 'This invitation link is not valid any more; ask for a new one');
-    const existingUser = await tx.user.findUnique({ where: { email: inv.email } });
-    if (existingUser) throw new AppError('CONFLICT', 'An account with this email exists already; sign in instead');
-    const user = await tx.user.create({ data: { email: inv.email, name: input.name, passwordHash } });
+    if (count === 0) throw notValidAnyMore();
+    let userId: string;
+    if (account) {
+      userId = account.id;
+      if (await tx.member.findFirst({ where: { studioId: inv.studioId, userId }, select: { id: true } })) {
+        throw new AppError('CONFLICT', 'This account is already a member of that studio; sign in instead');
+      }
+    } else {
+      // Another acceptance may have created the account meanwhile (unique email): a 409, not a 500.
+      if (await tx.user.findUnique({ where: { email: inv.email }, select: { id: true } })) throw new AppError('CONFLICT', 'An account with this email exists already; open the link again');
+      userId = (await tx.user.create({ data: { email: inv.email, name: input.name, passwordHash: passwordHash! } })).id;
+    }
     const invited = await tx.auditEntry.findFirst({ where: { entityType: 'invitation', entityId: inv.id, action: 'invitation.created' }, select: { details: true } });
     const projectIds = ((invited?.details as { projectIds?: string[] } | null)?.projectIds ?? []).filter((id) => typeof id === 'string');
     // A person already on the schedule (same email, no account) gets the account.
     const onSchedule = await tx.member.findFirst({ where: { studioId: inv.studioId, email: inv.email, userId: null } });
     const member = onSchedule
-      ? await tx.member.update({ where: { id: onSchedule.id }, data: { userId: user.id, accessRole: inv.accessRole, name: input.name, guestProjects: { connect: projectIds.map((id) => ({ id })) } } })
+      ? await tx.member.update({ where: { id: onSchedule.id }, data: { userId, accessRole: inv.accessRole, name: input.name, guestProjects: { connect: projectIds.map((id) => ({ id })) } } })
       : await tx.member.create({
           data: {
-            studioId: inv.studioId, name: input.name, email: inv.email, roles: inv.roles, accessRole: inv.accessRole, userId: user.id,
+            studioId: inv.studioId, name: input.name, email: inv.email, roles: inv.roles, accessRole: inv.accessRole, userId,
             weeklyCapacityHours: inv.roles.length ? 40 : 0, guestProjects: { connect: projectIds.map((id) => ({ id })) },
           },
         });
-    await audit(tx, { studioId: inv.studioId, actorId: member.id, action: 'invitation.accepted', entityType: 'member', entityId: member.id, details: { invitationId: inv.id, accessRole: inv.accessRole } });
-    return { user, member };
+    await audit(tx, { studioId: inv.studioId, actorId: member.id, action: 'invitation.accepted', entityType: 'member', entityId: member.id, details: { invitationId: inv.id, accessRole: inv.accessRole, existingAccount: !!account } });
+    return { userId, member };
   });
-  return startSession(ctx, created.user.id, created.member.id, userAgent);
+  const browserToken = await rememberBrowser(ctx.db.prisma, created.userId, client.browserToken);
+  return { ...(await startSession(ctx, created.userId, created.member.id, client.userAgent)), browserToken };
 }
 
 export async function setMemberAccess(ctx: AppContext, auth: AuthContext, memberId: string, input: { accessRole: AccessRole; projectIds?: string[] | undefined }) {

@@ -26,6 +26,11 @@ export async function getAgenda(ctx: AppContext, auth: AuthContext, query: Agend
   if (!(from < to) || to.getTime() - from.getTime() > MAX_AGENDA_DAYS * 86_400_000) {
     throw invalidField('to', `"from" must be before "to", at most ${MAX_AGENDA_DAYS} days apart`, 'query');
   }
+  // The end derived from the one given must be an instant too (years 1900–9999, like InstantSchema).
+  const inRange = (d: Date) => d.getUTCFullYear() >= 1900 && d.getUTCFullYear() <= 9999;
+  if (!inRange(from) || !inRange(to)) {
+    throw invalidField(query.from ? 'from' : 'to', `the ${AGENDA_DAYS}-day window it sets must stay between the years 1900 and 9999`, 'query');
+  }
   // My day is the team's page: a guest's sessions are on their own page (GET /artist/sessions).
   if (audienceOf(auth) === 'guest') return { from: from.toISOString(), to: to.toISOString(), sessions: [], tasks: [] };
 

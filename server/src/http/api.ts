@@ -1,9 +1,11 @@
 import express, { type ErrorRequestHandler, type Router } from 'express';
 import type { AppContext } from '../context';
 import { Prisma } from '../generated/prisma/client';
-import { AppError } from './errors';
+import { isDatabaseUnavailable } from '../db/unavailable';
+import { AppError, databaseUnavailable } from './errors';
 import { buildOpenApiDocument } from './openapi';
 import { defineRoute, mountRoutes, type Route } from './route';
+import { markInvalidUtf8 } from './validation';
 import { authenticate, authRateLimit, csrfGuard } from '../auth/http';
 import { artistRoutes } from './routes/artist';
 import { authRoutes } from './routes/auth';
@@ -56,6 +58,11 @@ export function errorHandler(ctx: AppContext): ErrorRequestHandler {
     let appError: AppError;
     if (err instanceof AppError) appError = err;
     else if (isBodyParserError(err)) appError = fromBodyParser(err);
+    else if (isDatabaseUnavailable(err)) {
+      // Not a bug: the database is out of reach or silent. 503, and a short log line.
+      ctx.logger.warn({ method: req.method, url: req.originalUrl, reason: err instanceof Error ? err.message : String(err) }, 'database unavailable');
+      appError = databaseUnavailable();
+    }
     else if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2025') appError = new AppError('NOT_FOUND', 'The record was not found');
     else if (isDataOutOfRange(err)) appError = new AppError('VALIDATION_FAILED', 'A value is out of the range the database can store');
     else if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002') {
@@ -101,14 +108,18 @@ function fromBodyParser(err: BodyParserError): AppError {
 
 export function createApiRouter(ctx: AppContext, routes: Route[]): Router {
   const router = express.Router();
-  router.use(express.json({ limit: ctx.config.bodyLimit, strict: false }));
+  router.use(express.json({ limit: ctx.config.bodyLimit, strict: false, verify: markInvalidUtf8 }));
   router.use((_req, res, next) => {
     res.set('Cache-Control', 'no-store');
     next();
   });
   router.use(csrfGuard(ctx));
-  router.use(authenticate(ctx));
-  router.post('/auth/sign-in', authRateLimit(ctx, 'sign-in', 'ip'), authRateLimit(ctx, 'sign-in', 'email'));
+  // The health check never waits on a sign-in lookup: it answers 503 within its own bound
+  // (DB_HEALTH_TIMEOUT_MS) even when the database is silent and a cookie came along.
+  const resolveSignIn = authenticate(ctx);
+  router.use((req, res, next) => (req.path === '/health' ? next() : resolveSignIn(req, res, next)));
+  // Per account, sign-in is slowed down (not locked) in domain/accounts.ts: auth/sign-in-throttle.ts.
+  router.post('/auth/sign-in', authRateLimit(ctx, 'sign-in', 'ip'));
   router.post('/auth/password', authRateLimit(ctx, 'password', 'ip'));
   router.post('/setup', authRateLimit(ctx, 'setup', 'ip'));
   router.use('/invitations/by-token', authRateLimit(ctx, 'invitation', 'ip'));

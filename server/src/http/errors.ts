@@ -27,3 +27,7 @@ export const notFound = (what: string, id?: string): AppError =>
 /** A 400 for one field of a request, in the same shape as schema validation failures. */
 export const invalidField = (path: string, message: string, location: 'params' | 'query' | 'body' = 'body'): AppError =>
   new AppError('VALIDATION_FAILED', `Invalid ${location}.${path}: ${message}`, { issues: [{ location, path, message }] });
+
+/** A 503 for a database that cannot be reached or does not answer in time (see db/unavailable.ts). */
+export const databaseUnavailable = (): AppError =>
+  new AppError('DATABASE_UNAVAILABLE', 'The database is not answering; try again in a moment');

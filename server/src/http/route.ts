@@ -7,7 +7,7 @@ import type { NextFunction, Request, Response, Router } from 'express';
 import type { z } from 'zod';
 import type { AppContext } from '../context';
 import { AppError } from './errors';
-import { parseOr400 } from './validation';
+import { checkBodyEncoding, checkQueryEncoding, malformedParamError, parseOr400 } from './validation';
 
 type Method = 'get' | 'post' | 'patch' | 'put' | 'delete';
 
@@ -37,6 +37,12 @@ export interface RouteSpec<
    * (the role must hold it at least for 'own' things; handlers check the scope).
    */
   access: 'public' | 'signedIn' | Action;
+  /**
+   * Top-level body fields whose handler applies the shared text rule (`isStorableText`) itself,
+   * to report an offence more precisely (a CSV file: by line and column). Every other string is
+   * checked before the schema (http/validation.ts).
+   */
+  ownTextCheck?: string[];
 }
 
 export interface RequestInput<P, Q, B> {
@@ -80,9 +86,11 @@ export function defineRoute<
           throw new AppError('FORBIDDEN', 'Your role in this studio does not allow this');
         }
       }
+      checkQueryEncoding(req.originalUrl);
+      if (full.body) checkBodyEncoding(req);
       const params = (full.params ? parseOr400(full.params, req.params, 'params') : undefined) as Out<P>;
       const query = (full.query ? parseOr400(full.query, { ...req.query }, 'query') : undefined) as Out<Q>;
-      const body = (full.body ? parseOr400(full.body, req.body ?? {}, 'body') : undefined) as Out<B>;
+      const body = (full.body ? parseOr400(full.body, req.body ?? {}, 'body', full.ownTextCheck) : undefined) as Out<B>;
       const result = await handler({ auth: auth as AuthContext, params, query, body, req, res, ctx });
       if (res.headersSent) return;
       if (full.status === 204 || !full.response) {
@@ -107,4 +115,9 @@ export function mountRoutes(router: Router, routes: Route[], ctx: AppContext): v
       route.handle(req, res, ctx).catch(next);
     });
   }
+  // The router could not decode a path parameter (malformed percent-encoding): a 400 naming it.
+  const specs = routes.map((route) => route.spec);
+  router.use((err: unknown, req: Request, _res: Response, next: NextFunction) => {
+    next(err instanceof URIError && (err as URIError & { status?: number }).status === 400 ? malformedParamError(req, specs) : err);
+  });
 }

@@ -19,9 +19,11 @@ import { can } from '@patchbay/shared';
 import { requireBoardAccess, seesSetup, sessionAccess } from '../auth/access';
 import { readEventsAfter } from '../domain/sessions';
 import { boardAudience } from '../presenters/guest';
-import { AppError } from '../http/errors';
+import { isDatabaseUnavailable } from '../db/unavailable';
+import { AppError, databaseUnavailable } from '../http/errors';
 import { parseOr400 } from '../http/validation';
 import type { IoServer } from './broadcaster';
+import { createJoinLimiter } from './join-limit';
 
 /** Rooms that let the server reach every socket of one sign-in or one member (to disconnect them). */
 export const authRoom = (authSessionId: string): string => `auth:${authSessionId}`;
@@ -29,6 +31,7 @@ export const memberRoom = (memberId: string): string => `member:${memberId}`;
 
 function toSocketError(err: unknown, ctx: AppContext): SocketError {
   if (err instanceof AppError) return { code: err.code, message: err.message, ...(err.details === undefined ? {} : { details: err.details }) };
+  if (isDatabaseUnavailable(err)) return databaseUnavailable().toJSON().error;
   ctx.logger.error({ err }, 'socket handler failed');
   return { code: 'INTERNAL', message: 'Something went wrong on the server' };
 }
@@ -134,6 +137,8 @@ export function attachSocketServer(httpServer: HttpServer, ctx: AppContext): IoS
   });
 
   const presence = presenceNotifier(io, ctx);
+  const joins = createJoinLimiter({ perSocket: ctx.config.socketJoinLimit, perMember: ctx.config.socketJoinMemberLimit, windowMs: ctx.config.socketJoinWindowMs });
+  const rateLimited = (): SocketError => ({ code: 'RATE_LIMITED', message: 'Too many joins and leaves; wait a few seconds and try again' });
 
   io.on('connection', (socket) => {
     const auth = socket.data.auth as AuthContext;
@@ -141,7 +146,12 @@ export function attachSocketServer(httpServer: HttpServer, ctx: AppContext): IoS
     // A sign-in that expires takes its sockets with it.
     const expiry = setTimeout(() => socket.disconnect(true), Math.max(0, Math.min(auth.expiresAt.getTime() - Date.now(), 2 ** 31 - 1)));
     expiry.unref();
-    socket.on('disconnect', () => clearTimeout(expiry));
+    socket.on('disconnect', () => {
+      clearTimeout(expiry);
+      joins.forgetSocket(socket.id);
+    });
+    /** Spends one join / leave of this socket and member (checked before any database work). */
+    const allowed = () => joins.take(socket.id, auth.memberId);
 
     socket.on('disconnecting', () => {
       for (const room of socket.rooms) if (room.startsWith('board:')) presence.changed(room.slice('board:'.length));
@@ -149,6 +159,7 @@ export function attachSocketServer(httpServer: HttpServer, ctx: AppContext): IoS
 
     socket.on('board.join', async (payload, ack) => {
       if (typeof ack !== 'function') return;
+      if (!allowed()) return ack({ ok: false, error: rateLimited() });
       try {
         const { v, sessionId, afterSeq } = parseOr400(BoardJoinPayloadSchema, payload, 'payload');
         // The sign-in may have been revoked or the member removed since the handshake.
@@ -180,6 +191,7 @@ export function attachSocketServer(httpServer: HttpServer, ctx: AppContext): IoS
     // The studio's workload: team viewers hear whose figures changed, others only that theirs may have.
     socket.on('workload.watch', async (payload, ack) => {
       if (typeof ack !== 'function') return;
+      if (!allowed()) return ack({ ok: false, error: rateLimited() });
       try {
         const { v } = parseOr400(WorkloadWatchPayloadSchema, payload, 'payload');
         if (v !== PROTOCOL_VERSION) throw new AppError('BAD_REQUEST', `Protocol version ${v} is not supported; reload to get version ${PROTOCOL_VERSION}`);
@@ -197,12 +209,20 @@ export function attachSocketServer(httpServer: HttpServer, ctx: AppContext): IoS
     });
 
     socket.on('workload.unwatch', async (_payload, ack) => {
+      if (!allowed()) {
+        if (typeof ack === 'function') ack({ ok: false, error: rateLimited() });
+        return;
+      }
       await socket.leave(workloadTeamRoom(auth.studioId));
       await socket.leave(workloadOwnRoom(auth.studioId));
       if (typeof ack === 'function') ack({ ok: true });
     });
 
     socket.on('board.leave', async (payload, ack) => {
+      if (!allowed()) {
+        if (typeof ack === 'function') ack({ ok: false, error: rateLimited() });
+        return;
+      }
       try {
         const { sessionId } = parseOr400(BoardLeavePayloadSchema, payload, 'payload');
         await socket.leave(boardRoom(sessionId));

@@ -154,7 +154,9 @@ async function seedInTransaction(prisma: PrismaClient, now: Date, hashes: Map<st
       }
     }
     return studio.name;
-  });
+    // Seeding writes a few hundred rows in one transaction: on a loaded machine that can take longer
+    // than the request-sized default (DB_TRANSACTION_TIMEOUT_MS); it runs once, at start.
+  }, { timeout: 120_000 });
 }
 
 function inputLine(line: DemoInput, gear: ReadonlyMap<string, string>) {

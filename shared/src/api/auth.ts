@@ -80,7 +80,11 @@ export const InvitationListSchema = z.object({ invitations: z.array(InvitationSc
 export const InvitationParamsSchema = z.strictObject({ invitationId: IdSchema });
 export const InvitationTokenParamsSchema = z.strictObject({ token: z.string().min(20).max(100) });
 export const InvitationPreviewSchema = z
-  .object({ studio: z.string(), email: z.string(), name: z.string(), accessRole: AccessRoleSchema, expiresAt: InstantSchema })
+  .object({
+    studio: z.string(), email: z.string(), name: z.string(), accessRole: AccessRoleSchema, expiresAt: InstantSchema,
+    /** The email has a Patchbay account already (another studio, or removed from this one): accepting takes its password. */
+    existingAccount: z.boolean(),
+  })
   .meta({ id: 'InvitationPreview' });
 export const AcceptInvitationInputSchema = z
   .strictObject({ name: z.string().trim().min(1).max(120), password: PasswordSchema })

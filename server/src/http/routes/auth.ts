@@ -19,10 +19,31 @@ import {
   SetupStatusSchema,
   SignInInputSchema,
 } from '@patchbay/shared';
+import type { Request, Response } from 'express';
 import { clearSessionCookie, setSessionCookie } from '../../auth/http';
+import { readBrowserToken, setBrowserCookie } from '../../auth/known-browsers';
+import type { AppContext } from '../../context';
+import { AppError } from '../../http/errors';
 import * as accounts from '../../domain/accounts';
 import { memberInclude, presentMember } from '../../presenters/studio';
 import { defineRoute } from '../route';
+
+const clientOf = (req: Request) => ({ userAgent: req.get('user-agent'), browserToken: readBrowserToken(req.headers.cookie) });
+
+/** Signs the browser in (session cookie, known-browser cookie); a slowdown's 429 carries Retry-After. */
+async function signingIn(ctx: AppContext, req: Request, res: Response, run: () => Promise<accounts.SignedIn>) {
+  let signedIn: accounts.SignedIn;
+  try {
+    signedIn = await run();
+  } catch (err) {
+    const retryAfter = err instanceof AppError && err.code === 'RATE_LIMITED' ? (err.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds : undefined;
+    if (retryAfter) res.set('Retry-After', String(retryAfter));
+    throw err;
+  }
+  setSessionCookie(ctx, req, res, signedIn.token, signedIn.expiresAt);
+  if (signedIn.browserToken) setBrowserCookie(ctx, req, res, signedIn.browserToken);
+  return signedIn.me;
+}
 
 export const authRoutes = [
   defineRoute(
@@ -30,12 +51,8 @@ export const authRoutes = [
     async ({ ctx, auth }) => accounts.currentMe(ctx, auth),
   ),
   defineRoute(
-    { method: 'post', path: '/auth/sign-in', tag: 'Accounts', access: 'public', summary: 'Sign in with email and password; sets the session cookie (rate limited)', body: SignInInputSchema, status: 200, response: MeSchema, errors: ['UNAUTHENTICATED', 'RATE_LIMITED'] },
-    async ({ ctx, body, req, res }) => {
-      const signedIn = await accounts.signIn(ctx, body.email, body.password, req.get('user-agent'));
-      setSessionCookie(ctx, req, res, signedIn.token, signedIn.expiresAt);
-      return signedIn.me;
-    },
+    { method: 'post', path: '/auth/sign-in', tag: 'Accounts', access: 'public', summary: 'Sign in with email and password; sets the session cookie and the known-browser cookie (rate limited per address; per account slowed down, 429 with Retry-After, except for browsers that signed in to it before)', body: SignInInputSchema, status: 200, response: MeSchema, errors: ['UNAUTHENTICATED', 'RATE_LIMITED'] },
+    async ({ ctx, body, req, res }) => signingIn(ctx, req, res, () => accounts.signIn(ctx, body.email, body.password, clientOf(req))),
   ),
   defineRoute(
     { method: 'post', path: '/auth/sign-out', tag: 'Accounts', access: 'signedIn', summary: 'Sign out this browser (its sockets are disconnected)', status: 204 },
@@ -85,12 +102,8 @@ export const authRoutes = [
     async ({ ctx, params }) => accounts.previewInvitation(ctx, params.token),
   ),
   defineRoute(
-    { method: 'post', path: '/invitations/by-token/:token/accept', tag: 'Members', access: 'public', summary: 'Accept an invitation: creates the account and member, signed in (single use; rate limited)', params: InvitationTokenParamsSchema, body: AcceptInvitationInputSchema, status: 201, response: MeSchema, errors: ['NOT_FOUND', 'CONFLICT', 'RATE_LIMITED'] },
-    async ({ ctx, params, body, req, res }) => {
-      const signedIn = await accounts.acceptInvitation(ctx, params.token, body, req.get('user-agent'));
-      setSessionCookie(ctx, req, res, signedIn.token, signedIn.expiresAt);
-      return signedIn.me;
-    },
+    { method: 'post', path: '/invitations/by-token/:token/accept', tag: 'Members', access: 'public', summary: "Accept an invitation: creates the member (and the account, or joins the existing account of the email with that account's password), signed in (single use; rate limited)", params: InvitationTokenParamsSchema, body: AcceptInvitationInputSchema, status: 201, response: MeSchema, errors: ['NOT_FOUND', 'CONFLICT', 'RATE_LIMITED'] },
+    async ({ ctx, params, body, req, res }) => signingIn(ctx, req, res, () => accounts.acceptInvitation(ctx, params.token, body, clientOf(req))),
   ),
   defineRoute(
     { method: 'put', path: '/members/:memberId/access', tag: 'Members', access: 'members.manage', summary: "Set a member's access role (and a guest's projects); their sockets reconnect under the new role", params: MemberParamsSchema, body: MemberAccessInputSchema, status: 200, response: MemberSchema, errors: ['NOT_FOUND', 'CONFLICT'] },

@@ -38,7 +38,7 @@ export const setupRoutes = [
     async ({ ctx, auth, params, req }) => generateChecklist(ctx, auth, params.sessionId, requester(req)),
   ),
   defineRoute(
-    { method: 'post', path: '/sessions/:sessionId/setup/inputs/import', tag: 'Setup lists', access: 'setup.edit', summary: 'Import the input list from CSV (replace or append); every bad row is reported in details.rows and nothing is imported unless all are good', params: SessionParamsSchema, body: ImportInputsSchema, status: 201, response: CreatedSetupItemsSchema, errors: ['NOT_FOUND'] },
+    { method: 'post', path: '/sessions/:sessionId/setup/inputs/import', tag: 'Setup lists', access: 'setup.edit', summary: 'Import the input list from CSV (replace or append); every bad row is reported in details.rows and nothing is imported unless all are good', params: SessionParamsSchema, body: ImportInputsSchema, ownTextCheck: ['csv'], status: 201, response: CreatedSetupItemsSchema, errors: ['NOT_FOUND'] },
     async ({ ctx, auth, params, body, req }) => importInputs(ctx, auth, params.sessionId, body, requester(req)),
   ),
   defineRoute(
