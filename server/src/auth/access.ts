@@ -1,7 +1,7 @@
 import { can, type AccessScope, type Action } from '@patchbay/shared';
 import type { Tx } from '../db/database';
 import type { PrismaClient } from '../generated/prisma/client';
-import { AppError, notFound } from '../http/errors';
+import { AppError, notFound } from '../errors';
 import type { AuthContext } from './auth-context';
 
 export const forbidden = (what: string): AppError => new AppError('FORBIDDEN', `You may not ${what}`);

@@ -2,7 +2,7 @@ import { parse as parseCookies } from 'cookie';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import type { AppContext } from '../context';
-import { AppError } from '../http/errors';
+import { AppError } from '../errors';
 import type { AuthContext } from './auth-context';
 import { resolveAuth } from './auth-sessions';
 

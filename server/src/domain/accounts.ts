@@ -8,8 +8,8 @@ import { decoyHash, hashPassword, hashToken, newToken, verifyPassword } from '..
 import { isKnownBrowser, rememberBrowser } from '../auth/known-browsers';
 import { signInThrottle } from '../auth/sign-in-throttle';
 import type { AppContext } from '../context';
-import { AppError, invalidField, notFound } from '../http/errors';
-import { authRoom, memberRoom } from '../realtime/socket-server';
+import { AppError, invalidField, notFound } from '../errors';
+import { authRoom, memberRoom } from '@patchbay/shared';
 import type { Tx } from '../db/database';
 import { requireMayManage } from './catalog';
 

@@ -8,7 +8,7 @@ import { emptyTaskCounts, presentSession, sessionInclude } from '../presenters/s
 import { presentTask, taskInclude } from '../presenters/task';
 import { setupProgressOf } from './sessions';
 import { loadRulesContext, runRules, sessionInputLines } from './setup-support';
-import { invalidField } from '../http/errors';
+import { invalidField } from '../errors';
 import { audienceOf } from '../presenters/guest';
 
 export const AGENDA_DAYS = 7;

@@ -21,7 +21,7 @@ import type { AuthContext } from '../auth/auth-context';
 import type { AppContext } from '../context';
 import type { Tx } from '../db/database';
 import { presentBusyWith } from '../presenters/routing';
-import { invalidField } from '../http/errors';
+import { invalidField } from '../errors';
 import { timedTaskBookings } from './task-times';
 import { loadWorkloadBookings } from './workload';
 import { sessionTimesSelect, takingTimeAround } from './session-times';

@@ -6,7 +6,7 @@ import type { AuthContext } from '../auth/auth-context';
 import { audit } from '../auth/audit';
 import { newToken } from '../auth/crypto';
 import type { AppContext } from '../context';
-import { notFound } from '../http/errors';
+import { notFound } from '../errors';
 import { buildFeed, type FeedSession, type FeedTask } from '../presenters/ics';
 
 const DAY = 86_400_000;

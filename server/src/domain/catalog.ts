@@ -21,12 +21,12 @@ import type { AuthContext } from '../auth/auth-context';
 import { audit } from '../auth/audit';
 import type { AppContext } from '../context';
 import type { Tx } from '../db/database';
-import { AppError, notFound, invalidField } from '../http/errors';
+import { AppError, notFound, invalidField } from '../errors';
 import { presentMember, presentProject, presentRoom, memberInclude } from '../presenters/studio';
 import { loadCustomKinds } from './task-kinds';
 import type { BoardEvent, UnsequencedBoardEvent } from '@patchbay/shared';
 import { presentTask, taskInclude } from '../presenters/task';
-import { memberRoom } from '../realtime/socket-server';
+import { memberRoom } from '@patchbay/shared';
 import { appendBoardEvents, lockBoard } from './board-events';
 import { runCommand } from './command';
 

@@ -8,7 +8,7 @@ import type { AuthContext } from '../auth/auth-context';
 import { audit } from '../auth/audit';
 import type { AppContext } from '../context';
 import type { Tx } from '../db/database';
-import { AppError, invalidField, notFound } from '../http/errors';
+import { AppError, invalidField, notFound } from '../errors';
 import { gearInclude, presentGear } from '../presenters/gear';
 import { presentSetupItem, setupInclude } from '../presenters/setup';
 import { appendBoardEvents, lockBoard } from './board-events';

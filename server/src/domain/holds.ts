@@ -19,7 +19,7 @@ import type { AuthContext } from '../auth/auth-context';
 import { audit } from '../auth/audit';
 import type { AppContext } from '../context';
 import type { Tx } from '../db/database';
-import { AppError, notFound } from '../http/errors';
+import { AppError, notFound } from '../errors';
 import { appendBoardEvents, lockBoard } from './board-events';
 import { bookingConflicts } from './booking-check';
 import { runCommand } from './command';

@@ -8,7 +8,7 @@ import {
   type RoutingContext,
 } from '@patchbay/shared';
 import type { Tx } from '../db/database';
-import { notFound } from '../http/errors';
+import { notFound } from '../errors';
 import { loadCustomKinds } from './task-kinds';
 import { sessionTimesSelect, takingTimeAround } from './session-times';
 

@@ -2,7 +2,7 @@ import { workOfTask, type RoutingPreview, type RoutingPreviewInput } from '@patc
 import { requireCan, sessionAccess } from '../auth/access';
 import type { AuthContext } from '../auth/auth-context';
 import type { AppContext } from '../context';
-import { notFound } from '../http/errors';
+import { notFound } from '../errors';
 import { presentRouting } from '../presenters/routing';
 import { requireKind, studioTimeZone } from './task-support';
 import { checkTaskTime } from './task-times';

@@ -17,7 +17,7 @@ import type { AppContext } from '../context';
 import { boardRoom } from '@patchbay/shared';
 import { audit } from '../auth/audit';
 import type { Tx } from '../db/database';
-import { AppError, notFound, invalidField } from '../http/errors';
+import { AppError, notFound, invalidField } from '../errors';
 import { appendBoardEvents, lockBoard } from './board-events';
 import { loadRulesContext, lockGearPlans, runRules, sessionInputLines } from './setup-support';
 import { runCommand } from './command';

@@ -18,7 +18,7 @@ import type { AuthContext } from '../auth/auth-context';
 import { audit } from '../auth/audit';
 import type { AppContext } from '../context';
 import type { Tx } from '../db/database';
-import { AppError, notFound } from '../http/errors';
+import { AppError, notFound } from '../errors';
 import { emptyTaskCounts, presentSession, sessionInclude } from '../presenters/session';
 import { appendBoardEvents, lockBoard } from './board-events';
 import { runCommand } from './command';

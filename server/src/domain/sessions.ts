@@ -4,7 +4,7 @@ import { forbidden, requireBoardAccess, seesSetup } from '../auth/access';
 import type { AuthContext } from '../auth/auth-context';
 import type { AppContext } from '../context';
 import type { Prisma } from '../generated/prisma/client';
-import { notFound } from '../http/errors';
+import { notFound } from '../errors';
 import { emptyTaskCounts, presentSession, sessionInclude } from '../presenters/session';
 import { presentEventFor } from '../presenters/board-event';
 import { audienceOf, boardAudience, presentGuestBoard, presentGuestSession, type Audience } from '../presenters/guest';

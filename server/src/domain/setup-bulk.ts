@@ -17,7 +17,7 @@ import {
 import { requireBoardAccess, requireCan, seesSetup } from '../auth/access';
 import type { AuthContext } from '../auth/auth-context';
 import type { AppContext } from '../context';
-import { AppError } from '../http/errors';
+import { AppError } from '../errors';
 import { gearFacts } from '../presenters/gear';
 import { presentSetupItem, setupInclude } from '../presenters/setup';
 import { appendBoardEvents } from './board-events';

@@ -16,7 +16,7 @@ import { requireCan, sessionAccess } from '../auth/access';
 import type { AuthContext } from '../auth/auth-context';
 import type { AppContext } from '../context';
 import type { Tx } from '../db/database';
-import { AppError, invalidField, notFound } from '../http/errors';
+import { AppError, invalidField, notFound } from '../errors';
 import { presentSetupItem, setupInclude } from '../presenters/setup';
 import { appendBoardEvents } from './board-events';
 import { runCommand, type CommandOptions } from './command';

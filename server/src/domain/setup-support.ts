@@ -16,7 +16,7 @@ import {
 } from '@patchbay/shared';
 import type { Tx } from '../db/database';
 import type { PrismaClient } from '../generated/prisma/client';
-import { AppError, notFound } from '../http/errors';
+import { AppError, notFound } from '../errors';
 import { gearFacts } from '../presenters/gear';
 import { setupInclude } from '../presenters/setup';
 import { requireCan, sessionAccess } from '../auth/access';

@@ -4,7 +4,7 @@ import { forbidden, requireCan, sessionAccess } from '../auth/access';
 import type { AuthContext } from '../auth/auth-context';
 import type { AppContext } from '../context';
 import type { Tx } from '../db/database';
-import { notFound } from '../http/errors';
+import { notFound } from '../errors';
 import { audienceOf } from '../presenters/guest';
 import { presentRouting } from '../presenters/routing';
 import { presentTask } from '../presenters/task';

@@ -11,7 +11,7 @@ import { requireCan, sessionAccess } from '../auth/access';
 import type { AuthContext } from '../auth/auth-context';
 import type { AppContext } from '../context';
 import type { Tx } from '../db/database';
-import { AppError } from '../http/errors';
+import { AppError } from '../errors';
 import { presentTask } from '../presenters/task';
 import { appendBoardEvents } from './board-events';
 import { promoteOnWork } from './session-status';

@@ -11,7 +11,7 @@ import {
 } from '@patchbay/shared';
 import { audit } from '../auth/audit';
 import type { Tx } from '../db/database';
-import { AppError, notFound } from '../http/errors';
+import { AppError, notFound } from '../errors';
 import { presentTask, taskInclude } from '../presenters/task';
 import { lockBoard } from './board-events';
 import { loadCustomKinds } from './task-kinds';

@@ -3,7 +3,7 @@
 import { bookingsFromSchedule, formatWindow, sessionSpan, type Booking, type SessionTimes, type UnsequencedBoardEvent } from '@patchbay/shared';
 import { sessionTimesSelect } from './session-times';
 import type { Tx } from '../db/database';
-import { invalidField } from '../http/errors';
+import { invalidField } from '../errors';
 import { presentTask, taskInclude } from '../presenters/task';
 
 const DAY_MS = 86_400_000;

@@ -11,7 +11,7 @@ import { canChangeTaskStatus } from '@patchbay/shared';
 import { requireCan, sessionAccess } from '../auth/access';
 import type { AuthContext } from '../auth/auth-context';
 import type { AppContext } from '../context';
-import { AppError } from '../http/errors';
+import { AppError } from '../errors';
 import { presentTask, taskInclude } from '../presenters/task';
 import { appendBoardEvents, lockBoard } from './board-events';
 import { runCommand, type CommandOptions } from './command';

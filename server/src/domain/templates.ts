@@ -16,7 +16,7 @@ import type { AuthContext } from '../auth/auth-context';
 import { audit } from '../auth/audit';
 import type { AppContext } from '../context';
 import type { Tx } from '../db/database';
-import { AppError, invalidField, notFound } from '../http/errors';
+import { AppError, invalidField, notFound } from '../errors';
 import { presentSetupItem, setupInclude, setupOrder } from '../presenters/setup';
 import { presentTask, taskInclude } from '../presenters/task';
 import { presentTemplate } from '../presenters/template';

@@ -17,7 +17,7 @@ import type { AuthContext } from '../auth/auth-context';
 import type { AppContext } from '../context';
 import type { Tx } from '../db/database';
 import type { PrismaClient } from '../generated/prisma/client';
-import { AppError, notFound } from '../http/errors';
+import { AppError, notFound } from '../errors';
 import { presentWorkload, presentWorkloadItems, type WorkloadSession } from '../presenters/workload';
 
 const DAY_MS = 86_400_000;

@@ -2,7 +2,7 @@ import express, { type ErrorRequestHandler, type Router } from 'express';
 import type { AppContext } from '../context';
 import { Prisma } from '../generated/prisma/client';
 import { isDatabaseUnavailable } from '../db/unavailable';
-import { AppError, databaseUnavailable } from './errors';
+import { AppError, databaseUnavailable } from '../errors';
 import { buildOpenApiDocument } from './openapi';
 import { defineRoute, mountRoutes, type Route } from './route';
 import { markInvalidUtf8 } from './validation';

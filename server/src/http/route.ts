@@ -6,7 +6,7 @@ import { authOf } from '../auth/http';
 import type { NextFunction, Request, Response, Router } from 'express';
 import type { z } from 'zod';
 import type { AppContext } from '../context';
-import { AppError } from './errors';
+import { AppError } from '../errors';
 import { checkBodyEncoding, checkQueryEncoding, malformedParamError, parseOr400 } from './validation';
 
 type Method = 'get' | 'post' | 'patch' | 'put' | 'delete';

@@ -3,7 +3,7 @@ import { isStorableText, type FieldIssue } from '@patchbay/shared';
 import type { IncomingMessage } from 'node:http';
 import { unescape as lenientUnescape } from 'node:querystring';
 import type { z } from 'zod';
-import { AppError } from './errors';
+import { AppError } from '../errors';
 
 type Location = FieldIssue['location'];
 

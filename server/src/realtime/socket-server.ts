@@ -5,7 +5,9 @@ import {
   PROTOCOL_VERSION,
   WorkloadWatchPayloadSchema,
   boardLimitedRoom,
+  authRoom,
   boardRoom,
+  memberRoom,
   workloadOwnRoom,
   workloadTeamRoom,
   type SocketError,
@@ -20,14 +22,11 @@ import { requireBoardAccess, seesSetup, sessionAccess } from '../auth/access';
 import { readEventsAfter } from '../domain/sessions';
 import { boardAudience } from '../presenters/guest';
 import { isDatabaseUnavailable } from '../db/unavailable';
-import { AppError, databaseUnavailable } from '../http/errors';
+import { AppError, databaseUnavailable } from '../errors';
 import { parseOr400 } from '../http/validation';
 import type { IoServer } from './broadcaster';
 import { createJoinLimiter } from './join-limit';
 
-/** Rooms that let the server reach every socket of one sign-in or one member (to disconnect them). */
-export const authRoom = (authSessionId: string): string => `auth:${authSessionId}`;
-export const memberRoom = (memberId: string): string => `member:${memberId}`;
 
 function toSocketError(err: unknown, ctx: AppContext): SocketError {
   if (err instanceof AppError) return { code: err.code, message: err.message, ...(err.details === undefined ? {} : { details: err.details }) };

@@ -62,3 +62,6 @@ export const boardLimitedRoom = (sessionId: string): string => `board-limited:${
 export const workloadTeamRoom = (studioId: string): string => `workload-team:${studioId}`;
 /** Viewers of their own workload only. */
 export const workloadOwnRoom = (studioId: string): string => `workload-own:${studioId}`;
+/** Every socket of one sign-in, and of one member: the server disconnects them on sign-out, revocation or removal. */
+export const authRoom = (authSessionId: string): string => `auth:${authSessionId}`;
+export const memberRoom = (memberId: string): string => `member:${memberId}`;

@@ -23,7 +23,7 @@ import type { Request, Response } from 'express';
 import { clearSessionCookie, setSessionCookie } from '../../auth/http';
 import { readBrowserToken, setBrowserCookie } from '../../auth/known-browsers';
 import type { AppContext } from '../../context';
-import { AppError } from '../../http/errors';
+import { AppError } from '../../errors';
 import * as accounts from '../../domain/accounts';
 import { memberInclude, presentMember } from '../../presenters/studio';
 import { defineRoute } from '../route';

@@ -2,7 +2,7 @@ import { StudioSchema, TaskKindListSchema, WorkloadItemsSchema, WorkloadMemberPa
 import { listKinds } from '../../domain/catalog';
 import { getWorkload, getWorkloadItems } from '../../domain/workload';
 import { presentStudio, studioInclude } from '../../presenters/studio';
-import { notFound } from '../errors';
+import { notFound } from '../../errors';
 import { defineRoute } from '../route';
 
 export const studioRoutes = [
