@@ -163,7 +163,7 @@ describe('holds, prep and teardown', () => {
     const drums = await book({ title: 'Drums with the U87', startsAt: '2027-06-01T10:00:00Z', endsAt: '2027-06-01T14:00:00Z' });
     expect(drums.body.clearAt).toBe('2027-06-01T14:30:00.000Z');
     const line = await t.api('POST', `/api/sessions/${drums.body.id}/setup-items`, { part: 'INPUT', source: 'Room', gearId: u87.id });
-    expect([line.status, line.text]).toEqual([201, expect.anything()]);
+    expect([line.status, line.body.gear?.id]).toEqual([201, u87.id]);
     // In the booth at 14:15, during the live room's teardown: the one U87 is still out there.
     const vocals = await book({ title: 'Vocals', roomId: f.booth, startsAt: '2027-06-01T14:15:00Z', endsAt: '2027-06-01T16:00:00Z' });
     const clash = await t.api('POST', `/api/sessions/${vocals.body.id}/setup-items`, { part: 'INPUT', source: 'Lead Vox', gearId: u87.id });
@@ -185,6 +185,13 @@ describe('holds, prep and teardown', () => {
     const confirmCancelled = await t.api('POST', `/api/sessions/${a.body.id}/confirm`);
     expect([confirmCancelled.status, confirmCancelled.body.error.details.reason]).toEqual([409, 'cancelled']);
     expect((await t.api('GET', `/api/sessions/${b.body.id}`)).body.hold).toBe('FIRST_HOLD');
+
+    // Deleting a first hold (not only cancelling it) lets the queue move up too.
+    const slot3 = { roomId: f.booth, startsAt: '2027-07-04T10:00:00Z', endsAt: '2027-07-04T12:00:00Z' };
+    const doomed = await book({ ...slot3, title: 'Doomed', hold: 'FIRST_HOLD' });
+    const waiting = await book({ ...slot3, title: 'Waiting', hold: 'SECOND_HOLD' });
+    expect((await t.api('DELETE', `/api/sessions/${doomed.body.id}`)).status).toBe(204);
+    expect((await t.api('GET', `/api/sessions/${waiting.body.id}`)).body.hold).toBe('FIRST_HOLD');
 
     // The queue: the earliest second hold cannot move up (Lena is booked elsewhere then), so the next one does.
     const slot2 = { roomId: f.booth, startsAt: '2027-07-02T10:00:00Z', endsAt: '2027-07-02T12:00:00Z' };

@@ -42,23 +42,21 @@ export interface HoldControlProps {
  * confirm it (a second hold behind a live first hold challenges the first instead) or let it go.
  * Everyone sees the change live through the board's `session.updated` event.
  */
-export function HoldControl({ session, tasks, timeZone, onChanged }: HoldControlProps) {
+/**
+ * Confirm or release a hold, with the notices and refreshes every view needs: the session
+ * lists, the hours and the agenda (a confirmed hold takes time; a released one gives it back).
+ * One place for the board header and the calendar.
+ */
+export function useHoldActions(session: Pick<Session, 'id' | 'title'>, onDone?: () => void) {
   const api = useApi();
-  const me = useMe();
-  const permissions = usePermissions();
   const queryClient = useQueryClient();
   const { notify } = useNotices();
-  const studio = useStudio({ enabled: permissions.can('studio.view') });
   const [busy, setBusy] = useState(false);
-  if (session.hold === 'CONFIRMED') return null;
-  const scope = sessionScope(me.member.id, session, [...tasks.values()], studio.data?.projects);
-  const mayChange = isLiveHold(session.hold) && session.status !== 'CANCELLED' && permissions.can('sessions.edit', scope);
-
   const refresh = () => {
     void queryClient.invalidateQueries({ queryKey: queryKeys.allSessions });
     void queryClient.invalidateQueries({ queryKey: queryKeys.allWorkload });
     void queryClient.invalidateQueries({ queryKey: queryKeys.allAgenda });
-    onChanged?.();
+    onDone?.();
   };
   const confirm = async () => {
     setBusy(true);
@@ -89,6 +87,20 @@ export function HoldControl({ session, tasks, timeZone, onChanged }: HoldControl
       refresh();
     }
   };
+  return { busy, confirm, release };
+}
+
+/** Whether a hold can still be confirmed or released (live and not cancelled). */
+export const holdIsOpen = (session: Pick<Session, 'hold' | 'status'>): boolean => isLiveHold(session.hold) && session.status !== 'CANCELLED';
+
+export function HoldControl({ session, tasks, timeZone, onChanged }: HoldControlProps) {
+  const me = useMe();
+  const permissions = usePermissions();
+  const studio = useStudio({ enabled: permissions.can('studio.view') });
+  const { busy, confirm, release } = useHoldActions(session, onChanged);
+  if (session.hold === 'CONFIRMED') return null;
+  const scope = sessionScope(me.member.id, session, [...tasks.values()], studio.data?.projects);
+  const mayChange = holdIsOpen(session) && permissions.can('sessions.edit', scope);
 
   return (
     <div className="hold-control" role="group" aria-label="Booking hold">

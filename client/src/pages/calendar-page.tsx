@@ -13,6 +13,7 @@ import { BookSessionForm } from '../components/book-session-form';
 import { ConnectionIndicator } from '../components/connection-indicator';
 import { Dialog } from '../components/dialog';
 import { FilterChips } from '../components/filter-chips';
+import { holdIsOpen, useHoldActions } from '../components/hold-control';
 import { useNotices } from '../components/notices';
 import { PageError, PageLoading } from '../components/page-state';
 import { zoneAbbreviation } from '../lib/time';
@@ -400,31 +401,10 @@ function CalendarLegend() {
 
 /** A session's details: what the block shows in full, its board, and its hold's next step. */
 function SessionDetails({ session, all, timeZone, canEdit, onClose }: { session: Session; all: readonly Session[]; timeZone: string; canEdit: boolean; onClose: () => void }) {
-  const api = useApi();
-  const queryClient = useQueryClient();
-  const { notify } = useNotices();
-  const [busy, setBusy] = useState(false);
   const hold = holdLabel(session, all);
   const setup = setupWords(session);
-  const live = session.hold === 'FIRST_HOLD' || session.hold === 'SECOND_HOLD';
-  const act = async (what: 'confirm' | 'release') => {
-    setBusy(true);
-    try {
-      if (what === 'confirm') {
-        const answer = await api.confirmHold(session.id);
-        notify({ tone: 'success', title: answer.challenged ? `Challenged the 1st hold for “${session.title}”.` : `Confirmed “${session.title}”.` });
-      } else {
-        await api.releaseHold(session.id);
-        notify({ tone: 'success', title: `Released the hold on “${session.title}”.` });
-      }
-      void queryClient.invalidateQueries({ queryKey: queryKeys.allSessions });
-      onClose();
-    } catch (err) {
-      notify({ tone: 'error', title: what === 'confirm' ? 'Could not confirm the hold.' : 'Could not release the hold.', message: err instanceof Error ? err.message : undefined });
-    } finally {
-      setBusy(false);
-    }
-  };
+  const live = holdIsOpen(session);
+  const { busy, confirm, release } = useHoldActions(session, onClose);
   return (
     <Dialog
       title={session.title}
@@ -435,10 +415,10 @@ function SessionDetails({ session, all, timeZone, canEdit, onClose }: { session:
         <>
           {canEdit && live ? (
             <>
-              <button type="button" className="button button--small" disabled={busy} onClick={() => void act('release')}>
+              <button type="button" className="button button--small" disabled={busy} onClick={() => void release()}>
                 Release hold
               </button>
-              <button type="button" className="button button--small" disabled={busy} onClick={() => void act('confirm')}>
+              <button type="button" className="button button--small" disabled={busy} onClick={() => void confirm()}>
                 Confirm
               </button>
             </>

@@ -31,6 +31,12 @@ export function SetupSheet({ session, parts, timeZone, printedAt, issues }: { se
               {formatDay(start, timeZone)} {formatWindow(start, end, timeZone)} {zoneAbbreviation(timeZone, start)}
             </dd>
           </div>
+          {session.prepMinutes > 0 ? (
+            <div>
+              <dt>Call</dt>
+              <dd>{formatClock(new Date(session.callAt), timeZone)}</dd>
+            </div>
+          ) : null}
           <div>
             <dt>Room</dt>
             <dd>{session.room.name}</dd>

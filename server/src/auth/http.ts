@@ -78,20 +78,18 @@ export function csrfGuard(ctx: AppContext): RequestHandler {
 
 /**
  * Limits failed attempts (successes do not count) by client address: one address guessing many
- * accounts is held. (`'email'` is no longer mounted: a hard per-email limit let strangers lock an
- * account's owner out; many addresses guessing one account are slowed down per account instead,
- * with the owner's known browsers exempt — auth/sign-in-throttle.ts, auth/known-browsers.ts.)
+ * accounts is held. There is no hard per-email limit (it let strangers lock an account's owner
+ * out): many addresses guessing one account are slowed down per account instead, with the
+ * owner's known browsers exempt (auth/sign-in-throttle.ts, auth/known-browsers.ts).
  */
-export function authRateLimit(ctx: AppContext, name: string, by: 'ip' | 'email'): RequestHandler {
+export function authRateLimit(ctx: AppContext, name: string): RequestHandler {
   return rateLimit({
     skipSuccessfulRequests: true,
     windowMs: ctx.config.authRateWindowMs,
-    limit: by === 'ip' ? ctx.config.authRateLimit : ctx.config.authRateLimit * 5,
+    limit: ctx.config.authRateLimit,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
-    skip: (req) => by === 'email' && typeof req.body?.email !== 'string',
-    keyGenerator: (req) =>
-      by === 'ip' ? `${name}:ip:${ipKeyGenerator(req.ip ?? 'unknown')}` : `${name}:email:${String(req.body.email).toLowerCase().slice(0, 200)}`,
+    keyGenerator: (req) => `${name}:ip:${ipKeyGenerator(req.ip ?? 'unknown')}`,
     handler: (_req, _res, next) => next(new AppError('RATE_LIMITED', 'Too many attempts; wait a few minutes and try again')),
   });
 }

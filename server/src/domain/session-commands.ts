@@ -236,9 +236,17 @@ export async function updateSession(ctx: AppContext, auth: AuthContext, sessionI
 export async function deleteSession(ctx: AppContext, auth: AuthContext, sessionId: string): Promise<void> {
   const { scope } = await sessionAccess(ctx.db.prisma, auth, sessionId);
   requireCan(auth, 'sessions.edit', 'delete this session', scope);
-  const staff = await ctx.db.prisma.session.findFirst({ where: { id: sessionId, studioId: auth.studioId }, select: { producerId: true, engineerId: true } });
-  const { count } = await ctx.db.prisma.session.deleteMany({ where: { id: sessionId, studioId: auth.studioId } });
-  if (count === 0) throw notFound('Session', sessionId);
+  const staff = await runCommand(ctx, async (tx) => {
+    // The board, then the studio's bookings: the order every write takes them in.
+    await lockBoard(tx, sessionId);
+    await lockBookings(tx, auth.studioId);
+    const before = await tx.session.findFirst({ where: { id: sessionId, studioId: auth.studioId } });
+    if (!before) throw notFound('Session', sessionId);
+    await tx.session.delete({ where: { id: sessionId } });
+    // A first hold deleted: the second holds behind it move up, as when it is released.
+    const events = before.hold === 'FIRST_HOLD' && before.status !== 'CANCELLED' ? (await promoteAfterFirstHoldLeft(tx, auth, before)).events : [];
+    return { result: before, events };
+  });
   ctx.broadcaster.workloadChanged(auth.studioId, { memberIds: [staff?.producerId, staff?.engineerId].filter((m): m is string => typeof m === 'string'), sessionIds: [sessionId] });
   await audit(ctx.db.prisma, { studioId: auth.studioId, actorId: auth.memberId, action: 'session.deleted', entityType: 'session', entityId: sessionId });
   // Its board is gone: viewers are disconnected so they do not sit on a dead board unaware;

@@ -119,10 +119,10 @@ export function createApiRouter(ctx: AppContext, routes: Route[]): Router {
   const resolveSignIn = authenticate(ctx);
   router.use((req, res, next) => (req.path === '/health' ? next() : resolveSignIn(req, res, next)));
   // Per account, sign-in is slowed down (not locked) in domain/accounts.ts: auth/sign-in-throttle.ts.
-  router.post('/auth/sign-in', authRateLimit(ctx, 'sign-in', 'ip'));
-  router.post('/auth/password', authRateLimit(ctx, 'password', 'ip'));
-  router.post('/setup', authRateLimit(ctx, 'setup', 'ip'));
-  router.use('/invitations/by-token', authRateLimit(ctx, 'invitation', 'ip'));
+  router.post('/auth/sign-in', authRateLimit(ctx, 'sign-in'));
+  router.post('/auth/password', authRateLimit(ctx, 'password'));
+  router.post('/setup', authRateLimit(ctx, 'setup'));
+  router.use('/invitations/by-token', authRateLimit(ctx, 'invitation'));
   mountRoutes(router, routes, ctx);
   router.use((req, _res, next) => next(new AppError('NOT_FOUND', `No API route ${req.method} ${req.baseUrl}${req.path}`)));
   router.use(errorHandler(ctx));

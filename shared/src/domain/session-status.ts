@@ -8,7 +8,7 @@
  * - Explicit commands: start (PLANNED → IN_PROGRESS), wrap (PLANNED or IN_PROGRESS → WRAPPED),
  *   reopen (WRAPPED → IN_PROGRESS). Cancelling and un-cancelling are a session edit.
  */
-import { TASK_STATUSES, type SessionStatus, type TaskStatus } from './roles';
+import { TASK_STATUSES, isSessionStatus, type SessionStatus, type TaskStatus } from './roles';
 
 /** Something done in a session that may show it has started. */
 export type SessionWork =
@@ -65,14 +65,11 @@ const TRANSITIONS: Readonly<Record<SessionCommand, Readonly<Record<SessionStatus
   },
 };
 
-function isStatus(value: string): value is SessionStatus {
-  return value === 'PLANNED' || value === 'IN_PROGRESS' || value === 'WRAPPED' || value === 'CANCELLED';
-}
 
 /** Where `command` takes a session that is `status` now, or the sentence that says why it cannot. */
 export function sessionTransition(status: SessionStatus, command: SessionCommand): SessionTransition {
   const to = TRANSITIONS[command][status];
-  return isStatus(to) ? { ok: true, status: to } : { ok: false, message: to };
+  return isSessionStatus(to) ? { ok: true, status: to } : { ok: false, message: to };
 }
 
 /** The commands that can be given to a session that is `status` now, in the order a session runs. */
