@@ -107,6 +107,8 @@ describe('workload page', () => {
     const api = mockApi({ 'GET /workload': () => json(workload) });
     renderApp('/workload');
     await screen.findByRole('heading', { level: 1, name: 'Workload' });
+    // The page may draw its heading before its first request goes out (a loaded machine).
+    await waitFor(() => expect(api.calls.some((c) => c.path === '/workload')).toBe(true));
     const request = api.calls.find((c) => c.path === '/workload');
     expect(request?.query.get('from')).toBe('2026-11-23T00:00:00.000Z');
     expect(request?.query.get('to')).toBe('2026-11-30T00:00:00.000Z');
