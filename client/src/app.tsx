@@ -9,27 +9,29 @@ import { signInPath } from './auth/next';
 import { AppHeader, Logo } from './components/app-header';
 import { NoticesProvider } from './components/notices';
 import { PageError, PageLoading } from './components/page-state';
-import { AccountPage } from './pages/account-page';
-import { ArtistPage } from './pages/artist-page';
-import { AuditPage } from './pages/audit-page';
-import { BoardPage } from './pages/board-page';
-import { MyDayPage } from './pages/my-day-page';
-import { RunSheetPage } from './pages/run-sheet-page';
-import { SessionLayout } from './pages/session-layout';
-import { SetupListPage } from './pages/setup-list-page';
-import { InvitePage } from './pages/invite-page';
 import { NotFoundPage } from './pages/not-found-page';
-import { SessionsPage } from './pages/sessions-page';
-import { SetupPage } from './pages/setup-page';
 import { SignInPage } from './pages/sign-in-page';
-import { StudioPage } from './pages/studio-page';
-import { MyWeekPage } from './pages/my-week-page';
 import type { RealtimeConnection } from './realtime/connection';
 import { RealtimeProvider } from './realtime/realtime-context';
 import { OutboxProvider } from './setup/outbox-context';
 import type { SetupOutbox } from './setup/outbox';
 import './pages/auth-pages.css';
 
+// Every page but sign-in is its own chunk, loaded when first opened: the sign-in page and the
+// sessions list do not wait for the board, the calendar or the charts.
+const AccountPage = lazy(async () => ({ default: (await import('./pages/account-page')).AccountPage }));
+const ArtistPage = lazy(async () => ({ default: (await import('./pages/artist-page')).ArtistPage }));
+const AuditPage = lazy(async () => ({ default: (await import('./pages/audit-page')).AuditPage }));
+const BoardPage = lazy(async () => ({ default: (await import('./pages/board-page')).BoardPage }));
+const MyDayPage = lazy(async () => ({ default: (await import('./pages/my-day-page')).MyDayPage }));
+const RunSheetPage = lazy(async () => ({ default: (await import('./pages/run-sheet-page')).RunSheetPage }));
+const SessionLayout = lazy(async () => ({ default: (await import('./pages/session-layout')).SessionLayout }));
+const SetupListPage = lazy(async () => ({ default: (await import('./pages/setup-list-page')).SetupListPage }));
+const InvitePage = lazy(async () => ({ default: (await import('./pages/invite-page')).InvitePage }));
+const SessionsPage = lazy(async () => ({ default: (await import('./pages/sessions-page')).SessionsPage }));
+const SetupPage = lazy(async () => ({ default: (await import('./pages/setup-page')).SetupPage }));
+const StudioPage = lazy(async () => ({ default: (await import('./pages/studio-page')).StudioPage }));
+const MyWeekPage = lazy(async () => ({ default: (await import('./pages/my-week-page')).MyWeekPage }));
 // The workload page brings the charting library: loaded when first opened, not with every page.
 const WorkloadPage = lazy(async () => ({ default: (await import('./pages/workload-page')).WorkloadPage }));
 // The calendar (drag and drop over the rooms' day and week) is loaded when first opened too.
@@ -84,7 +86,9 @@ function Layout() {
       </a>
       <AppHeader />
       <main id="main" className="app-main" tabIndex={-1}>
-        <Outlet />
+        <Suspense fallback={<PageLoading label="Loading…" />}>
+          <Outlet />
+        </Suspense>
       </main>
     </>
   );
@@ -99,7 +103,9 @@ function PublicLayout() {
         <span>Patchbay</span>
       </p>
       <main id="main" className="public-layout__main" tabIndex={-1}>
-        <Outlet />
+        <Suspense fallback={<PageLoading label="Loading…" />}>
+          <Outlet />
+        </Suspense>
       </main>
     </div>
   );

@@ -4,34 +4,18 @@
  * The `satisfies` / type checks below fail the typecheck if the shared values ever change.
  */
 import type {
-  BoardEventType,
   PROTOCOL_VERSION as SHARED_PROTOCOL_VERSION,
   SOCKET_ID_HEADER as SHARED_SOCKET_ID_HEADER,
   ServerToClientEvents,
 } from '@patchbay/shared';
 
-export const PROTOCOL_VERSION: typeof SHARED_PROTOCOL_VERSION = 2;
+export const PROTOCOL_VERSION: typeof SHARED_PROTOCOL_VERSION = 3;
 export const SOCKET_ID_HEADER: typeof SHARED_SOCKET_ID_HEADER = 'x-socket-id';
 
-export const BOARD_EVENT_TYPES = [
-  'task.created',
-  'task.updated',
-  'task.moved',
-  'task.deleted',
-  'session.updated',
-  'setup.created',
-  'setup.updated',
-  'setup.moved',
-  'setup.deleted',
-  'redacted',
-] as const satisfies readonly BoardEventType[];
+/** Board events arrive in frames: consecutive events of one board, in seq order. */
+export const BOARD_EVENTS_FRAME = 'board.events' as const satisfies keyof ServerToClientEvents;
 
 /** Who is looking at a board: pushed to its viewers after joins and leaves (not in the event log). */
 export const PRESENCE_EVENT = 'presence.changed' as const satisfies keyof ServerToClientEvents;
 /** Something counting toward hours changed in the studio (not in the event log: the figures come from REST). */
 export const WORKLOAD_EVENT = 'workload.changed' as const satisfies keyof ServerToClientEvents;
-
-// Every event type the server can send must be listened to.
-type Missing = Exclude<BoardEventType, (typeof BOARD_EVENT_TYPES)[number]>;
-const allEventTypesListed: [Missing] extends [never] ? true : Missing = true;
-void allEventTypesListed;

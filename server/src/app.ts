@@ -17,9 +17,10 @@ import { createLogger, type Logger } from './logger';
 import { createBroadcaster, type IoServer } from './realtime/broadcaster';
 import { attachSocketServer, reauthorizeBoards } from './realtime/socket-server';
 import { createWorkloadNotifier } from './realtime/workload-notifier';
+import { ROOT } from './paths';
 import { seedDemoData } from './seed/demo';
 
-const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+const { version } = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string };
 
 export interface PatchbayServer {
   ctx: AppContext;
@@ -40,6 +41,8 @@ export interface CreateServerOptions {
 function createExpressApp(ctx: AppContext) {
   const app = express();
   app.disable('x-powered-by');
+  // No body hash on every answer: the board snapshot carries its own ETag (http/board-answer.ts).
+  app.set('etag', false);
   // Proxies are trusted only as configured (TRUST_PROXY): otherwise req.ip is the socket's peer and
   // req.secure means TLS to this process, whatever X-Forwarded-* a client sends.
   app.set('trust proxy', ctx.config.trustProxy);
@@ -108,6 +111,7 @@ export async function createPatchbayServer(config: Config, options: CreateServer
       () => io,
       (sessionIds) => (io ? reauthorizeBoards(io, ctx, sessionIds) : Promise.resolve()),
       workloadNotifier,
+      config.boardFrameMs,
     ),
     version,
     startedAt: Date.now(),
@@ -175,6 +179,8 @@ export async function createPatchbayServer(config: Config, options: CreateServer
       closing ??= (async () => {
         clearInterval(holdSweep);
         stopping = true;
+        // Gathered board events go out before viewers are told the server is going away.
+        ctx.broadcaster.flush();
         // Stop accepting; resolves once every connection (keep-alive, long-poll, websocket) has ended.
         const httpClosed = new Promise<void>((resolve) => http.close(() => resolve()));
         // Viewers are told the server is going away (their clients reconnect to another instance), then

@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
+import { ROOT } from './paths';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -68,6 +69,7 @@ const EnvSchema = z.object({
   BODY_LIMIT: z.string().default('100kb'),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
   HOLD_SWEEP_MS: z.coerce.number().int().min(1_000).default(60_000),
+  BOARD_FRAME_MS: z.coerce.number().int().min(0).max(1_000).default(50),
   REDIS_URL: z.string().optional(),
   /** Channel prefix of the socket.io Redis adapter (instances of one deployment share it). */
   REDIS_KEY: z.string().min(1).default('patchbay'),
@@ -106,6 +108,8 @@ export interface Config {
   shutdownTimeoutMs: number;
   /** How often holds past their release deadline are expired. */
   holdSweepMs: number;
+  /** A busy board's events are gathered this long into one frame per viewer (0: every change its own frame). */
+  boardFrameMs: number;
   redisUrl: string | undefined;
   redisKey: string;
   sessionTtlMs: number;
@@ -152,6 +156,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     bodyLimit: e.BODY_LIMIT,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     holdSweepMs: e.HOLD_SWEEP_MS,
+    boardFrameMs: e.BOARD_FRAME_MS,
     redisUrl: e.REDIS_URL || undefined,
     redisKey: e.REDIS_KEY,
     sessionTtlMs: e.SESSION_TTL_HOURS * 3_600_000,
@@ -166,7 +171,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     socketJoinLimit: e.SOCKET_JOIN_LIMIT,
     socketJoinMemberLimit: e.SOCKET_JOIN_MEMBER_LIMIT,
     socketJoinWindowMs: e.SOCKET_JOIN_WINDOW_SECONDS * 1000,
-    clientDir: path.resolve(import.meta.dirname, '../../client/dist'),
+    clientDir: path.join(ROOT, 'client', 'dist'),
     ...overrides,
   };
 }

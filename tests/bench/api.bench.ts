@@ -1,16 +1,24 @@
-// GET of a session board snapshot with 300 tasks, against the health endpoint as baseline, in
-// the same run on the same server. PostgreSQL when DATABASE_URL is set, else in-memory PGlite.
+// GET of a signed-in board snapshot with 500 tasks, sequential and 8 concurrent, against
+// /api/health as baseline, in the same run on the same server. The server runs in its own process
+// (the production build when built), PostgreSQL when DATABASE_URL is set, else PGlite. Also a
+// conditional GET (If-None-Match with the snapshot's ETag: 304 while nothing changed).
+//
+//   npm run bench -- api
+//   BENCH_SMOKE=1 npm run bench -- api      tiny sizes (what npm test runs)
 import { pathToFileURL } from 'node:url';
-import { createStaffedSession, createTaskRow } from '../helpers/factories';
-import { startTestServer } from '../helpers/test-server';
-import { round, summarize } from './stats';
+import { openDatabase } from '../../server/src/db/database';
+import { createTaskRow } from '../helpers/factories';
+import { apiFor, freePort, memoryMb, seedStudio, startServerProcess } from '../fault/spawned-server';
+import { createBenchDatabase, defaultBenchDatabase } from './bench-database';
+import { round, SMOKE, summarize } from './stats';
 
-const TASKS = 300;
-const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 2000);
-const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
-const WARMUP = 100;
+const TASKS = SMOKE ? 20 : 500;
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? (SMOKE ? 20 : 1000));
+const CONCURRENCY = 8;
+const WARMUP = SMOKE ? 5 : 100;
+const CHANGED_ROUNDS = SMOKE ? 5 : 200;
 
-async function load(url: string, requests: number, concurrency: number): Promise<{ latencies: number[]; seconds: number }> {
+async function load(url: string, cookie: string, requests: number, concurrency: number, expect = 200, headers: Record<string, string> = {}): Promise<{ latencies: number[]; seconds: number }> {
   const latencies: number[] = [];
   let issued = 0;
   const started = performance.now();
@@ -18,9 +26,9 @@ async function load(url: string, requests: number, concurrency: number): Promise
     while (issued < requests) {
       issued += 1;
       const t0 = performance.now();
-      const res = await fetch(url);
+      const res = await fetch(url, { headers: { cookie, ...headers } });
       await res.arrayBuffer();
-      if (res.status !== 200) throw new Error(`${url} answered ${res.status}`);
+      if (res.status !== expect) throw new Error(`${url} answered ${res.status}, not ${expect}`);
       latencies.push(performance.now() - t0);
     }
   };
@@ -29,36 +37,64 @@ async function load(url: string, requests: number, concurrency: number): Promise
 }
 
 export default async function run(): Promise<void> {
-  // Production settings: no response self-checks, as a deployment runs.
-  const t = await startTestServer({ env: 'production' });
+  const db = await createBenchDatabase(defaultBenchDatabase());
+  let server: Awaited<ReturnType<typeof startServerProcess>> | undefined;
   try {
-    const { studio, session, engineer } = await createStaffedSession(t.prisma);
+    const seeding = await openDatabase({ database: db.config });
+    const studio = await seedStudio(seeding.prisma, { sessions: 1, checkLines: SMOKE ? 4 : 24, writers: 1 });
+    const sessionId = studio.sessionIds[0]!;
     const statuses = ['TODO', 'IN_PROGRESS', 'BLOCKED', 'DONE'] as const;
     for (let i = 0; i < TASKS; i += 1) {
-      await createTaskRow(t.prisma, { studioId: studio.id, sessionId: session.id }, {
-        title: `Task ${i}`, status: statuses[i % 4]!, position: Math.floor(i / 4), assigneeId: i % 3 ? engineer.id : null,
-      });
+      await createTaskRow(seeding.prisma, { studioId: studio.studioId, sessionId }, { title: `Task ${i}`, kind: 'editing', status: statuses[i % 4]!, position: Math.floor(i / 4) });
     }
-    const boardUrl = `${t.baseUrl}/api/sessions/${session.id}/board`;
-    const healthUrl = `${t.baseUrl}/api/health`;
-    const size = (await (await fetch(boardUrl)).arrayBuffer()).byteLength;
-    await load(boardUrl, WARMUP, CONCURRENCY);
-    await load(healthUrl, WARMUP, CONCURRENCY);
+    await seeding.close();
+    server = await startServerProcess({ url: db.url, dataDir: db.dataDir }, await freePort());
+    const cookie = studio.writerCookies[0]!;
+    const boardUrl = `${server.baseUrl}/api/sessions/${sessionId}/board`;
+    const healthUrl = `${server.baseUrl}/api/health`;
+    const first = await fetch(boardUrl, { headers: { cookie } });
+    if (first.status !== 200) throw new Error(`board answered ${first.status}: ${await first.text()}`);
+    const size = (await first.arrayBuffer()).byteLength;
+    const etag = first.headers.get('etag');
+    await load(boardUrl, cookie, WARMUP, CONCURRENCY);
+    await load(healthUrl, cookie, WARMUP, CONCURRENCY);
 
-    const health = await load(healthUrl, REQUESTS, CONCURRENCY);
-    const board = await load(boardUrl, REQUESTS, CONCURRENCY);
-    const h = summarize(health.latencies);
-    const b = summarize(board.latencies);
-    const db = t.server.ctx.db.kind;
-    console.log(`database=${db} requests=${REQUESTS} concurrency=${CONCURRENCY} board_tasks=${TASKS} board_bytes=${size}`);
-    console.log(`GET /api/health        p50 ${round(h.p50)} ms  p99 ${round(h.p99)} ms  ${round(REQUESTS / health.seconds, 0)} req/s`);
-    console.log(`GET board (300 tasks)  p50 ${round(b.p50)} ms  p99 ${round(b.p99)} ms  ${round(REQUESTS / board.seconds, 0)} req/s`);
+    const health = summarize((await load(healthUrl, cookie, REQUESTS, 1)).latencies);
+    const healthConc = await load(healthUrl, cookie, REQUESTS, CONCURRENCY);
+    const seq = summarize((await load(boardUrl, cookie, REQUESTS, 1)).latencies);
+    const conc = await load(boardUrl, cookie, REQUESTS, CONCURRENCY);
+    const notModified = etag ? summarize((await load(boardUrl, cookie, REQUESTS, 1, 304, { 'if-none-match': etag })).latencies) : undefined;
+    // A board that changed since the last read: each GET follows a task update, so it is read and serialized again.
+    const api = apiFor(() => server!.baseUrl, cookie);
+    const task = (await api('GET', `/api/sessions/${sessionId}/board`)).body.tasks[0] as { id: string; version: number };
+    const changedSamples: number[] = [];
+    for (let i = 0; i < CHANGED_ROUNDS; i += 1) {
+      const res = await api('PATCH', `/api/tasks/${task.id}`, { version: task.version, title: `Changed ${i}` });
+      if (res.status !== 200) throw new Error(`update answered ${res.status}: ${res.text}`);
+      task.version = res.body.version;
+      const t0 = performance.now();
+      const read = await fetch(boardUrl, { headers: { cookie } });
+      await read.arrayBuffer();
+      changedSamples.push(performance.now() - t0);
+    }
+    const changed = summarize(changedSamples);
+    const mem = memoryMb(server.pid);
+    const hc = summarize(healthConc.latencies);
+    const c = summarize(conc.latencies);
+    console.log(`database=${db.kind} requests=${REQUESTS} board_tasks=${TASKS} board_bytes=${size} etag=${etag ?? 'none'}`);
+    console.log(`GET /api/health   sequential p50 ${round(health.p50)} ms p99 ${round(health.p99)} ms | ${CONCURRENCY} concurrent p50 ${round(hc.p50)} ms p99 ${round(hc.p99)} ms ${round(REQUESTS / healthConc.seconds, 0)} req/s`);
+    console.log(`GET board         sequential p50 ${round(seq.p50)} ms p99 ${round(seq.p99)} ms | ${CONCURRENCY} concurrent p50 ${round(c.p50)} ms p99 ${round(c.p99)} ms ${round(REQUESTS / conc.seconds, 0)} req/s`);
+    console.log(`GET board, changed since the last read: p50 ${round(changed.p50)} ms p99 ${round(changed.p99)} ms`);
+    if (notModified) console.log(`GET board, 304    sequential p50 ${round(notModified.p50)} ms p99 ${round(notModified.p99)} ms`);
+    console.log(`server memory: RSS ${round(mem.rss, 1)} MB, peak ${round(mem.peak, 1)} MB`);
     console.log(
-      `BENCH api db=${db} p50_ms=${round(b.p50)} p99_ms=${round(b.p99)} rps=${round(REQUESTS / board.seconds, 0)} ` +
-        `baseline_p50_ms=${round(h.p50)} baseline_p99_ms=${round(h.p99)} baseline_rps=${round(REQUESTS / health.seconds, 0)} ratio=${round(b.p99 / h.p99)}`,
+      `BENCH api db=${db.kind} tasks=${TASKS} seq_p50_ms=${round(seq.p50)} seq_p99_ms=${round(seq.p99)} conc8_p50_ms=${round(c.p50)} conc8_p99_ms=${round(c.p99)} ` +
+        `conc8_rps=${round(REQUESTS / conc.seconds, 0)} changed_p50_ms=${round(changed.p50)} changed_p99_ms=${round(changed.p99)} not_modified_p50_ms=${notModified ? round(notModified.p50) : 'none'} baseline_p50_ms=${round(health.p50)} ` +
+        `baseline_conc8_p99_ms=${round(hc.p99)} ratio=${round(seq.p50 / health.p50)} server_rss_mb=${round(mem.rss, 1)} server_peak_rss_mb=${round(mem.peak, 1)}`,
     );
   } finally {
-    await t.close();
+    await server?.stop();
+    await db.drop();
   }
 }
 

@@ -9,18 +9,13 @@
 //   npm run bench -- load                       60 s, 200 viewers, 12 writers, PostgreSQL
 //   LOAD_SECONDS=10 LOAD_VIEWERS=20 LOAD_WRITERS=4 npm run bench -- load
 // PostgreSQL: a fresh database on the server of DATABASE_URL (else 127.0.0.1:5432), dropped after.
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import pg from 'pg';
-import { BOARD_EVENT_TYPES, PROTOCOL_VERSION, type BoardJoinAck, type TaskStatus } from '@patchbay/shared';
+import { BOARD_EVENTS_FRAME, PROTOCOL_VERSION, type BoardJoinAck, type TaskStatus } from '@patchbay/shared';
 import { io, type Socket } from 'socket.io-client';
-import type { DatabaseConfig } from '../../server/src/config';
 import { openDatabase } from '../../server/src/db/database';
 import { apiFor, freePort, memoryMb, seedStudio, startServerProcess } from '../fault/spawned-server';
-import { prng, round, summarize } from './stats';
+import { createBenchDatabase, defaultBenchDatabase } from './bench-database';
+import { prng, round, SMOKE, summarize } from './stats';
 
 const OPS = ['board', 'create', 'update', 'move', 'check', 'workload'] as const;
 type Op = (typeof OPS)[number];
@@ -51,27 +46,6 @@ export interface LoadResult {
   counts: Record<Op, number>;
 }
 
-async function createDatabase(kind: LoadOptions['database']): Promise<{ config: DatabaseConfig; url?: string; dataDir?: string; drop: () => Promise<void> }> {
-  if (kind === 'pglite') {
-    const dataDir = mkdtempSync(path.join(tmpdir(), 'patchbay-load-'));
-    return { config: { kind: 'pglite', dataDir }, dataDir, drop: async () => rmSync(dataDir, { recursive: true, force: true }) };
-  }
-  const adminUrl = process.env.DATABASE_URL || 'postgresql://postgres@127.0.0.1:5432/postgres';
-  const name = `patchbay_load_${process.pid}_${randomBytes(4).toString('hex')}`;
-  const admin = async (sql: string) => {
-    const client = new pg.Client({ connectionString: adminUrl });
-    await client.connect();
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end();
-    }
-  };
-  await admin(`CREATE DATABASE "${name}"`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return { config: { kind: 'postgresql', url: url.toString() }, url: url.toString(), drop: () => admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
-}
 
 async function connectViewers(baseUrl: string, cookies: string[], sessionIds: string[], n: number): Promise<{ sockets: Socket[]; perBoard: Map<string, number>; received: () => number }> {
   let received = 0;
@@ -83,7 +57,7 @@ async function connectViewers(baseUrl: string, cookies: string[], sessionIds: st
         const sessionId = sessionIds[(i + j) % sessionIds.length]!;
         const cookie = cookies[(i + j) % cookies.length]!;
         const s = io(baseUrl, { transports: ['websocket'], forceNew: true, reconnection: false, extraHeaders: { cookie } });
-        for (const type of BOARD_EVENT_TYPES) s.on(type, () => (received += 1));
+        s.on(BOARD_EVENTS_FRAME, (frame: { events: unknown[] }) => (received += frame.events.length));
         await new Promise<void>((resolve, reject) => {
           s.once('connect', () => resolve());
           s.once('connect_error', reject);
@@ -100,7 +74,7 @@ async function connectViewers(baseUrl: string, cookies: string[], sessionIds: st
 }
 
 export async function runLoad(opts: LoadOptions): Promise<LoadResult> {
-  const db = await createDatabase(opts.database);
+  const db = await createBenchDatabase(opts.database);
   let server: Awaited<ReturnType<typeof startServerProcess>> | undefined;
   let sockets: Socket[] = [];
   try {
@@ -218,10 +192,11 @@ export async function runLoad(opts: LoadOptions): Promise<LoadResult> {
 
 export default async function run(): Promise<void> {
   await runLoad({
-    seconds: Number(process.env.LOAD_SECONDS ?? 60),
-    viewers: Number(process.env.LOAD_VIEWERS ?? 200),
-    writers: Number(process.env.LOAD_WRITERS ?? 12),
-    database: 'postgresql',
+    seconds: Number(process.env.LOAD_SECONDS ?? (SMOKE ? 4 : 60)),
+    viewers: Number(process.env.LOAD_VIEWERS ?? (SMOKE ? 5 : 200)),
+    writers: Number(process.env.LOAD_WRITERS ?? (SMOKE ? 3 : 12)),
+    // The full run is the PostgreSQL figure; the smoke run takes the suite's database.
+    database: SMOKE ? defaultBenchDatabase() : 'postgresql',
   });
 }
 

@@ -3,7 +3,7 @@
 // baseline that answers the same booking questions by scanning all 10,000 bookings for each
 // member (scanBookings). Run: npx tsx tests/bench/routing.bench.ts. Never asserts on time.
 import { pathToFileURL } from 'node:url';
-import { prng } from './stats';
+import { prng, SMOKE } from './stats';
 import { BUILT_IN_TASK_KINDS, MEMBER_ROLES, indexBookings, routeSessionTasks, routeTask, scanBookings } from '../../shared/src/domain/index';
 import type { Booking, BookingLookup, MemberRole, RoutingContext, RoutingMember, RoutingSession, RoutingTask } from '../../shared/src/domain/index';
 
@@ -97,10 +97,11 @@ export default async function run(): Promise<void> {
     JSON.stringify(routeSessionTasks(sessionTasks, context(index))) === JSON.stringify(routeSessionTasks(sessionTasks, context(baseline)));
   const example = routeTask(task, context(index));
 
-  const indexed = sample(() => routeTask(task, context(index)), 300, 3000);
-  const naive = sample(() => routeTask(task, context(baseline)), 20, 200);
-  const session40 = sample(() => routeSessionTasks(sessionTasks, context(index)), 3, 30).map((us) => us / 1000);
-  const session40Naive = sample(() => routeSessionTasks(sessionTasks, context(baseline)), 1, 5).map((us) => us / 1000);
+  const runs = (n: number) => (SMOKE ? Math.max(1, Math.ceil(n / 100)) : n);
+  const indexed = sample(() => routeTask(task, context(index)), runs(300), runs(3000));
+  const naive = sample(() => routeTask(task, context(baseline)), runs(20), runs(200));
+  const session40 = sample(() => routeSessionTasks(sessionTasks, context(index)), runs(3), runs(30)).map((us) => us / 1000);
+  const session40Naive = sample(() => routeSessionTasks(sessionTasks, context(baseline)), runs(1), runs(5)).map((us) => us / 1000);
 
   const p50 = percentile(indexed, 0.5);
   const p99 = percentile(indexed, 0.99);

@@ -31,3 +31,6 @@ export function prng(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
   };
 }
+
+/** BENCH_SMOKE=1: every benchmark runs once at a tiny size (npm test checks each still completes). */
+export const SMOKE = process.env.BENCH_SMOKE === '1';

@@ -10,15 +10,15 @@ import { createAuthSession } from '../../server/src/auth/auth-sessions';
 import { SESSION_COOKIE } from '../../server/src/auth/http';
 import { createProject, createRoom, createStudio } from '../helpers/factories';
 import { startTestServer } from '../helpers/test-server';
-import { prng, round, summarize } from './stats';
+import { prng, round, SMOKE, summarize } from './stats';
 
-const MEMBERS = 200;
-const TASKS = 50_000;
-const SESSIONS = 2_500;
+const MEMBERS = SMOKE ? 20 : 200;
+const TASKS = SMOKE ? 500 : 50_000;
+const SESSIONS = SMOKE ? 50 : 2_500;
 const WEEKS = 20;
 const ROOMS = 8;
-const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 300);
-const WARMUP = 30;
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? (SMOKE ? 5 : 300));
+const WARMUP = SMOKE ? 2 : 30;
 const START = Date.parse('2026-01-05T00:00:00Z'); // a Monday
 const HOUR = 3_600_000;
 const MEASURED_WEEK = 10;

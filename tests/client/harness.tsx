@@ -69,7 +69,7 @@ export class FakeRealtime implements RealtimeConnection {
     return () => void this.workloadListeners.delete(listener);
   };
   /** The server says the studio's workload changed. */
-  workloadChanged(change: WorkloadChanged = { v: 2, memberIds: null, sessionIds: null }) {
+  workloadChanged(change: WorkloadChanged = { v: 3, memberIds: null, sessionIds: null }) {
     act(() => {
       for (const listener of this.workloadListeners) listener(change);
     });

@@ -264,7 +264,7 @@ describe('editing a task and the conflict dialog', () => {
 });
 
 describe('presence', () => {
-  const presence = (viewers: Presence['viewers'], sessionId = SESSION_ID): Presence => ({ v: 2, sessionId, viewers });
+  const presence = (viewers: Presence['viewers'], sessionId = SESSION_ID): Presence => ({ v: 3, sessionId, viewers });
 
   it('shows who else is viewing from presence.changed, live, without me', async () => {
     const { realtime } = setup();

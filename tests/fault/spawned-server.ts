@@ -2,7 +2,7 @@
 // benchmark: started on a given database and port, stopped with SIGTERM or killed with SIGKILL.
 // Also a small JSON fetch for a signed-in client and a studio seeded straight into the database.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { createAuthSession } from '../../server/src/auth/auth-sessions';
@@ -36,7 +36,15 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Starts `server/src/main.ts` with the database given and waits for its "listening" line. */
+/**
+ * How the server process is started: the production build (server/dist/main.js, what `npm start`
+ * runs; `npm test` builds it first) when it is there, else the TypeScript source through tsx.
+ */
+export function serverEntry(): string[] {
+  return existsSync(path.join(ROOT, 'server/dist/main.js')) ? ['--enable-source-maps', 'server/dist/main.js'] : ['--import', 'tsx', 'server/src/main.ts'];
+}
+
+/** Starts the server (serverEntry) with the database given and waits for its "listening" line. */
 export function startServerProcess(database: { url?: string; dataDir?: string }, port: number, env: NodeJS.ProcessEnv = {}): Promise<ServerProcess> {
   const childEnv: NodeJS.ProcessEnv = {
     ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info', NODE_ENV: 'production', DEMO_DATA: 'false', HOLD_SWEEP_MS: '600000', ...env,
@@ -46,7 +54,9 @@ export function startServerProcess(database: { url?: string; dataDir?: string },
     delete childEnv.DATABASE_URL;
     childEnv.DATA_DIR = database.dataDir;
   }
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], { cwd: ROOT, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  // CPU_PROF_DIR: the server writes a V8 CPU profile there when it stops (node --cpu-prof).
+  const profile = process.env.CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.CPU_PROF_DIR}`] : [];
+  const child = spawn(process.execPath, [...profile, ...serverEntry()], { cwd: ROOT, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
   const exited = new Promise<number | string | null>((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal)));
   let output = '';
   const keep = (chunk: Buffer) => {

@@ -1,7 +1,7 @@
 // A board viewer as the web client runs one: the client's own reducer over a snapshot, the
 // socket's events, its own write results, and gap fetches. Used by the live-board tests.
 import type { BoardEvent, BoardJoinAck, SetupItem, Task } from '@patchbay/shared';
-import { BOARD_EVENT_TYPES, PROTOCOL_VERSION, SOCKET_ID_HEADER } from '@patchbay/shared';
+import { BOARD_EVENTS_FRAME, PROTOCOL_VERSION, SOCKET_ID_HEADER } from '@patchbay/shared';
 import { io, type Socket } from 'socket.io-client';
 import { boardReducer, gapAfter, type BoardAction, type BoardState } from '../../client/src/board/board-state';
 import type { Api } from './test-server';
@@ -34,7 +34,7 @@ export class BoardClient {
   private async connect(): Promise<void> {
     const socket = io(this.baseUrl, { path: '/socket.io', transports: ['websocket'], forceNew: true, reconnection: false, extraHeaders: { cookie: this.cookie } });
     this.socket = socket;
-    for (const type of BOARD_EVENT_TYPES) socket.on(type, (event: BoardEvent) => this.onEvents([event]));
+    socket.on(BOARD_EVENTS_FRAME, (frame: { events: BoardEvent[] }) => this.onEvents(frame.events));
     await new Promise<void>((resolve, reject) => {
       socket.once('connect', () => resolve());
       socket.once('connect_error', reject);

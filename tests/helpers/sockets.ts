@@ -4,7 +4,7 @@ import {
   type BoardJoinAck,
   type ClientToServerEvents,
   type ServerToClientEvents,
-  BOARD_EVENT_TYPES,
+  BOARD_EVENTS_FRAME,
 } from '@patchbay/shared';
 import { io, type Socket } from 'socket.io-client';
 
@@ -16,9 +16,7 @@ export async function connectSocket(baseUrl: string, cookie?: string): Promise<T
     path: '/socket.io', transports: ['websocket'], forceNew: true, reconnection: false, ...(cookie ? { extraHeaders: { cookie } } : {}),
   }) as TestSocket;
   socket.received = [];
-  for (const type of BOARD_EVENT_TYPES) {
-    (socket.on as (ev: string, fn: (e: BoardEvent) => void) => void)(type, (event) => socket.received.push(event));
-  }
+  socket.on(BOARD_EVENTS_FRAME, (frame) => socket.received.push(...frame.events));
   await new Promise<void>((resolve, reject) => {
     socket.once('connect', () => resolve());
     socket.once('connect_error', reject);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAdapterFactory } from '../../server/src/db/adapter';
-import { applyMigrations, listMigrationNames } from '../../server/src/db/migrations';
+import { applyMigrations, listMigrationNames, pendingMigrations } from '../../server/src/db/migrations';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
 
 describe('migrations through the WebAssembly schema engine', () => {
@@ -12,9 +12,14 @@ describe('migrations through the WebAssembly schema engine', () => {
 
   it('applies every migration once and records it as prisma migrate deploy does', async () => {
     const handle = await createAdapterFactory({ database: db.config });
+    const adapterOf = await handle.newFactory().connect();
+    // What openDatabase asks before it loads the schema engine at all.
+    const pending = () => pendingMigrations(async (sql) => (await adapterOf.queryRaw({ sql, args: [], argTypes: [] })).rows.map((r) => ({ migration_name: r[0] as string })));
     try {
+      expect(await pending()).toEqual(listMigrationNames());
       const first = handle.migrationFactory();
       expect(await applyMigrations(first.factory)).toEqual(listMigrationNames());
+      expect(await pending()).toEqual([]);
       await first.close();
       const second = handle.migrationFactory();
       expect(await applyMigrations(second.factory)).toEqual([]);

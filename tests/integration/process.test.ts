@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
+import { serverEntry } from '../fault/spawned-server';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
@@ -45,7 +46,7 @@ describe('server process', () => {
       delete env.DATABASE_URL;
       env.DATA_DIR = dataDir;
     }
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, serverEntry(), { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
     const line = await waitForLine(child, /"msg":"Patchbay is listening/, 60_000);
     const { port } = JSON.parse(line) as { port: number };
     const health = await fetch(`http://127.0.0.1:${port}/api/health`);

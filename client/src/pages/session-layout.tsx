@@ -1,5 +1,5 @@
 import type { BoardEvent } from '@patchbay/shared';
-import { useCallback, useEffect, useMemo, useReducer, useRef, type Dispatch } from 'react';
+import { Suspense, useCallback, useEffect, useMemo, useReducer, useRef, type Dispatch } from 'react';
 import { Link, NavLink, Outlet, useOutletContext, useParams } from 'react-router';
 import { ApiError } from '../api/http';
 import { useMe, usePermissions } from '../auth/auth-context';
@@ -92,7 +92,12 @@ function LiveSession({ sessionId }: { sessionId: string }) {
     }
     return <PageLoading label="Loading the session…" />;
   }
-  return <Outlet context={view} />;
+  // The board, setup list and run sheet are chunks of their own: the live board stays while one loads.
+  return (
+    <Suspense fallback={<PageLoading label="Loading…" />}>
+      <Outlet context={view} />
+    </Suspense>
+  );
 }
 
 /** Board · Setup list · Run sheet: the views of one session (the setup ones only for who may see them). */

@@ -1,6 +1,6 @@
 import type { BoardEvent, BoardJoinAck, ClientToServerEvents, Presence, ServerToClientEvents, WorkloadChanged, WorkloadWatchAck } from '@patchbay/shared';
 import { io, type Socket } from 'socket.io-client';
-import { BOARD_EVENT_TYPES, PRESENCE_EVENT, PROTOCOL_VERSION, WORKLOAD_EVENT } from '../protocol';
+import { BOARD_EVENTS_FRAME, PRESENCE_EVENT, PROTOCOL_VERSION, WORKLOAD_EVENT } from '../protocol';
 
 /**
  * - connecting: first connection not made yet
@@ -121,10 +121,10 @@ export function createSocketConnection(url?: string): RealtimeConnection {
   const dispatch = (event: BoardEvent) => {
     for (const listener of eventListeners) listener(event);
   };
-  for (const type of BOARD_EVENT_TYPES) {
-    // Each typed listener receives exactly its kind of event; all are BoardEvents.
-    socket.on(type, dispatch as ServerToClientEvents[typeof type]);
-  }
+  // A frame holds consecutive events of one board; each is applied as if it came alone.
+  socket.on(BOARD_EVENTS_FRAME, (frame) => {
+    for (const event of frame.events) dispatch(event);
+  });
 
   socket.on(PRESENCE_EVENT, (presence) => {
     for (const listener of presenceListeners) listener(presence);

@@ -20,21 +20,34 @@ export interface SessionAccess {
  * Loads a session of the member's studio (another studio's id answers 404) with how the member
  * relates to it, for 'own' permissions.
  */
+interface AccessRow {
+  id: string;
+  title: string;
+  projectId: string;
+  producerId: string | null;
+  engineerId: string | null;
+  leadProducerId: string | null;
+  guest: boolean;
+  hasTasks: boolean;
+}
+
 export async function sessionAccess(db: Tx | PrismaClient, auth: AuthContext, sessionId: string, taskAssigneeId?: string | null): Promise<SessionAccess> {
-  const session = await db.session.findFirst({
-    where: { id: sessionId, studioId: auth.studioId },
-    select: { id: true, title: true, projectId: true, producerId: true, engineerId: true, project: { select: { leadProducerId: true, guests: { where: { id: auth.memberId }, select: { id: true } } } } },
-  });
-  if (!session) throw notFound('Session', sessionId);
   const me = auth.memberId;
-  const hasTasksInSession = (await db.task.count({ where: { sessionId, assigneeId: me } })) > 0;
+  // Asked before every board read and change: one statement (in _ProjectGuests, A is the member, B the project).
+  const [row] = await db.$queryRaw<AccessRow[]>`
+    SELECT s."id", s."title", s."projectId", s."producerId", s."engineerId", p."leadProducerId",
+      EXISTS (SELECT 1 FROM "_ProjectGuests" g WHERE g."B" = p."id" AND g."A" = ${me}::uuid) AS "guest",
+      EXISTS (SELECT 1 FROM "Task" t WHERE t."sessionId" = s."id" AND t."assigneeId" = ${me}::uuid) AS "hasTasks"
+    FROM "Session" s JOIN "Project" p ON p."id" = s."projectId"
+    WHERE s."id" = ${sessionId}::uuid AND s."studioId" = ${auth.studioId}::uuid`;
+  if (!row) throw notFound('Session', sessionId);
   return {
-    session,
+    session: { id: row.id, title: row.title, projectId: row.projectId, producerId: row.producerId, engineerId: row.engineerId },
     scope: {
-      leadsProject: session.project.leadProducerId === me,
-      staffsSession: session.producerId === me || session.engineerId === me,
-      hasTasksInSession,
-      guestOfProject: session.project.guests.length > 0,
+      leadsProject: row.leadProducerId === me,
+      staffsSession: row.producerId === me || row.engineerId === me,
+      hasTasksInSession: row.hasTasks,
+      guestOfProject: row.guest,
       isAssignee: taskAssigneeId !== undefined && taskAssigneeId === me,
     },
   };

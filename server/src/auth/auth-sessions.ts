@@ -17,25 +17,40 @@ export async function createAuthSession(
   return { token, id: row.id, expiresAt };
 }
 
+interface AuthRow {
+  id: string;
+  userId: string;
+  lastSeenAt: Date;
+  expiresAt: Date;
+  revokedAt: Date | null;
+  email: string;
+  memberId: string;
+  studioId: string;
+  role: AuthContext['role'];
+  name: string;
+  memberUserId: string | null;
+}
+
 /** The signed-in member behind a cookie token, or null when unknown, expired or revoked. */
 export async function resolveAuth(prisma: PrismaClient, token: string | undefined, now = new Date()): Promise<AuthContext | null> {
   if (!token || token.length > 200) return null;
-  const row = await prisma.authSession.findUnique({
-    where: { tokenHash: hashToken(token) },
-    include: { user: { select: { email: true } }, member: { select: { id: true, studioId: true, accessRole: true, name: true, userId: true } } },
-  });
-  if (!row || row.revokedAt || row.expiresAt <= now || row.member.userId !== row.userId) return null;
+  // Every request asks this: one statement (the sign-in, its account and its member) instead of three.
+  const [row] = await prisma.$queryRaw<AuthRow[]>`
+    SELECT a."id", a."userId", a."lastSeenAt", a."expiresAt", a."revokedAt", u."email", m."id" AS "memberId", m."studioId", m."accessRole"::text AS "role", m."name", m."userId" AS "memberUserId"
+    FROM "AuthSession" a JOIN "User" u ON u."id" = a."userId" JOIN "Member" m ON m."id" = a."memberId"
+    WHERE a."tokenHash" = ${hashToken(token)}`;
+  if (!row || row.revokedAt || row.expiresAt <= now || row.memberUserId !== row.userId) return null;
   if (now.getTime() - row.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
     await prisma.authSession.update({ where: { id: row.id }, data: { lastSeenAt: now } }).catch(() => {});
   }
   return {
     sessionId: row.id,
     userId: row.userId,
-    memberId: row.member.id,
-    studioId: row.member.studioId,
-    role: row.member.accessRole,
-    name: row.member.name,
-    email: row.user.email,
+    memberId: row.memberId,
+    studioId: row.studioId,
+    role: row.role,
+    name: row.name,
+    email: row.email,
     expiresAt: row.expiresAt,
   };
 }

@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import { DEFAULT_DATABASE_TIMEOUTS, type Config } from '../config';
 import { PrismaClient } from '../generated/prisma/client';
 import { createAdapterFactory, type DatabaseKind } from './adapter';
-import { applyMigrations } from './migrations';
+import { applyMigrations, pendingMigrations } from './migrations';
 
 export type Prisma = PrismaClient;
 /** What a command receives inside `prisma.$transaction(async (tx) => ...)`. */
@@ -20,16 +20,6 @@ export interface Database {
 export async function openDatabase(config: Pick<Config, 'database'> & Partial<Pick<Config, 'databaseTimeouts'>>, logger?: Logger): Promise<Database> {
   const timeouts = config.databaseTimeouts ?? DEFAULT_DATABASE_TIMEOUTS;
   const handle = await createAdapterFactory({ ...config, databaseTimeouts: timeouts });
-  const migrations = handle.migrationFactory();
-  try {
-    const applied = await applyMigrations(migrations.factory);
-    if (applied.length) logger?.info({ applied, database: handle.kind }, 'applied migrations');
-  } catch (err) {
-    await handle.close();
-    throw err;
-  } finally {
-    await migrations.close();
-  }
   // Every interactive transaction (runCommand and the others) fails fast when the database does
   // not answer: waiting to start one is bounded like acquiring a connection, and one may stay
   // open at most DB_TRANSACTION_TIMEOUT_MS.
@@ -37,6 +27,22 @@ export async function openDatabase(config: Pick<Config, 'database'> & Partial<Pi
     adapter: handle.factory,
     transactionOptions: { maxWait: timeouts.connectTimeoutMs, timeout: timeouts.transactionTimeoutMs },
   });
+  try {
+    // Up to date (every start but the first after an upgrade): the schema engine is never loaded.
+    if ((await pendingMigrations((sql) => prisma.$queryRawUnsafe(sql))).length > 0) {
+      const migrations = handle.migrationFactory();
+      try {
+        const applied = await applyMigrations(migrations.factory);
+        if (applied.length) logger?.info({ applied, database: handle.kind }, 'applied migrations');
+      } finally {
+        await migrations.close();
+      }
+    }
+  } catch (err) {
+    await prisma.$disconnect();
+    await handle.close();
+    throw err;
+  }
   let closed = false;
   return {
     kind: handle.kind,

@@ -3,13 +3,12 @@
 // with the native engine agrees with a database migrated here.
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
-import { openSchemaEngine } from './schema-engine';
+import { ROOT } from '../paths';
 
-export const PRISMA_DIR = fileURLToPath(new URL('../../../prisma/', import.meta.url));
+export const PRISMA_DIR = path.join(ROOT, 'prisma');
 const schemaFile = 'schema.prisma';
 const migrationsDir = path.join(PRISMA_DIR, 'migrations');
 const filters = { externalTables: [], externalEnums: [] };
@@ -43,11 +42,28 @@ function migrationsList(upTo?: string) {
 }
 
 /**
+ * Names of the migrations in prisma/migrations that the database has not applied (all of them on
+ * an empty database), read from Prisma's `_prisma_migrations` bookkeeping.
+ */
+export async function pendingMigrations(query: (sql: string) => Promise<Array<{ migration_name: string }>>): Promise<string[]> {
+  let applied: Set<string>;
+  try {
+    const rows = await query('SELECT "migration_name" FROM "_prisma_migrations" WHERE "finished_at" IS NOT NULL AND "rolled_back_at" IS NULL');
+    applied = new Set(rows.map((r) => r.migration_name));
+  } catch {
+    applied = new Set();
+  }
+  return listMigrationNames().filter((name) => !applied.has(name));
+}
+
+/**
  * Applies every pending migration (or only those up to the name `upTo`, to test a data
  * migration against the schema before it); returns the names applied now.
  */
 export async function applyMigrations(adapterFactory: SqlMigrationAwareDriverAdapterFactory, upTo?: string): Promise<string[]> {
   const { schemaPath, schema } = readSchema();
+  // The schema engine (WebAssembly, tens of MB) is loaded only when there is something to migrate.
+  const { openSchemaEngine } = await import('./schema-engine');
   const engine = await openSchemaEngine(schemaPath, schema, adapterFactory);
   const { appliedMigrationNames } = await engine.applyMigrations({ migrationsList: migrationsList(upTo), filters });
   return appliedMigrationNames;
@@ -62,6 +78,7 @@ export async function createMigration(name: string, now = new Date()): Promise<s
   const { schemaPath, schema } = readSchema();
   const shadow = new PGlite();
   try {
+    const { openSchemaEngine } = await import('./schema-engine');
     const engine = await openSchemaEngine(schemaPath, schema, new PrismaPGlite(shadow));
     const { stdout } = await engine.diff({
       from: { tag: 'migrations', ...migrationsList() },

@@ -22,17 +22,22 @@ export async function appendBoardEvents(
   actor: Pick<AuthContext, 'memberId' | 'name'> | null,
 ): Promise<BoardEvent[]> {
   if (events.length === 0) return [];
-  const { boardSeq } = await tx.session.update({
-    where: { id: sessionId },
-    data: { boardSeq: { increment: events.length } },
-    select: { boardSeq: true },
-  });
-  const first = boardSeq - events.length + 1;
+  const n = events.length;
   const at = new Date();
   const who = actor ? { id: actor.memberId, name: actor.name } : null;
-  const sequenced = events.map((e, i) => ({ ...e, v: PROTOCOL_VERSION, seq: first + i, at: at.toISOString(), actor: who }) as BoardEvent);
-  await tx.boardEvent.createMany({
-    data: sequenced.map((e) => ({ sessionId, seq: e.seq, type: e.type, payload: e as object, createdAt: at })),
-  });
-  return sequenced;
+  // seq 0 is a placeholder: the statement numbers them. One round trip: the counter moves and the
+  // events are written with the numbers it gave (seq and the payload's copy of it agree).
+  const unnumbered = events.map((e) => ({ ...e, v: PROTOCOL_VERSION, seq: 0, at: at.toISOString(), actor: who }) as BoardEvent);
+  const [row] = await tx.$queryRaw<Array<{ first: number }>>`
+    WITH counter AS (
+      UPDATE "Session" SET "boardSeq" = "boardSeq" + ${n}::int, "updatedAt" = ${at} WHERE "id" = ${sessionId}::uuid RETURNING "boardSeq" - ${n}::int AS "before"
+    ), written AS (
+      INSERT INTO "BoardEvent" ("sessionId", "seq", "type", "payload", "createdAt")
+      SELECT ${sessionId}::uuid, counter."before" + e.ord::int, e.payload->>'type', jsonb_set(e.payload, '{seq}', to_jsonb(counter."before" + e.ord::int)), ${at}
+      FROM counter, jsonb_array_elements(${JSON.stringify(unnumbered)}::jsonb) WITH ORDINALITY AS e(payload, ord)
+      RETURNING 1
+    )
+    SELECT counter."before" + 1 AS "first" FROM counter WHERE (SELECT count(*) FROM written) = ${n}::int`;
+  if (!row) throw new Error(`board ${sessionId} not found while writing its events`);
+  return unnumbered.map((e, i) => ({ ...e, seq: row.first + i }));
 }

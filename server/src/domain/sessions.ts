@@ -93,11 +93,32 @@ export async function getSession(ctx: AppContext, auth: AuthContext, sessionId: 
 
 /** The board snapshot, read in one transaction so tasks and `seq` agree; guests get the guest board. */
 export async function getBoard(ctx: AppContext, auth: AuthContext, sessionId: string): Promise<BoardSnapshot | GuestBoardSnapshot> {
-  const studioId = auth.studioId;
   const { scope } = await requireBoardAccess(ctx.db.prisma, auth, sessionId);
-  const withSetup = seesSetup(auth, scope);
-  const audience = boardAudience(auth, withSetup);
+  return (await readBoard(ctx, auth.studioId, sessionId, boardAudience(auth, seesSetup(auth, scope)))).snapshot;
+}
+
+/**
+ * A word that changes whenever anything a board snapshot shows may have changed: its seq (every
+ * change to its session, tasks and setup lines), and the rows it shows names from without an
+ * event (the session row, its room and project, the studio, its members and gear: renamed,
+ * added or removed). Null when the session is not the studio's. One statement.
+ */
+export async function boardVersion(db: Tx | PrismaClient, studioId: string, sessionId: string): Promise<string | null> {
+  const [row] = await db.$queryRaw<Array<{ version: string }>>`
+    SELECT concat_ws('|', s."boardSeq", s."updatedAt", r."updatedAt", p."updatedAt", st."updatedAt",
+      (SELECT concat(count(*), '/', max(m."updatedAt")) FROM "Member" m WHERE m."studioId" = s."studioId"),
+      (SELECT concat(count(*), '/', max(g."updatedAt")) FROM "GearItem" g WHERE g."studioId" = s."studioId")) AS "version"
+    FROM "Session" s JOIN "Room" r ON r."id" = s."roomId" JOIN "Project" p ON p."id" = s."projectId" JOIN "Studio" st ON st."id" = s."studioId"
+    WHERE s."id" = ${sessionId}::uuid AND s."studioId" = ${studioId}::uuid`;
+  return row?.version ?? null;
+}
+
+/** The snapshot for one audience (access already checked) and the board version it was read at. */
+export async function readBoard(ctx: AppContext, studioId: string, sessionId: string, audience: Audience): Promise<{ snapshot: BoardSnapshot | GuestBoardSnapshot; version: string }> {
+  const withSetup = audience === 'staff';
   return ctx.db.prisma.$transaction(async (tx) => {
+    const version = await boardVersion(tx, studioId, sessionId);
+    if (version === null) throw notFound('Session', sessionId);
     const session = await tx.session.findFirst({ where: { id: sessionId, studioId }, include: sessionInclude });
     if (!session) throw notFound('Session', sessionId);
     const tasks = await tx.task.findMany({
@@ -105,11 +126,11 @@ export async function getBoard(ctx: AppContext, auth: AuthContext, sessionId: st
       include: taskInclude,
       orderBy: [{ status: 'asc' }, { position: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }],
     });
-    if (audience === 'guest') return presentGuestBoard(session, tasks);
+    if (audience === 'guest') return { snapshot: presentGuestBoard(session, tasks), version };
     const setup = withSetup ? (await tx.setupItem.findMany({ where: { sessionId }, include: setupInclude, orderBy: setupOrder })).map(presentSetupItem) : null;
     const counts = emptyTaskCounts();
     for (const t of tasks) counts[t.status] += 1;
-    return { session: presentSession(session, counts, setup ? setupProgress(setup) : null), tasks: tasks.map(presentTask), setup, seq: session.boardSeq };
+    return { snapshot: { session: presentSession(session, counts, setup ? setupProgress(setup) : null), tasks: tasks.map(presentTask), setup, seq: session.boardSeq }, version };
     // One snapshot for all reads, so the tasks and setup lines are exactly the board at `seq`.
   }, { isolationLevel: 'RepeatableRead' });
 }

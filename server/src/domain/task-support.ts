@@ -13,7 +13,6 @@ import { audit } from '../auth/audit';
 import type { Tx } from '../db/database';
 import { AppError, notFound } from '../errors';
 import { presentTask, taskInclude } from '../presenters/task';
-import { lockBoard } from './board-events';
 import { loadCustomKinds } from './task-kinds';
 import { manualAssignmentWarnings, routeNewTask } from './task-routing';
 
@@ -121,9 +120,11 @@ export async function loadTask(tx: Tx, studioId: string, taskId: string) {
 
 /** Loads a task after taking its board's lock, so what is read is what the change is based on. */
 export async function loadTaskLocked(tx: Tx, studioId: string, taskId: string) {
-  const found = await tx.task.findFirst({ where: { id: taskId, studioId }, select: { sessionId: true } });
+  // Finds the task's board and takes its lock in one statement.
+  const [found] = await tx.$queryRaw<Array<{ sessionId: string }>>`
+    SELECT s."id" AS "sessionId" FROM "Task" t JOIN "Session" s ON s."id" = t."sessionId"
+    WHERE t."id" = ${taskId}::uuid AND t."studioId" = ${studioId}::uuid FOR UPDATE OF s`;
   if (!found) throw notFound('Task', taskId);
-  await lockBoard(tx, found.sessionId);
   return loadTask(tx, studioId, taskId);
 }
 

@@ -100,7 +100,12 @@ export async function updateTask(
     ctx,
     async (tx) => {
       const studioId = auth.studioId;
-      const before = await loadTaskLocked(tx, studioId, taskId);
+      // Only a change that places the task or books someone takes the board's lock for the whole
+      // transaction. A content edit (title, notes, due date) does not: its compare-and-set on the
+      // version below protects the task, and writing its event locks the board row only from
+      // there to the commit, which keeps the seq order.
+      const placesOrBooks = input.status !== undefined || input.assigneeId !== undefined || input.startsAt !== undefined || input.estimateMinutes !== undefined;
+      const before = placesOrBooks ? await loadTaskLocked(tx, studioId, taskId) : await loadTask(tx, studioId, taskId);
       const { scope } = await sessionAccess(tx, auth, before.sessionId, before.assigneeId);
       requireCan(auth, 'board.view', 'see this session', scope);
       const editsContent = ['title', 'notes', 'estimateMinutes', 'dueAt', 'startsAt'].some((f) => input[f as keyof UpdateTaskInput] !== undefined);
@@ -145,10 +150,10 @@ export async function updateTask(
       if (changed.length === 0) return { result: presentTask(before), events: [] };
 
       // Compare-and-set on the version: a concurrent writer that committed first wins.
-      const { count } = await tx.task.updateMany({ where: { id: taskId, version: input.version }, data: { ...data, version: { increment: 1 } } });
-      if (count === 0) throw versionConflict(presentTask(await loadTask(tx, studioId, taskId)), input.version);
+      const updated = await tx.task.updateManyAndReturn({ where: { id: taskId, version: input.version }, data: { ...data, version: { increment: 1 } }, include: taskInclude });
+      if (updated.length === 0) throw versionConflict(presentTask(await loadTask(tx, studioId, taskId)), input.version);
       if (assignment) await recordAssignment(tx, studioId, taskId, assignment, auth.memberId);
-      const task = presentTask(await loadTask(tx, studioId, taskId));
+      const task = presentTask(updated[0]!);
       const pending: UnsequencedBoardEvent[] = [{ type: 'task.updated', sessionId: before.sessionId, task, changed }];
       if (changed.includes('status') && task.status === 'DONE') pending.push(...(await createFollowUps(tx, studioId, task)));
       if (changed.includes('status')) pending.push(...(await promoteOnWork(tx, auth, before.sessionId, { kind: 'task', from: before.status, to: task.status })));

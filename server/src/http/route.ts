@@ -63,6 +63,12 @@ export interface Route {
 
 type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
 
+/**
+ * What a handler returns when it sent the answer itself (a 304, or a body serialized before):
+ * the response schema still documents the endpoint in OpenAPI.
+ */
+export const SENT: unique symbol = Symbol('answer sent by the handler');
+
 export function defineRoute<
   P extends z.ZodType | undefined = undefined,
   Q extends z.ZodType | undefined = undefined,
@@ -70,7 +76,7 @@ export function defineRoute<
   R extends z.ZodType | undefined = undefined,
 >(
   spec: Omit<RouteSpec, 'params' | 'query' | 'body' | 'response'> & { params?: P; query?: Q; body?: B; response?: R },
-  handler: (input: RequestInput<Out<P>, Out<Q>, Out<B>>) => Promise<R extends z.ZodType ? z.input<R> : void>,
+  handler: (input: RequestInput<Out<P>, Out<Q>, Out<B>>) => Promise<(R extends z.ZodType ? z.input<R> : void) | typeof SENT>,
 ): Route {
   const full = spec as RouteSpec;
   return {
@@ -92,7 +98,7 @@ export function defineRoute<
       const query = (full.query ? parseOr400(full.query, { ...req.query }, 'query') : undefined) as Out<Q>;
       const body = (full.body ? parseOr400(full.body, req.body ?? {}, 'body', full.ownTextCheck) : undefined) as Out<B>;
       const result = await handler({ auth: auth as AuthContext, params, query, body, req, res, ctx });
-      if (res.headersSent) return;
+      if (result === SENT || res.headersSent) return;
       if (full.status === 204 || !full.response) {
         res.status(full.status).end();
         return;

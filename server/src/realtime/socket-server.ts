@@ -177,6 +177,8 @@ export function attachSocketServer(httpServer: HttpServer, ctx: AppContext): IoS
         // Join, then read the log again: an event committed in between arrives twice at most, and
         // clients drop any event whose seq they already applied. Guests (and anyone who may not
         // see the setup list) also join the board's limited room, where every event arrives redacted.
+        // Events still gathered for the board's next frame go to the viewers already there first.
+        ctx.broadcaster.flush(sessionId);
         await socket.join(withSetup ? [boardRoom(sessionId)] : [boardRoom(sessionId), boardLimitedRoom(sessionId)]);
         if (withSetup) await socket.leave(boardLimitedRoom(sessionId));
         const page = afterSeq === undefined ? first : await readEventsAfter(ctx, auth.studioId, sessionId, afterSeq, audience);

@@ -5,8 +5,11 @@ import { SetupItemSchema, SetupOrderSchema, SetupPartSchema } from '../api/setup
 import { TaskSchema } from '../api/task';
 import { TaskStatusSchema } from '../api/enums';
 
-/** Bumped whenever an event's shape changes incompatibly; clients send theirs when joining. */
-export const PROTOCOL_VERSION = 2;
+/**
+ * Bumped whenever an event's shape changes incompatibly; clients send theirs when joining.
+ * 3: board events arrive in frames (`board.events`, several consecutive events of one board at once).
+ */
+export const PROTOCOL_VERSION = 3;
 
 const envelope = {
   v: z.literal(PROTOCOL_VERSION),
@@ -80,6 +83,17 @@ export const BOARD_EVENT_TYPES = [
   'setup.deleted',
   'redacted',
 ] as const satisfies readonly BoardEventType[];
+/**
+ * How board events reach viewers: one frame holds consecutive events of one board in seq order
+ * (the server gathers a busy board's events for a few milliseconds and sends them together, so a
+ * viewer gets one message per burst instead of one per change). Each event keeps its own seq.
+ */
+export const BOARD_EVENTS_FRAME = 'board.events';
+export const BoardEventsFrameSchema = z
+  .object({ v: z.literal(PROTOCOL_VERSION), sessionId: IdSchema, events: z.array(BoardEventSchema).min(1) })
+  .meta({ id: 'BoardEventsFrame' });
+export type BoardEventsFrame = z.infer<typeof BoardEventsFrameSchema>;
+
 /** Events about the setup list: shown only to people who may see it (the others get `redacted`). */
 export const SETUP_EVENT_TYPES = ['setup.created', 'setup.updated', 'setup.moved', 'setup.deleted'] as const satisfies readonly BoardEventType[];
 export function isSetupEvent(event: { type: string }): boolean {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ErrorCode } from '../errors';
 import { IdSchema } from '../api/common';
-import type { BoardEvent, BoardEventOf, BoardEventType, Presence } from './events';
+import type { BoardEvent, BoardEventsFrame, Presence } from './events';
 
 export const BoardJoinPayloadSchema = z.strictObject({
   v: z.number().int(),
@@ -35,8 +35,9 @@ export interface WorkloadChanged {
   readonly sessionIds: readonly string[] | null;
 }
 
-/** Events the server pushes: one per board event type, all carrying the board envelope. */
-export type ServerToClientEvents = { [T in BoardEventType]: (event: BoardEventOf<T>) => void } & {
+/** Events the server pushes: board events in frames, presence and workload notices. */
+export type ServerToClientEvents = {
+  'board.events': (frame: BoardEventsFrame) => void;
   'presence.changed': (presence: Presence) => void;
   'workload.changed': (change: WorkloadChanged) => void;
 };

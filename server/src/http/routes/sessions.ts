@@ -24,7 +24,8 @@ import { checkBooking } from '../../domain/booking-check';
 import { createSession, deleteSession, updateSession } from '../../domain/session-commands';
 import { previewRouting } from '../../domain/routing-preview';
 import { changeSessionStatus } from '../../domain/session-status';
-import { getBoard, getSessionFor, listEventsAfter, listSessions } from '../../domain/sessions';
+import { getSessionFor, listEventsAfter, listSessions } from '../../domain/sessions';
+import { boardAnswers } from '../board-answer';
 import { defineRoute } from '../route';
 import { z } from 'zod';
 
@@ -47,7 +48,7 @@ export const sessionRoutes = [
   ),
   defineRoute(
     { method: 'get', path: '/sessions/:sessionId/board', tag: 'Boards', access: 'board.view', summary: 'Board snapshot: the session, its tasks, and the board sequence number it is at (guests: the guest board; their events arrive redacted)', params: SessionParamsSchema, status: 200, response: z.union([BoardSnapshotSchema, GuestBoardSnapshotSchema]), errors: ['NOT_FOUND'] },
-    async ({ ctx, auth, params }) => getBoard(ctx, auth, params.sessionId),
+    async ({ ctx, auth, params, req, res }) => boardAnswers(ctx)(auth, params.sessionId, req, res),
   ),
   defineRoute(
     { method: 'get', path: '/sessions/:sessionId/events', tag: 'Boards', access: 'board.view', summary: 'Board events after a sequence number, from the persisted log (reset=true: reload the snapshot)', params: SessionParamsSchema, query: EventsQuerySchema, status: 200, response: EventsPageSchema, errors: ['NOT_FOUND'] },
