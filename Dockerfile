@@ -9,7 +9,7 @@ COPY client/package.json client/
 COPY prisma ./prisma
 COPY prisma.config.ts ./
 COPY scripts ./scripts
-# Dev dependencies are needed to build the client and to run TypeScript (tsx).
+# Dev dependencies are needed to build the client and the server (vite, esbuild); the server then runs as plain JavaScript.
 RUN npm ci --include=dev --no-audit --no-fund
 COPY . .
 RUN npm run build

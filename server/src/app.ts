@@ -5,8 +5,6 @@ import type { AddressInfo, Socket } from 'node:net';
 import path from 'node:path';
 import express from 'express';
 import helmet from 'helmet';
-import { createAdapter } from '@socket.io/redis-adapter';
-import { createClient } from 'redis';
 import { pinoHttp } from 'pino-http';
 import type { Config } from './config';
 import type { AppContext } from './context';
@@ -17,6 +15,7 @@ import { createLogger, type Logger } from './logger';
 import { createBroadcaster, type IoServer } from './realtime/broadcaster';
 import { attachSocketServer, reauthorizeBoards } from './realtime/socket-server';
 import { createWorkloadNotifier } from './realtime/workload-notifier';
+import { boardRoom } from '@patchbay/shared';
 import { ROOT } from './paths';
 import { seedDemoData } from './seed/demo';
 
@@ -111,7 +110,8 @@ export async function createPatchbayServer(config: Config, options: CreateServer
       () => io,
       (sessionIds) => (io ? reauthorizeBoards(io, ctx, sessionIds) : Promise.resolve()),
       workloadNotifier,
-      config.boardFrameMs,
+      // A board's frame time grows with its viewers here, so its messages per second stay bounded.
+      (sessionId) => (config.boardSendsPerSecond > 0 ? (1000 * (io?.of('/').adapter.rooms.get(boardRoom(sessionId))?.size ?? 0)) / config.boardSendsPerSecond : 0),
     ),
     version,
     startedAt: Date.now(),
@@ -128,6 +128,8 @@ export async function createPatchbayServer(config: Config, options: CreateServer
   // Several instances share board events through Redis; sequence numbers still come from the database.
   let redisClients: { quit: () => Promise<unknown> }[] = [];
   if (config.redisUrl) {
+    // Loaded only for several instances (about 15 MB of memory a single instance does without).
+    const [{ createAdapter }, { createClient }] = await Promise.all([import('@socket.io/redis-adapter'), import('redis')]);
     const pub = createClient({ url: config.redisUrl });
     const sub = pub.duplicate();
     for (const client of [pub, sub]) client.on('error', (err: unknown) => logger.error({ err }, 'redis error'));

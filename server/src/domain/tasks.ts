@@ -100,10 +100,10 @@ export async function updateTask(
     ctx,
     async (tx) => {
       const studioId = auth.studioId;
-      // Only a change that places the task or books someone takes the board's lock for the whole
-      // transaction. A content edit (title, notes, due date) does not: its compare-and-set on the
-      // version below protects the task, and writing its event locks the board row only from
-      // there to the commit, which keeps the seq order.
+      // A change that places the task or books someone takes the board's lock for the whole
+      // transaction. A content edit (title, notes, due date) reads and checks without it and
+      // takes it just before its compare-and-set on the version, so the lock is held only for
+      // the write, its event and the commit (always the board before the task, as everywhere).
       const placesOrBooks = input.status !== undefined || input.assigneeId !== undefined || input.startsAt !== undefined || input.estimateMinutes !== undefined;
       const before = placesOrBooks ? await loadTaskLocked(tx, studioId, taskId) : await loadTask(tx, studioId, taskId);
       const { scope } = await sessionAccess(tx, auth, before.sessionId, before.assigneeId);
@@ -149,6 +149,7 @@ export async function updateTask(
       if (status !== before.status) set('position', await nextPosition(tx, before.sessionId, status), before.position);
       if (changed.length === 0) return { result: presentTask(before), events: [] };
 
+      if (!placesOrBooks) await lockBoard(tx, before.sessionId);
       // Compare-and-set on the version: a concurrent writer that committed first wins.
       const updated = await tx.task.updateManyAndReturn({ where: { id: taskId, version: input.version }, data: { ...data, version: { increment: 1 } }, include: taskInclude });
       if (updated.length === 0) throw versionConflict(presentTask(await loadTask(tx, studioId, taskId)), input.version);

@@ -38,45 +38,57 @@ export interface Broadcaster {
   flush: (sessionId?: string) => void;
 }
 
+/** Frames a board may send at once after being quiet, before its changes are gathered. */
+export const FRAME_BURST = 4;
+
 interface Pending {
   events: BoardEvent[];
   /** The one requester's socket not to echo to; null once events of different requesters are gathered. */
   except: string | undefined | null;
+  /** Frames the board may send right away (refills one per frame time, up to FRAME_BURST). */
+  credit: number;
+  refilledAt: number;
   timer: NodeJS.Timeout | undefined;
-  /** Forgets a board that stayed quiet for a whole frame. */
+  /** Forgets a board that stayed quiet long enough to have its whole credit back. */
   forget: NodeJS.Timeout | undefined;
-  /** When this board's last frame went out (performance.now()). */
-  lastSent: number;
 }
 
 /**
- * Frames: the first change of a quiet board goes out at once; changes that follow within
- * `frameMs` of the last frame are gathered and sent together when that time is up. So a viewer
- * receives at most one message per board every `frameMs` however many writers there are, and
- * each frame is encoded once per room (socket.io encodes a broadcast once for all its sockets).
- * A change that may take the board away from someone flushes at once, before the viewers are
- * checked again, as an unframed broadcast did.
+ * Frames: a board sends each change at once while it sends fewer than one frame per frame time
+ * (`frameMsOf`, with a burst of FRAME_BURST), so a quiet or moderately busy board adds no delay.
+ * Past that, its changes are gathered and sent together one frame time after the last frame: a
+ * viewer receives at most one message per board per frame time however many writers there are,
+ * and each frame is encoded once per room (socket.io encodes a broadcast once for all its
+ * sockets). The server gives a board with more viewers a longer frame time (app.ts), so the
+ * messages it writes per second stay bounded.
+ * A change that may take the board away from someone goes out at once, with what was gathered,
+ * before the viewers are checked again, as an unframed broadcast did.
  */
 export function createBroadcaster(
   getIo: () => IoServer | undefined,
   reauthorize: (sessionIds: readonly string[]) => Promise<void> = async () => {},
   workload?: WorkloadNotifier,
-  frameMs = 0,
+  /** A board's frame time in ms (0: every change is its own frame). */
+  frameMsOf: (sessionId: string) => number = () => 0,
 ): Broadcaster {
   const boards = new Map<string, Pending>();
 
-  const send = (sessionId: string, pending: Pending) => {
+  const refill = (pending: Pending, frameMs: number) => {
+    const now = performance.now();
+    pending.credit = Math.min(FRAME_BURST, pending.credit + (now - pending.refilledAt) / frameMs);
+    pending.refilledAt = now;
+  };
+
+  const send = (sessionId: string, pending: Pending, frameMs: number) => {
     if (pending.timer) clearTimeout(pending.timer);
     pending.timer = undefined;
     if (pending.forget) clearTimeout(pending.forget);
-    // A board quiet for a whole frame is forgotten (its next change goes out at once anyway).
     if (frameMs > 0) {
       pending.forget = setTimeout(() => {
         if (pending.events.length === 0 && boards.get(sessionId) === pending) boards.delete(sessionId);
-      }, frameMs + 1);
+      }, FRAME_BURST * frameMs + 1);
       pending.forget.unref();
     }
-    pending.lastSent = performance.now();
     const events = pending.events.sort((a, b) => a.seq - b.seq);
     const except = pending.except ?? undefined;
     pending.events = [];
@@ -93,18 +105,29 @@ export function createBroadcaster(
   const queue = (sessionId: string, events: BoardEvent[], exceptSocketId: string | undefined, now: boolean) => {
     let pending = boards.get(sessionId);
     if (!pending) {
-      pending = { events: [], except: undefined, timer: undefined, forget: undefined, lastSent: -Infinity };
+      pending = { events: [], except: undefined, credit: FRAME_BURST, refilledAt: performance.now(), timer: undefined, forget: undefined };
       boards.set(sessionId, pending);
     }
     pending.except = pending.events.length === 0 ? exceptSocketId : pending.except === exceptSocketId ? exceptSocketId : null;
     pending.events.push(...events);
-    const wait = pending.lastSent + frameMs - performance.now();
-    if (now || wait <= 0) {
-      send(sessionId, pending);
+    const frameMs = frameMsOf(sessionId);
+    if (frameMs <= 0 || now) {
+      send(sessionId, pending, frameMs);
+      return;
+    }
+    if (pending.timer) return; // a frame is already due: these events go with it
+    refill(pending, frameMs);
+    if (pending.credit >= 1) {
+      pending.credit -= 1;
+      send(sessionId, pending, frameMs);
       return;
     }
     const p = pending;
-    p.timer ??= setTimeout(() => send(sessionId, p), wait);
+    p.timer = setTimeout(() => {
+      refill(p, frameMs);
+      p.credit = Math.max(0, p.credit - 1);
+      send(sessionId, p, frameMs);
+    }, (1 - p.credit) * frameMs);
   };
 
   return {
@@ -116,7 +139,7 @@ export function createBroadcaster(
       for (const [sessionId, list] of bySession) {
         const changesAccess = list.some(mayChangeAccess);
         if (changesAccess) recheck.add(sessionId);
-        queue(sessionId, list, exceptSocketId, changesAccess || frameMs === 0);
+        queue(sessionId, list, exceptSocketId, changesAccess);
       }
       if (recheck.size > 0) await reauthorize([...recheck]);
       await workload?.fromEvents(events);
@@ -131,11 +154,11 @@ export function createBroadcaster(
     flush(only) {
       if (only !== undefined) {
         const pending = boards.get(only);
-        if (pending && pending.events.length > 0) send(only, pending);
+        if (pending && pending.events.length > 0) send(only, pending, frameMsOf(only));
         return;
       }
       for (const [sessionId, pending] of boards) {
-        if (pending.events.length > 0) send(sessionId, pending);
+        if (pending.events.length > 0) send(sessionId, pending, 0);
         if (pending.timer) clearTimeout(pending.timer);
         if (pending.forget) clearTimeout(pending.forget);
       }
