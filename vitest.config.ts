@@ -39,6 +39,16 @@ export default defineConfig({
         },
       },
       {
+        // Every page in Chromium against the production build: axe, layout at four widths, console.
+        test: {
+          name: 'e2e',
+          include: ['tests/e2e/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 240_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
         test: {
           name: 'browser',
           include: ['tests/browser/**/*.test.ts'],

@@ -9,6 +9,7 @@ import { signInPath } from './auth/next';
 import { AppHeader, Logo } from './components/app-header';
 import { NoticesProvider } from './components/notices';
 import { PageError, PageLoading } from './components/page-state';
+import { useFocusHeadingOnNavigation } from './components/route-focus';
 import { NotFoundPage } from './pages/not-found-page';
 import { SignInPage } from './pages/sign-in-page';
 import type { RealtimeConnection } from './realtime/connection';
@@ -79,6 +80,7 @@ export function AppProviders({
 }
 
 function Layout() {
+  useFocusHeadingOnNavigation();
   return (
     <>
       <a className="skip-link" href="#main">
@@ -96,12 +98,13 @@ function Layout() {
 
 /** Sign-in, first run and invitations: no header, one card. */
 function PublicLayout() {
+  useFocusHeadingOnNavigation();
   return (
     <div className="public-layout">
-      <p className="public-layout__brand">
+      <header className="public-layout__brand">
         <Logo />
         <span>Patchbay</span>
-      </p>
+      </header>
       <main id="main" className="public-layout__main" tabIndex={-1}>
         <Suspense fallback={<PageLoading label="Loading…" />}>
           <Outlet />

@@ -8,6 +8,7 @@ import './styles/tokens.css';
 import './styles/base.css';
 import './styles/controls.css';
 import './styles/layout.css';
+import './styles/tables.css';
 
 // One socket.io connection for the whole app; HTTP writes carry its id.
 const realtime = createSocketConnection();

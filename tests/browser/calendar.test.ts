@@ -88,7 +88,8 @@ describe.skipIf(!browserAvailable())('the studio calendar in Chromium', () => {
     await form.waitFor({ state: 'detached' });
     const block = crA.getByRole('button', { name: /^Calendar take, / });
     await block.waitFor();
-    expect(await block.getAttribute('aria-label')).toContain('11:00–13:00, Control Room A');
+    // Its accessible name (from its words) says when and where.
+    await crA.getByRole('button', { name: /^Calendar take, .*11:00–13:00, Control Room A/ }).waitFor();
     await column(nina, roomId('Control Room A')).getByRole('button', { name: /^Calendar take, / }).waitFor({ timeout: 10_000 });
 
     // Dragged onto Control Room B, where the mixdown is on: the conflict shows before the drop.

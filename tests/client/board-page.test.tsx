@@ -2,7 +2,7 @@ import type { Task } from '@patchbay/shared';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { MAYA, SAM, SESSION_ID, ev, makeSnapshot, makeTask, studio, taskKinds } from './fixtures';
-import { FakeRealtime, apiError, json, mockApi, renderApp } from './harness';
+import { FakeRealtime, apiError, json, meAs, mockApi, renderApp } from './harness';
 
 const mic = makeTask(1, {
   title: 'Mic the kit',
@@ -244,5 +244,39 @@ describe('session board: live updates', () => {
     renderApp(`/sessions/${SESSION_ID}`, realtime);
     expect(await screen.findByText('Offline')).toBeTruthy();
     expect(screen.getByText(/Protocol version 0 is not supported/)).toBeTruthy();
+  });
+});
+
+describe('what an empty or view-only board says', () => {
+  it('an empty board offers "New task" to those who may add tasks, instead of four empty columns saying nothing', async () => {
+    setup([]);
+    await loaded();
+    const note = screen.getByRole('note');
+    expect(note.textContent).toContain('No tasks on this session yet.');
+    expect(note.textContent).not.toContain('View only');
+    fireEvent.click(within(note).getByRole('button', { name: 'Add the first task' }));
+    expect(await screen.findByRole('region', { name: 'New task' })).toBeTruthy();
+  });
+
+  it('tells someone who may only move their own tasks why the board is view-only, and who adds tasks', async () => {
+    mockApi({
+      'GET /auth/me': () => json(meAs('ASSISTANT_ENGINEER', { id: '44444444-4444-4444-8444-444444444407', name: 'Theo Grant' })),
+      'GET /studio': () => json(studio),
+      'GET /task-kinds': () => json(taskKinds),
+      [BOARD]: () => json(makeSnapshot([], 10)),
+    });
+    renderApp(`/sessions/${SESSION_ID}`);
+    await loaded();
+    const note = screen.getByRole('note');
+    expect(note.textContent).toContain('View only.');
+    expect(note.textContent).toContain('The session’s producer or a studio manager adds them');
+    expect(within(note).queryByRole('button', { name: 'Add the first task' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'New task' })).toBeNull();
+  });
+
+  it('says nothing above a board with tasks for someone who may change it', async () => {
+    setup();
+    await loaded();
+    expect(screen.queryByRole('note')).toBeNull();
   });
 });

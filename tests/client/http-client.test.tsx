@@ -44,6 +44,12 @@ describe('API client', () => {
     await expect(createApiClient().deleteTask('abc', 2)).resolves.toBeUndefined();
   });
 
+  it('asks /auth/me with optional=true at start, and reads its null as signed out', async () => {
+    const api = mockApi({ 'GET /auth/me': () => json(null) });
+    await expect(createApiClient().getMe()).resolves.toBeNull();
+    expect(api.calls[0]?.query.get('optional')).toBe('true');
+  });
+
   it('reports a 401 as the end of the sign-in, except for sign-in itself and /auth/me', async () => {
     mockApi({
       'GET /studio': () => apiError(401, 'UNAUTHENTICATED', 'Sign in to continue'),

@@ -179,4 +179,27 @@ describe('new task on the board', () => {
     expect(await screen.findByText("Couldn't add the task: The database is not reachable")).toBeTruthy();
     expect(field('Title').value).toBe('Mix the single');
   });
+  it('closes on Escape and gives focus back to "New task"; counts down the title near its limit and stops at it', async () => {
+    mockApi({
+      'GET /studio': () => json(studio),
+      'GET /task-kinds': () => json(taskKinds),
+      [`GET /sessions/${SESSION_ID}/board`]: () => json(makeSnapshot([], 10)),
+    });
+    renderApp(`/sessions/${SESSION_ID}`);
+    const open = await screen.findByRole('button', { name: 'New task' });
+    fireEvent.click(open);
+    const title = field('Title');
+    expect(title.maxLength).toBe(200);
+    fireEvent.change(title, { target: { value: 'x'.repeat(179) } });
+    expect(screen.queryByText(/characters? left/)).toBeNull();
+    fireEvent.change(title, { target: { value: 'x'.repeat(195) } });
+    expect(screen.getByText('5 characters left')).toBeTruthy();
+    fireEvent.change(title, { target: { value: 'x'.repeat(200) } });
+    expect(screen.getByText('200 characters: the most a title can have')).toBeTruthy();
+
+    fireEvent.keyDown(title, { key: 'Escape' });
+    expect(screen.queryByRole('region', { name: 'New task' })).toBeNull();
+    expect(open.getAttribute('aria-expanded')).toBe('false');
+    expect(document.activeElement).toBe(open);
+  });
 });

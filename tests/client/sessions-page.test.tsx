@@ -124,3 +124,21 @@ describe('sessions list', () => {
     expect(within(crumbs).getByRole('link', { name: 'Sessions' }).getAttribute('href')).toBe('/sessions');
   });
 });
+
+describe('focus after navigation', () => {
+  it('moves focus to the board’s heading when its link is followed (the link is gone), and to a page’s heading from the header', async () => {
+    setup('/sessions');
+    const link = await screen.findByRole('link', { name: 'Drum tracking' });
+    link.focus();
+    fireEvent.click(link);
+    const heading = await screen.findByRole('heading', { level: 1, name: 'Drum tracking' });
+    await waitFor(() => expect(document.activeElement).toBe(heading));
+    expect(heading.getAttribute('tabindex')).toBe('-1');
+
+    const sessionsLink = within(document.querySelector<HTMLElement>('.app-header')!).getByRole('link', { name: 'Sessions' });
+    sessionsLink.focus();
+    fireEvent.click(sessionsLink);
+    const list = await screen.findByRole('heading', { level: 1, name: 'Sessions' });
+    await waitFor(() => expect(document.activeElement).toBe(list));
+  });
+});

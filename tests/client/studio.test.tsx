@@ -225,18 +225,26 @@ describe('studio admin', () => {
       'GET /audit': () =>
         json({
           entries: [
-            { id: 'e1', at: '2026-11-24T10:02:00.000Z', actor: MAYA, action: 'task.assigned', entityType: 'task', entityId: '55555555-5555-4555-8555-000000000001', details: { to: 'Theo Grant', warnings: 1 } },
-            { id: 'e2', at: '2026-11-24T09:00:00.000Z', actor: null, action: 'auth.sign_in_failed', entityType: 'user', entityId: null, details: {} },
+            {
+              id: 'e1', at: '2026-11-24T10:02:00.000Z', actor: MAYA, action: 'task.assigned_by_hand', entityType: 'task', entityId: '55555555-5555-4555-8555-000000000001',
+              entityName: 'Comp the lead vocal', details: { assignee: 'Theo Grant', rule: 'session_staff', reason: 'Maya picked Theo.', warnings: ['double_booked'] },
+            },
+            { id: 'e2', at: '2026-11-24T09:00:00.000Z', actor: null, action: 'auth.sign_in_failed', entityType: 'member', entityId: '44444444-4444-4444-8444-444444444401', entityName: 'Maya Okafor', details: {} },
           ],
         }),
     });
     renderApp('/studio/audit');
     const table = await screen.findByRole('table');
     const rows = within(table).getAllByRole('row').slice(1);
-    expect(rows.map((r) => within(r).getByRole('rowheader').textContent)).toEqual(['Task assigned', 'Auth sign in failed']);
+    expect(rows.map((r) => within(r).getByRole('rowheader').textContent)).toEqual(['Task assigned by hand', 'Sign-in failed (wrong password)']);
     expect(rows[0]?.textContent).toContain('Maya Okafor');
-    expect(rows[0]?.textContent).toContain('Theo Grant');
+    expect(rows[0]?.textContent).toContain('Comp the lead vocal');
+    expect(rows[0]?.textContent).toContain('Assigned toTheo Grant');
+    expect(rows[0]?.textContent).toContain("Decided bythe session's own staff");
+    expect(rows[0]?.textContent).toContain('WarningsDouble booked');
     expect(rows[1]?.textContent).toContain('System');
+    // Words, not ids or keys.
+    for (const row of rows) expect(row.textContent).not.toMatch(/[0-9a-f]{8}|assigneeId|session_staff|entityId/);
   });
 
   it('engineers have no studio pages', async () => {

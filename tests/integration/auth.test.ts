@@ -37,6 +37,18 @@ describe('accounts and sign-in', () => {
     expect((await t.anon('GET', '/api/auth/me', undefined, { cookie: cookie! })).status).toBe(401);
   });
 
+  it('answers a signed-out /auth/me?optional=true with 200 and null (no error for the browser to log), signed in with the member', async () => {
+    const out = await t.anon('GET', '/api/auth/me?optional=true');
+    expect(out.status).toBe(200);
+    expect(out.body).toBeNull();
+    expect((await t.anon('GET', '/api/auth/me')).status).toBe(401);
+    expect((await t.anon('GET', '/api/auth/me?optional=yes')).status).toBe(400);
+    const { cookie } = await signIn(t, 'eli@studio.test', PASSWORD);
+    const me = await t.anon('GET', '/api/auth/me?optional=true', undefined, { cookie: cookie! });
+    expect(me.status).toBe(200);
+    expect(me.body).toMatchObject({ member: { id: ids.engineer.id } });
+  });
+
   it('stores only a hash of the session token and an argon2id password hash', async () => {
     const { cookie } = await signIn(t, 'eli@studio.test', PASSWORD);
     const token = cookie!.split('=')[1]!;

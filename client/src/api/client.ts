@@ -194,7 +194,8 @@ export function createApiClient(options: HttpClientOptions = {}): ApiClient {
   return {
     async getMe(signal) {
       try {
-        return await request<Me>('/auth/me', { signal, authProbe: true });
+        // optional=true: signed out is a 200 with null, not a 401 the browser logs as an error.
+        return await request<Me | null>('/auth/me', { signal, query: { optional: 'true' }, authProbe: true });
       } catch (err) {
         if (err instanceof ApiError && err.status === 401) return null;
         throw err;

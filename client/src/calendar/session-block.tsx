@@ -84,13 +84,14 @@ export function DayBlock({
       style={style}
       role="button"
       tabIndex={0}
-      aria-label={label}
       aria-describedby={describedBy}
       data-session-id={session.id}
       {...moveListeners}
       onClick={openUnlessDragged(() => onOpen(session))}
       onKeyDown={(e) => onKeyDown(e, session)}
     >
+      {/* The name comes from this (what is drawn is hidden from it): no aria-label shorter or longer than the words shown. */}
+      <span className="visually-hidden">{label}</span>
       {prepPx > 0 ? (
         <div className="cal-block__prep" style={{ height: prepPx }} aria-hidden="true">
           Call {formatClock(new Date(session.callAt), timeZone)}
@@ -135,13 +136,13 @@ export function WeekBlock({ session, all, timeZone, label, describedBy, canMove,
       className={classes(session, ['cal-block--compact', lifted && 'cal-block--lifted', saving && 'cal-block--saving', canMove && 'cal-block--movable'])}
       role="button"
       tabIndex={0}
-      aria-label={label}
       aria-describedby={describedBy}
       data-session-id={session.id}
       {...moveListeners}
       onClick={openUnlessDragged(() => onOpen(session))}
       onKeyDown={(e) => onKeyDown(e, session)}
     >
+      <span className="visually-hidden">{label}</span>
       <span className="cal-block__time" aria-hidden="true">
         {formatWindow(new Date(session.startsAt), new Date(session.endsAt), timeZone)}
       </span>

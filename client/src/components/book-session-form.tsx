@@ -14,6 +14,7 @@ import { loadWithSession, personHintText, personOptionLabel, roomHintText, roomO
 import { Field, FormError } from './field';
 import { useBookingCheck, type BookingCheckState, type BookingQuestion } from './use-booking-check';
 import './book-session-form.css';
+import './hold-control.css';
 
 const NONE = '';
 const MAX_HOURS = 24;

@@ -1,14 +1,15 @@
 import type { Task } from '@patchbay/shared';
+import { TASK_TITLE_MAX } from '@patchbay/shared/domain/task-limits';
 import { useId, useState, type FormEvent } from 'react';
 import type { TaskEdits } from '../board/optimistic';
 import { fromZonedInputValue, toZonedInputValue, zoneAbbreviation } from '../lib/time';
 import { Dialog } from './dialog';
+import { TitleCount } from './title-count';
 import { Field, focusFirstInvalid } from './field';
 import { clockOf, startTimeError, startsAtFromClock, type SessionWindow } from './task-time';
 import { TaskTimeField } from './task-time-field';
 import './edit-task-dialog.css';
 
-const TITLE_MAX = 200;
 const NOTES_MAX = 5000;
 const ESTIMATE_MAX = 24 * 60;
 
@@ -42,7 +43,7 @@ export function validateEdit(values: Values, timeZone: string, session?: Session
   const errors: Errors = {};
   const title = values.title.trim();
   if (!title) errors.title = 'Give the task a title.';
-  else if (title.length > TITLE_MAX) errors.title = `Keep the title under ${TITLE_MAX} characters.`;
+  else if (title.length > TASK_TITLE_MAX) errors.title = `Keep the title to ${TASK_TITLE_MAX} characters or fewer.`;
   if (values.notes.length > NOTES_MAX) errors.notes = `Keep notes under ${NOTES_MAX} characters.`;
   const estimate = values.estimate.trim();
   if (estimate) {
@@ -124,7 +125,7 @@ export function EditTaskDialog({ task, live, timeZone, session, onSave, onClose 
   return (
     <Dialog
       title={`Edit “${task.title}”`}
-      description={`Your change is based on version ${task.version} of this task.`}
+      description="If someone changes this task while you edit it, Patchbay shows both versions and asks which to keep."
       onClose={onClose}
       className="edit-task"
       footer={
@@ -156,12 +157,13 @@ export function EditTaskDialog({ task, live, timeZone, session, onSave, onClose 
               type="text"
               autoComplete="off"
               data-autofocus
-              maxLength={TITLE_MAX + 50}
+              maxLength={TASK_TITLE_MAX}
               value={values.title}
               onChange={(e) => set('title')(e.target.value)}
             />
           )}
         </Field>
+        <TitleCount length={values.title.length} />
         <Field
           label={
             <>

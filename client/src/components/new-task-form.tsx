@@ -1,5 +1,6 @@
 import type { CreateTaskInput, Member, MemberRole, Task } from '@patchbay/shared';
 import { MEMBER_ROLE_LABELS } from '@patchbay/shared/domain/roles';
+import { TASK_TITLE_MAX } from '@patchbay/shared/domain/task-limits';
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { errorMessage } from '../api/client';
 import { ApiError } from '../api/http';
@@ -7,12 +8,13 @@ import type { TaskKindInfo } from '../lib/labels';
 import { formatMinutes } from '../lib/time';
 import { RoutingPreviewPanel, type LoadRoutingPreview } from './routing-preview';
 import { startTimeError, startsAtFromClock, type SessionWindow } from './task-time';
+import { useEscape } from '../lib/use-escape';
 import { TaskTimeField } from './task-time-field';
+import { TitleCount } from './title-count';
 import './new-task-form.css';
 
 const AUTO = 'auto';
 const NONE = 'none';
-const TITLE_MAX = 200;
 const NOTES_MAX = 5000;
 const ESTIMATE_MAX = 24 * 60;
 const NOTE_MAX = 500;
@@ -52,7 +54,7 @@ export function validateNewTask(values: NewTaskValues, time?: TaskTimeContext): 
   if (!values.kind) errors.kind = 'Choose what kind of task this is.';
   const title = values.title.trim();
   if (!title) errors.title = 'Give the task a title.';
-  else if (title.length > TITLE_MAX) errors.title = `Keep the title under ${TITLE_MAX} characters.`;
+  else if (title.length > TASK_TITLE_MAX) errors.title = `Keep the title to ${TASK_TITLE_MAX} characters or fewer.`;
   const estimate = values.estimate.trim();
   if (estimate) {
     const minutes = Number(estimate);
@@ -133,6 +135,8 @@ export interface NewTaskFormProps {
 }
 
 export function NewTaskForm({ kinds, members, onCreate, onCreated, onClose, previewRouting, previewKey = 0, session, timeZone: givenZone }: NewTaskFormProps) {
+  // Escape closes the form (focus goes back to "New task"), as it closes a dialog.
+  const escapeRef = useEscape<HTMLFormElement>(onClose);
   const id = useId();
   const [values, setValues] = useState<NewTaskValues>({ kind: '', title: '', assignee: AUTO, estimate: '', startsAt: '', notes: '', assignmentNote: '' });
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -214,6 +218,7 @@ export function NewTaskForm({ kinds, members, onCreate, onCreated, onClose, prev
   return (
     <section className="new-task" aria-labelledby={`${id}-heading`}>
       <form
+        ref={escapeRef}
         className="new-task__form"
         noValidate
         onSubmit={(e) => void submit(e)}
@@ -273,13 +278,14 @@ export function NewTaskForm({ kinds, members, onCreate, onCreated, onClose, prev
             type="text"
             value={values.title}
             required
-            maxLength={TITLE_MAX + 50}
+            maxLength={TASK_TITLE_MAX}
             autoComplete="off"
             placeholder="e.g. Mic the kit: 12-input drum list"
             aria-invalid={errors.title ? true : undefined}
             aria-describedby={describedBy('title')}
             onChange={(e) => set('title')(e.target.value)}
           />
+          <TitleCount length={values.title.length} />
           {fieldError('title')}
         </div>
 

@@ -5,6 +5,7 @@ import { PageError } from './page-state';
 export function NoAccess({ what }: { what: string }) {
   return (
     <PageError
+      page
       title={`You don’t have access to ${what}`}
       error={new Error('Your role in the studio does not include this. Ask a studio admin if you need it.')}
       action={

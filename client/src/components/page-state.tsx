@@ -12,10 +12,15 @@ export function PageLoading({ label }: { label: string }) {
   );
 }
 
-export function PageError({ title, error, action }: { title: string; error: unknown; action?: ReactNode }) {
+/**
+ * `page`: the message is the whole page (nothing found, no access): its title is the page's
+ * heading (h1); otherwise it sits under the page's own heading (h2).
+ */
+export function PageError({ title, error, action, page = false }: { title: string; error: unknown; action?: ReactNode; page?: boolean }) {
+  const Heading = page ? 'h1' : 'h2';
   return (
     <div className="page-state page-state--error" role="alert">
-      <h2 className="page-state__title">{title}</h2>
+      <Heading className="page-state__title">{title}</Heading>
       <p className="page-state__message">{errorMessage(error)}</p>
       {action ? <div className="page-state__action">{action}</div> : null}
     </div>

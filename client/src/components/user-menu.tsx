@@ -69,7 +69,6 @@ export function UserMenu() {
         className="user-menu__button"
         aria-expanded={open}
         aria-controls={open ? menuId : undefined}
-        aria-label={`${me.member.name}, ${role}: account menu`}
         onClick={() => setOpen((v) => !v)}
       >
         <span className="user-menu__avatar" aria-hidden="true">
@@ -79,6 +78,8 @@ export function UserMenu() {
           <span className="user-menu__name">{me.member.name}</span>
           <span className="user-menu__role">{role}</span>
         </span>
+        {/* The button's name comes from its content (no aria-label), starting with the words it shows. */}
+        <span className="visually-hidden">{`${me.member.name}, ${role}: account menu`}</span>
         <svg className="user-menu__chevron" viewBox="0 0 10 6" width="10" height="6" aria-hidden="true" focusable="false">
           <path d="M1 1l4 4 4-4" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" strokeLinejoin="round" />
         </svg>

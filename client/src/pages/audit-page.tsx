@@ -6,23 +6,80 @@ import type { AuditEntry, AuditQuery } from '../api/types';
 import { useMe, usePermissions } from '../auth/auth-context';
 import { NoAccess } from '../components/no-access';
 import { PageError, PageLoading } from '../components/page-state';
+import { RULE_LABELS } from '@patchbay/shared/domain/routing-reasons';
 import { describeUserAgent, formatInstant } from '../lib/format';
 import { StudioTabs } from './studio-page';
 import '../studio/studio.css';
+import { TableWrap } from '../components/table-wrap';
 
 const LIMITS = [50, 100, 200, 500] as const;
 
+/** How the log says what happened (anything not listed: "gear.created" → "Gear created"). */
+const ACTION_LABELS: Record<string, string> = {
+  'auth.sign_in': 'Signed in',
+  'auth.sign_in_failed': 'Sign-in failed (wrong password)',
+  'auth.sign_out': 'Signed out',
+  'auth.password_changed': 'Changed their password',
+  'auth.session_revoked': 'Signed a browser out',
+  'member.signed_out_everywhere': 'Signed out everywhere',
+  'member.access_changed': 'Access changed',
+  'task.routed': 'Task routed',
+  'task.assigned_by_hand': 'Task assigned by hand',
+  'session.booked_from_template': 'Session booked from a template',
+  'calendar_feed.revoked': 'Calendar feed turned off',
+  calendar_feed: 'Calendar feed',
+};
+
 /** "task.assigned" → "Task assigned". */
 export function actionLabel(action: string): string {
+  const known = ACTION_LABELS[action];
+  if (known) return known;
   const text = action.replaceAll('.', ' ').replaceAll('_', ' ').trim();
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-function detailText(value: unknown): string {
+const ruleLabel = (rule: string): string => (RULE_LABELS as Readonly<Record<string, string>>)[rule] ?? words(rule);
+
+/** What each detail is called in the log (keys the server writes; anything else is shown as written). */
+const DETAIL_LABELS: Record<string, string> = {
+  userAgent: 'Browser',
+  assignee: 'Assigned to',
+  rule: 'Decided by',
+  reason: 'Why',
+  warnings: 'Warnings',
+  fields: 'Changed',
+  from: 'From',
+  to: 'To',
+  accessRole: 'Access',
+  projectIds: 'Projects',
+  sessions: 'Sign-ins ended',
+  unassignedTasks: 'Tasks left unassigned',
+  label: 'Label',
+  linesKept: 'Setup lines keeping the label',
+  name: 'Name',
+  email: 'Email',
+  roles: 'Roles',
+  hold: 'Hold',
+  by: 'Started by',
+  existingAccount: 'Had an account already',
+  fromSession: 'From session',
+};
+
+/** "session_staff" → "Session staff"; known routing rules by their names. */
+function words(value: string): string {
+  const text = value.replaceAll('_', ' ');
+  return text.charAt(0).toUpperCase() + text.slice(1).toLowerCase();
+}
+
+function detailText(key: string, value: unknown): string {
   if (value === null || value === undefined) return '–';
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (Array.isArray(value)) return value.map(detailText).join(', ');
+  if (key === 'userAgent' && typeof value === 'string') return describeUserAgent(value);
+  if (key === 'rule' && typeof value === 'string') return ruleLabel(value);
+  if (typeof value === 'boolean') return value ? 'yes' : 'no';
+  if (key === 'projectIds' && Array.isArray(value)) return `${value.length} project${value.length === 1 ? '' : 's'}`;
+  if (typeof value === 'string') return ['from', 'to', 'accessRole', 'hold', 'by'].includes(key) ? words(value) : value;
+  if (typeof value === 'number') return String(value);
+  if (Array.isArray(value)) return value.map((v) => (typeof v === 'string' && key !== 'fields' ? words(v) : detailText(key, v))).join(', ');
   return JSON.stringify(value);
 }
 
@@ -33,8 +90,8 @@ function Details({ details }: { details: AuditEntry['details'] }) {
     <dl className="audit-details">
       {entries.map(([key, value]) => (
         <div key={key}>
-          <dt>{key}</dt>
-          <dd>{key === 'userAgent' && typeof value === 'string' ? describeUserAgent(value) : detailText(value)}</dd>
+          <dt>{DETAIL_LABELS[key] ?? key}</dt>
+          <dd>{detailText(key, value)}</dd>
         </div>
       ))}
     </dl>
@@ -112,7 +169,7 @@ export function AuditPage() {
       ) : entries.length === 0 ? (
         <p className="data-table__none">Nothing recorded{entityType ? ' about this' : ''} yet.</p>
       ) : (
-        <div className="table-wrap">
+        <TableWrap label="Audit entries">
           <table className="data-table data-table--audit" aria-busy={audit.isFetching}>
             <thead>
               <tr>
@@ -134,8 +191,8 @@ export function AuditPage() {
                     <td>{e.actor?.name ?? <span className="data-table__none">System</span>}</td>
                     <th scope="row">{actionLabel(e.action)}</th>
                     <td>
-                      <span className="data-table__primary">{actionLabel(e.entityType)}</span>
-                      {e.entityId ? <span className="data-table__secondary data-table__mono">{e.entityId.slice(0, 8)}</span> : null}
+                      <span className="data-table__primary">{e.entityName ?? actionLabel(e.entityType)}</span>
+                      {e.entityName ? <span className="data-table__secondary">{actionLabel(e.entityType)}</span> : null}
                     </td>
                     <td>
                       <Details details={e.details} />
@@ -144,7 +201,7 @@ export function AuditPage() {
                 ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
     </div>
   );

@@ -2,6 +2,7 @@ import type { RoutingPreviewInput, Task, TaskStatus } from '@patchbay/shared';
 import { canChangeTaskStatus } from '@patchbay/shared/domain/permissions';
 import { TASK_STATUSES } from '@patchbay/shared/domain/roles';
 import { useCallback, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { Link } from 'react-router';
 import { useApi } from '../api/api-context';
 import { useStudio, useTaskKinds } from '../api/queries';
 import { sessionScope, taskScope } from '../auth/access';
@@ -229,6 +230,14 @@ export function BoardPage() {
         />
       ) : null}
 
+      <BoardNote
+        empty={total === 0}
+        canCreate={canCreate}
+        canChange={canCreate || permissions.can('tasks.edit', scope) || permissions.can('tasks.assign', scope)}
+        setupPath={board.state.setup ? `/sessions/${sessionId}/setup` : null}
+        onNewTask={() => setFormOpen(true)}
+      />
+
       <BoardDnd columns={columns} kindLabel={kindLabel} onPlace={onPlace}>
         {(shown, dropTarget) => (
           <div className="board-columns">
@@ -293,6 +302,45 @@ export function BoardPage() {
             void edit(latest && latest.version > c.current.version ? latest : c.current, c.mine);
           }}
         />
+      ) : null}
+    </div>
+  );
+}
+
+/**
+ * What the board says above its columns: why it is view-only (for whom it is), and what to do on
+ * an empty board instead of four empty columns.
+ */
+function BoardNote({ empty, canCreate, canChange, setupPath, onNewTask }: { empty: boolean; canCreate: boolean; canChange: boolean; setupPath: string | null; onNewTask: () => void }) {
+  if (!empty && canChange) return null;
+  return (
+    <div className="board-note" role="note">
+      {empty ? (
+        <p>
+          <strong>No tasks on this session yet.</strong>{' '}
+          {canCreate ? (
+            <>
+              <button type="button" className="button button--link" onClick={onNewTask}>
+                Add the first task
+              </button>
+              : Patchbay routes it to the right person and says why.
+            </>
+          ) : (
+            'The session’s producer or a studio manager adds them; they appear here as soon as they do.'
+          )}
+          {setupPath ? (
+            <>
+              {' '}
+              Meanwhile the <Link to={setupPath}>setup list</Link> has the input list, patch plan and prep checklist.
+            </>
+          ) : null}
+        </p>
+      ) : null}
+      {!canChange ? (
+        <p>
+          <strong>View only.</strong> You can move the tasks assigned to you; adding, editing and reassigning tasks is for the session’s producer,
+          its lead and the studio’s managers.
+        </p>
       ) : null}
     </div>
   );

@@ -8,6 +8,8 @@ import { AgendaTabs } from '../components/agenda-tabs';
 import { PageError, PageLoading } from '../components/page-state';
 import { dayHeading, dayKey, startOfDayIso, zoneAbbreviation } from '../lib/time';
 import './my-day-page.css';
+// Day headings look as on the sessions list.
+import './sessions-page.css';
 
 const DAYS = 7;
 

@@ -12,8 +12,12 @@ import { hours } from '../lib/format';
 import { dayKey, zoneAbbreviation } from '../lib/time';
 import { rangeLabel, workloadRange } from '../workload/range';
 import { useWorkloadLive } from '../workload/use-workload-live';
+// Day headings as on the sessions list (before this page's own rules, as in one stylesheet).
+import './sessions-page.css';
 import './my-day-page.css';
 import './my-week-page.css';
+// The week picker as on the workload page.
+import './workload-page.css';
 
 /** "6 of 8 h" against a day's share, flagged when over. */
 function DayLoad({ booked, capacity, over }: { booked: number; capacity: number; over: boolean }) {

@@ -4,6 +4,7 @@ import { PageError } from '../components/page-state';
 export function NotFoundPage() {
   return (
     <PageError
+      page
       title="Page not found"
       error={new Error('There is nothing at this address.')}
       action={

@@ -70,8 +70,10 @@ function RunRow({ item, timeZone, canCheck, waiting, issues, writes }: {
 }) {
   const id = useId();
   const checked = item.checked !== null;
-  // Named by what it shows (channel, source, mic or the step); the facts and who ticked it
-  // describe it; checked or not is aria-pressed.
+  // Named by what it shows (channel, source, mic or the step): the button's name comes from its
+  // content, where the facts and who ticked it are hidden from the name and describe it instead;
+  // checked or not is aria-pressed. (An aria-labelledby name shorter than the visible text would
+  // not contain what a voice-control user reads on the button.)
   const labelledBy = item.part === 'INPUT' ? `${id}-ch ${id}-title` : `${id}-title`;
   const body = (
     <>
@@ -84,12 +86,19 @@ function RunRow({ item, timeZone, canCheck, waiting, issues, writes }: {
           {item.channel ?? '–'}
         </span>
       ) : null}
+      {item.part === 'INPUT' ? ' ' : null}
       <span className="run-row__main">
         <span className="run-row__title" id={`${id}-title`}>
           {item.part === 'INPUT' ? item.source : item.part === 'PATCH' ? <PatchChain points={item.points} /> : item.text}
-          {item.part === 'INPUT' ? <span className="run-row__gear">{gearName(item)}</span> : null}
+          {item.part === 'INPUT' ? (
+            <>
+              {' '}
+              <span className="run-row__gear">{gearName(item)}</span>
+            </>
+          ) : null}
         </span>
-        <span id={`${id}-about`} className="run-row__about">
+        {' '}
+        <span id={`${id}-about`} className="run-row__about" aria-hidden={canCheck ? true : undefined}>
           {item.part === 'INPUT' ? <InputFacts item={item} /> : null}
           {item.notes ? <span className="run-row__notes">{item.notes}</span> : null}
           <span className="run-row__who">
@@ -103,7 +112,7 @@ function RunRow({ item, timeZone, canCheck, waiting, issues, writes }: {
   return (
     <li className={['run-row', checked ? 'run-row--done' : '', waiting ? 'run-row--waiting' : ''].filter(Boolean).join(' ')}>
       {canCheck ? (
-        <button type="button" className="run-row__toggle" aria-pressed={checked} aria-labelledby={labelledBy} aria-describedby={`${id}-about`} onClick={() => writes.toggle(item)}>
+        <button type="button" className="run-row__toggle" aria-pressed={checked} aria-describedby={`${id}-about`} onClick={() => writes.toggle(item)}>
           {body}
         </button>
       ) : (

@@ -74,6 +74,7 @@ function LiveSession({ sessionId }: { sessionId: string }) {
       const forbidden = board.loadError instanceof ApiError && board.loadError.code === 'FORBIDDEN';
       return (
         <PageError
+          page
           title={missing ? 'This session does not exist' : forbidden ? 'This board is not open to you' : "Couldn't load this session"}
           error={
             missing

@@ -11,6 +11,7 @@ import { LineFormFooter } from './line-form-footer';
 import type { SetupRules } from './use-setup-rules';
 import type { SetupWrites } from './use-setup-writes';
 import { Tick } from './tick';
+import { TableWrap } from '../components/table-wrap';
 
 export interface PartProps {
   items: readonly SetupItem[];
@@ -192,7 +193,7 @@ export function InputList({ items, timeZone, canEdit, canCheck, offline, pending
           </button>
         ) : null}
       </div>
-      <div className="table-wrap">
+      <TableWrap label="Input list">
         <table className="data-table setup-table">
           <thead>
             <tr>
@@ -282,7 +283,7 @@ export function InputList({ items, timeZone, canEdit, canCheck, offline, pending
             })}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
       {canEdit ? (
         adding ? (
           <InputForm

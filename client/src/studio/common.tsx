@@ -2,6 +2,8 @@ import { useQueryClient, type QueryKey } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { errorMessage } from '../api/client';
 import { useNotices } from '../components/notices';
+// Its toolbar and confirm styles are used on pages outside the studio too (setup list, run sheet, account).
+import './studio.css';
 
 /**
  * A button that asks "are you sure?" inline before doing something destructive, then runs

@@ -1,10 +1,11 @@
 import { Fragment, useState, type ReactNode } from 'react';
+import { TableWrap } from '../components/table-wrap';
 import { ConfirmAction, TabToolbar } from './common';
 
 /** A tab's table: a header cell for each of `columns`, then the (unlabelled) actions column. */
-export function DataTable({ columns, children }: { columns: readonly string[]; children: ReactNode }) {
+export function DataTable({ columns, children, label }: { columns: readonly string[]; children: ReactNode; label?: string }) {
   return (
-    <div className="table-wrap">
+    <TableWrap label={label ?? `Table: ${columns.join(', ')}`}>
       <table className="data-table">
         <thead>
           <tr>
@@ -20,7 +21,7 @@ export function DataTable({ columns, children }: { columns: readonly string[]; c
         </thead>
         <tbody>{children}</tbody>
       </table>
-    </div>
+    </TableWrap>
   );
 }
 

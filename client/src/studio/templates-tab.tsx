@@ -14,6 +14,7 @@ import { parseChain } from '../setup/step-lists';
 import { ConfirmAction, useRefreshAndNotify } from './common';
 import { DeleteAction, EditButton, EditableTable } from './editable-table';
 import '../setup/setup.css';
+import { TableWrap } from '../components/table-wrap';
 
 interface TaskDraft {
   kind: string;
@@ -197,7 +198,7 @@ function TemplateEditor({ template, gear, onDone }: { template: SessionTemplate 
       <Part title="Tasks" count={d.tasks.length} addLabel="Add task" onAdd={() => set('tasks', [...d.tasks, { kind: 'mic_setup', title: '', notes: '', estimate: '' }])}>
         <p className="field__help">Booking from the template routes each task to the right person, with the reason.</p>
         {d.tasks.length ? (
-          <div className="table-wrap">
+          <TableWrap label="The template's tasks">
             <table className="data-table template-table">
               <thead>
                 <tr>
@@ -235,13 +236,13 @@ function TemplateEditor({ template, gear, onDone }: { template: SessionTemplate 
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
         ) : null}
       </Part>
 
       <Part title="Input list" count={d.inputs.length} addLabel="Add input" onAdd={() => set('inputs', [...d.inputs, { ...emptyInput, channel: String(d.inputs.length + 1) }])}>
         {d.inputs.length ? (
-          <div className="table-wrap">
+          <TableWrap label="The template's input list">
             <table className="data-table template-table">
               <thead>
                 <tr>
@@ -307,7 +308,7 @@ function TemplateEditor({ template, gear, onDone }: { template: SessionTemplate 
                 })}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
         ) : null}
       </Part>
 

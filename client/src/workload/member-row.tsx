@@ -114,11 +114,12 @@ export function MemberRow({
                   type="button"
                   className={`day-cell${bar.over ? ' day-cell--over' : ''}${bar.bookedMinutes === 0 ? ' day-cell--free' : ''}`}
                   aria-pressed={isSelected && selection?.date === bar.date}
-                  aria-label={`${WEEKDAYS[i]} ${bar.label.split(' ')[1] ?? ''}: ${hours(bar.bookedMinutes)} booked of ${hours(bar.capacityMinutes)}${bar.over ? ', over a day’s share' : ''}. Show what it is.`}
                   onClick={() => onSelect({ memberId: member.id, date: bar.date })}
                 >
-                  <span className="day-cell__name">{bar.label.split(' ')[0]}</span>
-                  <span className="day-cell__hours">{bar.bookedMinutes === 0 ? '–' : hours(bar.bookedMinutes).replace(' h', '')}</span>
+                  {/* Named by the words, not by the short cell shown (no aria-label that would differ from it). */}
+                  <span className="visually-hidden">{`${WEEKDAYS[i]} ${bar.label.split(' ')[1] ?? ''}: ${hours(bar.bookedMinutes)} booked of ${hours(bar.capacityMinutes)}${bar.over ? ', over a day’s share' : ''}. Show what it is.`}</span>
+                  <span className="day-cell__name" aria-hidden="true">{bar.label.split(' ')[0]}</span>
+                  <span className="day-cell__hours" aria-hidden="true">{bar.bookedMinutes === 0 ? '–' : hours(bar.bookedMinutes).replace(' h', '')}</span>
                 </button>
               </li>
             ))}

@@ -12,6 +12,7 @@ import { AppError, invalidField, notFound } from '../errors';
 import { authRoom, memberRoom } from '@patchbay/shared';
 import type { Tx } from '../db/database';
 import { requireMayManage } from './catalog';
+import { presentAuditEntries } from '../presenters/audit';
 
 export interface SignedIn {
   me: Me;
@@ -341,8 +342,5 @@ export async function listAudit(ctx: AppContext, auth: AuthContext, query: { ent
     take: query.limit,
     include: { actor: { select: { id: true, name: true } } },
   });
-  return rows.map((r) => ({
-    id: r.id, at: r.createdAt.toISOString(), actor: r.actor, action: r.action, entityType: r.entityType, entityId: r.entityId,
-    details: (r.details ?? {}) as Record<string, unknown>,
-  }));
+  return presentAuditEntries(ctx.db.prisma, auth.studioId, rows);
 }

@@ -101,6 +101,9 @@ export const AuditEntrySchema = z.object({
   action: z.string(),
   entityType: z.string(),
   entityId: z.string().nullable(),
+  /** What the entry is about as it is called now (a member's name, a session's title…); "removed" once it is gone. */
+  entityName: z.string().nullable(),
+  /** In words: member ids as names, internal references and empty values left out. */
   details: z.record(z.string(), z.unknown()),
 });
 export const AuditListSchema = z.object({ entries: z.array(AuditEntrySchema) }).meta({ id: 'AuditList' });

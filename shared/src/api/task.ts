@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IdSchema, InstantSchema, PersonRefSchema } from './common';
 import { MemberRoleSchema, TaskStatusSchema } from './enums';
+import { TASK_TITLE_MAX } from '../domain/task-limits';
 
 /** A task as the API and the live board present it. */
 export const TaskSchema = z.object({
@@ -27,7 +28,7 @@ export const TaskSchema = z.object({
 }).meta({ id: 'Task' });
 export type Task = z.infer<typeof TaskSchema>;
 
-const title = z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
+const title = z.string().trim().min(1, 'must not be empty').max(TASK_TITLE_MAX, `must be at most ${TASK_TITLE_MAX} characters`);
 const notes = z.string().max(5000, 'must be at most 5000 characters');
 const estimate = z.number().int('must be a whole number of minutes').min(1).max(24 * 60);
 const kindKey = z.string().trim().min(1).max(64).regex(/^[a-z][a-z0-9_]*$/, 'must be a task kind key like "mic_setup"');

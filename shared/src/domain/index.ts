@@ -20,3 +20,4 @@ export * from './setup-parts';
 export * from './workload-csv';
 export * from './session-status';
 export * from './holds';
+export * from './task-limits';

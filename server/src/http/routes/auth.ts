@@ -20,7 +20,8 @@ import {
   SignInInputSchema,
 } from '@patchbay/shared';
 import type { Request, Response } from 'express';
-import { clearSessionCookie, setSessionCookie } from '../../auth/http';
+import { z } from 'zod';
+import { authOf, clearSessionCookie, setSessionCookie } from '../../auth/http';
 import { readBrowserToken, setBrowserCookie } from '../../auth/known-browsers';
 import type { AppContext } from '../../context';
 import { AppError } from '../../errors';
@@ -45,10 +46,21 @@ async function signingIn(ctx: AppContext, req: Request, res: Response, run: () =
   return signedIn.me;
 }
 
+const MeQuerySchema = z.strictObject({ optional: z.literal('true').optional() });
+
 export const authRoutes = [
   defineRoute(
-    { method: 'get', path: '/auth/me', tag: 'Accounts', access: 'signedIn', summary: 'The signed-in member, their studio and sign-in session', status: 200, response: MeSchema },
-    async ({ ctx, auth }) => accounts.currentMe(ctx, auth),
+    {
+      method: 'get', path: '/auth/me', tag: 'Accounts', access: 'public',
+      summary: 'The signed-in member, their studio and sign-in session; signed out: 401, or 200 with null when asked with optional=true (how the web client asks at start, so a signed-out page load logs no error)',
+      query: MeQuerySchema, status: 200, response: MeSchema.nullable(), errors: ['UNAUTHENTICATED'],
+    },
+    async ({ ctx, query, res }) => {
+      const auth = authOf(res);
+      if (auth) return accounts.currentMe(ctx, auth);
+      if (query.optional) return null;
+      throw new AppError('UNAUTHENTICATED', 'Sign in to continue');
+    },
   ),
   defineRoute(
     { method: 'post', path: '/auth/sign-in', tag: 'Accounts', access: 'public', summary: 'Sign in with email and password; sets the session cookie and the known-browser cookie (rate limited per address; per account slowed down, 429 with Retry-After, except for browsers that signed in to it before)', body: SignInInputSchema, status: 200, response: MeSchema, errors: ['UNAUTHENTICATED', 'RATE_LIMITED'] },

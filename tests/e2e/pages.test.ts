@@ -1,0 +1,107 @@
+// Every page as each kind of user sees it, in Debian's Chromium against the production build
+// (server/dist on the embedded database with the demo studio): at phone (390), tablet portrait
+// (1024) and landscape (1366) and desktop (1440) widths, axe-core finds no serious or critical
+// violation, nothing is wider than the screen, and the browser logs no error — signed out
+// included (the first /auth/me answers 200 with null, not a 401).
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort, startServerProcess, type ServerProcess } from '../fault/spawned-server';
+import { CLIENT_BUILT, browserAvailable, launch } from '../browser/browser';
+
+const require = createRequire(import.meta.url);
+const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const WIDTHS = [
+  { width: 390, height: 844 },
+  { width: 1024, height: 768 },
+  { width: 1366, height: 1024 },
+  { width: 1440, height: 900 },
+] as const;
+
+/** What axe and the layout check found on the page now ([] when nothing). */
+async function check(page: Page, where: string): Promise<string[]> {
+  await page.addScriptTag({ content: AXE });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (c: Document, o: object) => Promise<{ violations: Array<{ id: string; impact: string | null; nodes: Array<{ target: string[] }> }> }> } }).axe;
+    return (await axe.run(document, { resultTypes: ['violations'] })).violations;
+  });
+  const problems = violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${where}: axe ${v.id} (${v.impact}) on ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  if (overflow > 0) problems.push(`${where}: the page is ${overflow}px wider than the screen`);
+  return problems;
+}
+
+describe.skipIf(!browserAvailable() || !CLIENT_BUILT)('every page in Chromium: accessible, fits the screen, no console errors', () => {
+  let server: ServerProcess;
+  let browser: Browser;
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'patchbay-e2e-'));
+
+  beforeAll(async () => {
+    server = await startServerProcess({ dataDir }, await freePort(), { DEMO_DATA: 'true' });
+    browser = await launch();
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  /** Signs in as `email` at each width and checks `paths` (":id" is a session the member can open). */
+  async function tour(email: string | null, paths: string[]): Promise<string[]> {
+    const problems: string[] = [];
+    for (const size of WIDTHS) {
+      // axe is injected as a script: the page's own CSP (script-src 'self') would refuse it.
+      const context = await browser.newContext({ viewport: size, bypassCSP: true });
+      const page = await context.newPage();
+      page.on('console', (m) => {
+        if (m.type() === 'error') problems.push(`${size.width}px ${page.url()}: console error ${m.text()}`);
+      });
+      page.on('pageerror', (e) => problems.push(`${size.width}px ${page.url()}: ${e.message}`));
+      await page.goto(`${server.baseUrl}/sign-in`);
+      await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+      problems.push(...(await check(page, `${size.width}px /sign-in`)));
+      if (email) {
+        await page.getByLabel('Email').fill(email);
+        await page.getByLabel('Password').fill('patchbay-demo');
+        await page.getByRole('button', { name: 'Sign in' }).click();
+        await page.waitForURL((u) => !u.pathname.startsWith('/sign-in'));
+        await page.locator('#main h1').first().waitFor();
+        const { sessions } = (await (await page.request.get(`${server.baseUrl}/api/sessions`)).json()) as { sessions: Array<{ id: string }> };
+        if (sessions.length === 0) problems.push(`${email} sees no sessions: the demo studio did not load`);
+        for (const p of paths) {
+          const url = p.replace(':id', sessions[0]?.id ?? 'none');
+          await page.goto(`${server.baseUrl}${url}`);
+          await page.locator('#main h1').first().waitFor();
+          // Let the page's data and live channel settle.
+          await page.waitForLoadState('networkidle').catch(() => {});
+          problems.push(...(await check(page, `${size.width}px ${p}`)));
+        }
+      }
+      await context.close();
+    }
+    return problems;
+  }
+
+  it('signed out: the sign-in page', async () => {
+    expect(await tour(null, [])).toEqual([]);
+  }, 120_000);
+
+  it('the studio manager: sessions, a board, its setup list and run sheet, calendar, workload, studio, audit log, account, a page that does not exist', async () => {
+    expect(
+      await tour('nina@blackbird.studio', ['/sessions', '/sessions/:id', '/sessions/:id/setup', '/sessions/:id/run-sheet', '/calendar', '/workload', '/studio', '/studio/audit', '/account', '/no-such-page']),
+    ).toEqual([]);
+  }, 240_000);
+
+  it('an engineer: My day, My week, the sessions, the workload page they may not open', async () => {
+    expect(await tour('sam@blackbird.studio', ['/my-day', '/my-week', '/sessions', '/workload'])).toEqual([]);
+  }, 180_000);
+
+  it('the artist: their sessions', async () => {
+    expect(await tour('ada@quinn.music', ['/artist'])).toEqual([]);
+  }, 120_000);
+});
