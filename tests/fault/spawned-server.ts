@@ -9,7 +9,7 @@ import { createAuthSession } from '../../server/src/auth/auth-sessions';
 import { SESSION_COOKIE } from '../../server/src/auth/http';
 import type { PrismaClient } from '../../server/src/generated/prisma/client';
 import { createMember, createProject, createRoom, createSession, createSetupRow, createStudio } from '../helpers/factories';
-import type { Api, ApiResponse } from '../helpers/test-server';
+import { jsonApi, type Api } from '../helpers/test-server';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -104,22 +104,7 @@ export function memoryMb(pid: number): { rss: number; peak: number } {
 
 /** JSON fetch with a cookie against a base URL that may change (a restarted server). */
 export function apiFor(baseUrl: () => string, cookie: string, timeoutMs = 20_000): Api {
-  return async (method, urlPath, body, headers = {}): Promise<ApiResponse> => {
-    const res = await fetch(`${baseUrl()}${urlPath}`, {
-      signal: AbortSignal.timeout(timeoutMs),
-      method,
-      headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), cookie, ...headers },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    const text = await res.text();
-    let parsed: unknown;
-    try {
-      parsed = text ? JSON.parse(text) : undefined;
-    } catch {
-      parsed = undefined;
-    }
-    return { status: res.status, headers: res.headers, body: parsed, text };
-  };
+  return jsonApi(baseUrl, cookie, timeoutMs);
 }
 
 export interface SeededStudio {

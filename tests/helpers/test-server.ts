@@ -33,6 +33,30 @@ export interface ApiResponse {
  * `shared`: a database another test server already uses (several instances on one PostgreSQL);
  * the server that created it drops it.
  */
+/**
+ * fetch as JSON in and out (a string body is sent as it is), with a session cookie, against a base
+ * URL that may change (a restarted server). A request that hangs fails loudly after `timeoutMs`,
+ * naming itself, instead of timing the test out.
+ */
+export function jsonApi(baseUrl: () => string, cookie: string | undefined, timeoutMs = 20_000): Api {
+  return async (method, path, body, headers = {}) => {
+    const res = await fetch(`${baseUrl()}${path}`, {
+      signal: AbortSignal.timeout(timeoutMs),
+      method,
+      headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(cookie ? { cookie } : {}), ...headers },
+      ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
+    });
+    const text = await res.text();
+    let parsed: unknown;
+    try {
+      parsed = text ? JSON.parse(text) : undefined;
+    } catch {
+      parsed = undefined;
+    }
+    return { status: res.status, headers: res.headers, body: parsed, text };
+  };
+}
+
 export async function startTestServer(overrides: Partial<Config> = {}, shared?: TestDatabase): Promise<TestServer & { database: TestDatabase }> {
   const database = shared ?? (await createTestDatabase());
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' } as NodeJS.ProcessEnv, {
@@ -47,23 +71,7 @@ export async function startTestServer(overrides: Partial<Config> = {}, shared?: 
   const port = await server.listen();
   const baseUrl = `http://127.0.0.1:${port}`;
   const prisma = server.ctx.db.prisma;
-  const request = (cookie: string | undefined): Api => async (method, path, body, headers = {}) => {
-    const res = await fetch(`${baseUrl}${path}`, {
-      // A request that hangs fails loudly, naming itself, instead of timing the test out.
-      signal: AbortSignal.timeout(20_000),
-      method,
-      headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(cookie ? { cookie } : {}), ...headers },
-      ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
-    });
-    const text = await res.text();
-    let parsed: unknown;
-    try {
-      parsed = text ? JSON.parse(text) : undefined;
-    } catch {
-      parsed = undefined;
-    }
-    return { status: res.status, headers: res.headers, body: parsed, text };
-  };
+  const request = (cookie: string | undefined): Api => jsonApi(() => baseUrl, cookie);
 
   const cookies = new Map<string, string>();
   const cookieOf = async (memberId: string): Promise<string> => {

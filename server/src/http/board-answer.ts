@@ -18,14 +18,6 @@ interface Cached {
 }
 
 /**
- * GET /sessions/:id/board, answered from the cheapest place that is still exact: the board
- * version (one statement, after the access check) is compared with the client's If-None-Match
- * (304, no body) and with the snapshot this instance last serialized for that audience (sent as
- * it is); only a board that changed is read and serialized again. The ETag names the board
- * version, the audience and this build, so another server version never answers 304 for a shape
- * it does not send. Browsers revalidate it by themselves (Cache-Control: no-cache).
- */
-/**
  * If-None-Match names this ETag (weak comparison, RFC 9110 13.1.2). Evaluated by the origin even
  * when the request also says Cache-Control: no-cache (fetch() adds it to every request that sets
  * If-None-Match itself; that directive is addressed to caches, not to the server).
@@ -37,6 +29,14 @@ export function matchesIfNoneMatch(header: string | undefined, etag: string): bo
   return header.split(',').some((tag) => tag.trim() === '*' || opaque(tag) === wanted);
 }
 
+/**
+ * GET /sessions/:id/board, answered from the cheapest place that is still exact: the board
+ * version (one statement, after the access check) is compared with the client's If-None-Match
+ * (304, no body) and with the snapshot this instance last serialized for that audience (sent as
+ * it is); only a board that changed is read and serialized again. The ETag names the board
+ * version, the audience and this build, so another server version never answers 304 for a shape
+ * it does not send. Browsers revalidate it by themselves (Cache-Control: no-cache).
+ */
 function createBoardAnswers(ctx: AppContext) {
   const cache = new Map<string, Cached>();
   // The production build names itself (scripts/build-server.mjs); run from source, each start does.
