@@ -32,6 +32,7 @@ const InvitePage = lazy(async () => ({ default: (await import('./pages/invite-pa
 const SessionsPage = lazy(async () => ({ default: (await import('./pages/sessions-page')).SessionsPage }));
 const SetupPage = lazy(async () => ({ default: (await import('./pages/setup-page')).SetupPage }));
 const StudioPage = lazy(async () => ({ default: (await import('./pages/studio-page')).StudioPage }));
+const MentionsPage = lazy(async () => ({ default: (await import('./pages/mentions-page')).MentionsPage }));
 const MyWeekPage = lazy(async () => ({ default: (await import('./pages/my-week-page')).MyWeekPage }));
 // The workload page brings the charting library: loaded when first opened, not with every page.
 const WorkloadPage = lazy(async () => ({ default: (await import('./pages/workload-page')).WorkloadPage }));
@@ -176,6 +177,7 @@ export function AppRoutes() {
             <Route path="sessions" element={<SessionsPage />} />
             <Route path="my-day" element={<MyDayPage />} />
             <Route path="my-week" element={<MyWeekPage />} />
+            <Route path="mentions" element={<MentionsPage />} />
             <Route
               path="calendar"
               element={

@@ -9,7 +9,7 @@ import type {
   ServerToClientEvents,
 } from '@patchbay/shared';
 
-export const PROTOCOL_VERSION: typeof SHARED_PROTOCOL_VERSION = 3;
+export const PROTOCOL_VERSION: typeof SHARED_PROTOCOL_VERSION = 4;
 export const SOCKET_ID_HEADER: typeof SHARED_SOCKET_ID_HEADER = 'x-socket-id';
 
 /** Board events arrive in frames: consecutive events of one board, in seq order. */
@@ -19,3 +19,5 @@ export const BOARD_EVENTS_FRAME = 'board.events' as const satisfies keyof Server
 export const PRESENCE_EVENT = 'presence.changed' as const satisfies keyof ServerToClientEvents;
 /** Something counting toward hours changed in the studio (not in the event log: the figures come from REST). */
 export const WORKLOAD_EVENT = 'workload.changed' as const satisfies keyof ServerToClientEvents;
+/** Someone named the signed-in member in a comment, or their mentions were read on another screen. */
+export const MENTIONS_EVENT = 'mentions.changed' as const satisfies keyof ServerToClientEvents;

@@ -3,6 +3,7 @@ export * from './api/common';
 export * from './api/enums';
 export * from './api/studio';
 export * from './api/task';
+export * from './api/comment';
 export * from './api/task-kind';
 export * from './api/routing';
 export * from './api/catalog';

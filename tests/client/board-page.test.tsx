@@ -217,6 +217,12 @@ describe('session board: live updates', () => {
 
     realtime.setStatus('reconnecting');
     expect(await screen.findByText('Reconnecting…')).toBeTruthy();
+    // Writes wait for the connection, visibly: the note says so and the card's buttons are off.
+    expect(screen.getByText('Changes are paused until Patchbay is back.')).toBeTruthy();
+    const paused = card('In progress', 'Mic the kit');
+    expect(within(paused).getByRole('button', { name: /^Done: move “Mic the kit”/ }).hasAttribute('disabled')).toBe(true);
+    expect(within(paused).getByRole('button', { name: 'Edit “Mic the kit”' }).hasAttribute('disabled')).toBe(true);
+    expect(screen.getByRole('button', { name: /New task/ }).hasAttribute('disabled')).toBe(true);
     realtime.setStatus('offline');
     expect(await screen.findByText('Offline')).toBeTruthy();
 
@@ -231,6 +237,39 @@ describe('session board: live updates', () => {
     await findCard('Done', 'Mic the kit');
     expect(realtime.joins.at(-1)).toEqual({ sessionId: SESSION_ID, afterSeq: 11 });
     expect(await screen.findByText('Live')).toBeTruthy();
+    expect(screen.queryByText('Changes are paused until Patchbay is back.')).toBeNull();
+    expect(within(card('Done', 'Mic the kit')).getByRole('button', { name: /^Reopen: move “Mic the kit”/ }).hasAttribute('disabled')).toBe(false);
+  });
+
+  it('a dialog or comment box already open waits too, and keeps what was typed until the board is back', async () => {
+    const { api, realtime } = setup();
+    await loaded();
+    fireEvent.click(within(card('To do', 'Mic the kit')).getByRole('button', { name: 'Edit “Mic the kit”' }));
+    const dialog = screen.getByRole('dialog', { name: 'Edit “Mic the kit”' });
+    fireEvent.change(within(dialog).getByRole('textbox', { name: /Notes/ }), { target: { value: 'Overheads on the 414s.' } });
+    fireEvent.click(within(card('To do', 'Mic the kit')).getByRole('button', { name: /^Comments/ }));
+    const box = within(card('To do', 'Mic the kit')).getByRole('textbox', { name: 'Comment on “Mic the kit”' }) as HTMLTextAreaElement;
+    fireEvent.change(box, { target: { value: 'Coles or 414s?', selectionStart: 14 } });
+
+    realtime.setStatus('reconnecting');
+    const save = await within(dialog).findByRole('button', { name: 'Save' });
+    await waitFor(() => expect(save.hasAttribute('disabled')).toBe(true));
+    expect(within(dialog).getByRole('status').textContent).toBe('Saving waits until Patchbay is back; what you typed stays here.');
+    const post = within(card('To do', 'Mic the kit')).getByRole('button', { name: 'Post' });
+    expect(post.hasAttribute('disabled')).toBe(true);
+    // Enter in a field (the form's own submit) sends nothing either.
+    fireEvent.submit(within(dialog).getByRole('textbox', { name: /Notes/ }).closest('form')!);
+    expect(api.writes()).toEqual([]);
+    expect((within(dialog).getByRole('textbox', { name: /Notes/ }) as HTMLTextAreaElement).value).toBe('Overheads on the 414s.');
+    expect(box.value).toBe('Coles or 414s?');
+
+    realtime.setStatus('connected');
+    await waitFor(() => expect(save.hasAttribute('disabled')).toBe(false));
+    expect(within(dialog).getByRole('status').textContent).toBe('');
+    expect(post.hasAttribute('disabled')).toBe(false);
+    api.route(`PATCH /tasks/${mic.id}`, () => json({ ...mic, notes: 'Overheads on the 414s.', version: 4 }));
+    fireEvent.click(save);
+    await waitFor(() => expect(api.writes().map((w) => w.body)).toEqual([{ version: 3, notes: 'Overheads on the 414s.' }]));
   });
 
   it('says Offline with the reason when joining the board is refused', async () => {

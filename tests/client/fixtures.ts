@@ -49,6 +49,7 @@ export function makeTask(n: number, overrides: Partial<Task> = {}): Task {
     role: 'ENGINEER',
     assignee: SAM,
     status: 'TODO',
+    blockedReason: '',
     estimateMinutes: 60,
     dueAt: null,
     startsAt: null,
@@ -64,7 +65,7 @@ export function makeTask(n: number, overrides: Partial<Task> = {}): Task {
 }
 
 export function makeSnapshot(tasks: Task[], seq = 10, session: Session = makeSession({ seq }), setup: SetupItem[] | null = null): BoardSnapshot {
-  return { session, tasks, setup, seq };
+  return { session, tasks, setup, comments: [], seq };
 }
 
 const envelope = (seq: number, actor: PersonRef | null = SAM) => ({ v: PROTOCOL_VERSION as typeof PROTOCOL_VERSION, sessionId: SESSION_ID, seq, at: '2026-11-24T10:30:00.000Z', actor });

@@ -28,6 +28,7 @@ export class FakeRealtime implements RealtimeConnection {
   private readonly refusedListeners = new Set<() => void>();
   private readonly presenceListeners = new Set<(presence: Presence) => void>();
   private readonly workloadListeners = new Set<(change: WorkloadChanged) => void>();
+  private readonly mentionListeners = new Set<() => void>();
   /** workload.watch calls; how the server answers them. */
   workloadWatches = 0;
   answerWorkloadWatch: () => Promise<WorkloadWatchAck> = async () => ({ ok: true, scope: 'team' });
@@ -68,8 +69,18 @@ export class FakeRealtime implements RealtimeConnection {
     this.workloadListeners.add(listener);
     return () => void this.workloadListeners.delete(listener);
   };
+  onMentionsChanged = (listener: () => void) => {
+    this.mentionListeners.add(listener);
+    return () => void this.mentionListeners.delete(listener);
+  };
+  /** The server says the signed-in member's mentions changed. */
+  mentionsChanged() {
+    act(() => {
+      for (const listener of this.mentionListeners) listener();
+    });
+  }
   /** The server says the studio's workload changed. */
-  workloadChanged(change: WorkloadChanged = { v: 3, memberIds: null, sessionIds: null }) {
+  workloadChanged(change: WorkloadChanged = { v: 4, memberIds: null, sessionIds: null }) {
     act(() => {
       for (const listener of this.workloadListeners) listener(change);
     });
@@ -145,10 +156,11 @@ export function meAs(accessRole: AccessRole = 'PRODUCER', member: { id: string; 
 /**
  * Replaces global fetch with a router over "METHOD /path" (path without /api and query).
  * Every call is recorded; unknown routes answer 404 so a test notices them.
- * GET /auth/me answers a signed-in producer unless the test routes it.
+ * GET /auth/me answers a signed-in producer and GET /me/mentions an empty inbox unless the test
+ * routes them.
  */
 export function mockApi(given: Record<string, Handler>) {
-  const routes: Record<string, Handler> = { 'GET /auth/me': () => json(meAs()), ...given };
+  const routes: Record<string, Handler> = { 'GET /auth/me': () => json(meAs()), 'GET /me/mentions': () => json({ mentions: [], unread: 0 }), ...given };
   const calls: FetchCall[] = [];
   const fetchMock = vi.fn<typeof fetch>(async (input, init = {}) => {
     const url = new URL(String(input), 'http://patchbay.test');

@@ -226,6 +226,9 @@ describe('editing a task and the conflict dialog', () => {
     await editNotes('Overheads on the 414s.');
 
     const dialog = await screen.findByRole('dialog', { name: '“Mic the kit (kick and snare)” was changed while you were editing' });
+    // In studio words: who saved first and what happens now, no version numbers.
+    expect(dialog.textContent).toContain('Someone else saved this task');
+    expect(dialog.textContent).not.toMatch(/version \d|\(version/);
     const row = (field: string) => within(dialog).getByRole('row', { name: new RegExp(`^${field}`) });
     expect(within(row('Title')).getAllByRole('cell').map((c) => c.textContent)).toEqual(['Mic the kit (kick and snare)', 'Mic the kit', 'They changed']);
     expect(within(row('Notes')).getAllByRole('cell').map((c) => c.textContent)).toEqual(['Use the D112 on the kick.', 'Overheads on the 414s.', 'Both changed']);
@@ -266,7 +269,7 @@ describe('editing a task and the conflict dialog', () => {
 });
 
 describe('presence', () => {
-  const presence = (viewers: Presence['viewers'], sessionId = SESSION_ID): Presence => ({ v: 3, sessionId, viewers });
+  const presence = (viewers: Presence['viewers'], sessionId = SESSION_ID): Presence => ({ v: 4, sessionId, viewers });
 
   it('shows who else is viewing from presence.changed, live, without me', async () => {
     const { realtime } = setup();
@@ -281,11 +284,13 @@ describe('presence', () => {
       ]),
     );
     const group = screen.getByRole('group', { name: 'Also viewing this board' });
+    // Named by their words: the initials shown, the full description read out.
     const avatars = within(group).getAllByRole('button');
-    expect(avatars.map((a) => [a.getAttribute('aria-label'), a.textContent])).toEqual([
-      ['Sam Reyes (Engineer, 2 tabs)', 'SR'],
-      ['Theo Grant (Assistant engineer)', 'TG'],
+    expect(avatars.map((a) => [a.querySelector('[aria-hidden="true"]')?.textContent, a.querySelector('.visually-hidden')?.textContent])).toEqual([
+      ['SR', 'Sam Reyes (Engineer, 2 tabs)'],
+      ['TG', 'Theo Grant (Assistant engineer)'],
     ]);
+    expect(within(group).getByRole('button', { name: 'Sam Reyes (Engineer, 2 tabs)' })).toBe(avatars[0]);
     // Focusable, so the name shows on focus as on hover.
     expect(avatars[0]?.tabIndex).toBe(0);
     expect(within(group).getByText('2 others here')).toBeTruthy();

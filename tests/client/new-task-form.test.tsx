@@ -5,10 +5,11 @@ import { NewTaskForm, toCreateTaskInput, validateNewTask, type NewTaskValues } f
 import { SESSION_ID, SAM, THEO, makeSession, makeSnapshot, makeTask, studio, taskKinds } from './fixtures';
 import { apiError, json, mockApi, renderApp } from './harness';
 
-const field = (label: string) => screen.getByLabelText(label, { exact: false }) as HTMLInputElement;
+const field = (label: string, within_: Pick<typeof screen, 'getByLabelText'> = screen) => within_.getByLabelText(label, { exact: false }) as HTMLInputElement;
 
-function fill(values: Partial<Record<'Kind' | 'Title' | 'Assignee' | 'Estimate' | 'Notes', string>>) {
-  for (const [label, value] of Object.entries(values)) fireEvent.change(field(label), { target: { value } });
+/** Fills the form's fields (on a board: inside the form, the board's own filters have labels too). */
+function fill(values: Partial<Record<'Kind' | 'Title' | 'Assignee' | 'Estimate' | 'Notes', string>>, inside: Pick<typeof screen, 'getByLabelText'> = screen) {
+  for (const [label, value] of Object.entries(values)) fireEvent.change(field(label, inside), { target: { value } });
 }
 
 type OnCreate = (input: CreateTaskInput) => Promise<Task>;
@@ -140,7 +141,8 @@ describe('new task on the board', () => {
   it('POSTs the task and shows it at once, before any event arrives', async () => {
     const api = mockApi({
       'GET /studio': () => json(studio),
-      'GET /task-kinds': () => json(taskKinds),
+      // The kinds answer after the board (as on a busy machine): the form waits for its own menu.
+      'GET /task-kinds': () => new Promise((resolve) => setTimeout(() => resolve(json(taskKinds)), 300)),
       [`GET /sessions/${SESSION_ID}/board`]: () => json(makeSnapshot([makeTask(1, { title: 'Mic the kit' })], 10)),
       [`POST /sessions/${SESSION_ID}/tasks`]: (call) =>
         json(makeTask(60, { ...(call.body as CreateTaskInput), assignee: SAM, routingReason: 'Routed to Sam Reyes: session engineer.' }), 201),
@@ -151,8 +153,9 @@ describe('new task on the board', () => {
     const open = screen.getByRole('button', { name: 'New task' });
     fireEvent.click(open);
     expect(open.getAttribute('aria-expanded')).toBe('true');
-    await waitFor(() => expect(screen.getAllByRole('option', { name: 'Mic setup' }).length).toBeGreaterThan(0));
-    fill({ Kind: 'mic_setup', Title: 'Mic the room' });
+    // The form's own Kind menu (the board's filter lists the kinds on its cards before the kinds load).
+    await waitFor(() => expect(within(screen.getByRole('region', { name: 'New task' })).getAllByRole('option', { name: 'Mic setup' }).length).toBeGreaterThan(0));
+    fill({ Kind: 'mic_setup', Title: 'Mic the room' }, within(screen.getByRole('region', { name: 'New task' })));
     fireEvent.click(screen.getByRole('button', { name: 'Add task' }));
 
     const todo = screen.getByRole('region', { name: /^To do/ });
@@ -173,7 +176,8 @@ describe('new task on the board', () => {
     });
     renderApp(`/sessions/${SESSION_ID}`);
     fireEvent.click(await screen.findByRole('button', { name: 'New task' }));
-    await waitFor(() => expect(screen.getAllByRole('option', { name: 'Mixing' }).length).toBeGreaterThan(0));
+    // The form's own Kind menu (the board's filter lists the kinds on its cards before the kinds load).
+    await waitFor(() => expect(within(screen.getByRole('region', { name: 'New task' })).getAllByRole('option', { name: 'Mixing' }).length).toBeGreaterThan(0));
     fill({ Kind: 'mixing', Title: 'Mix the single' });
     fireEvent.click(screen.getByRole('button', { name: 'Add task' }));
     expect(await screen.findByText("Couldn't add the task: The database is not reachable")).toBeTruthy();

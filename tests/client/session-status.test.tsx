@@ -107,6 +107,19 @@ describe('session status on the board header', () => {
     expect(posts(env.api)).toEqual([]);
   });
 
+  it('waits while the board has lost its connection: Start is off and sends nothing until it is back', async () => {
+    const env = setup();
+    const start = await within(await header()).findByRole('button', { name: 'Start session' });
+    env.realtime.setStatus('reconnecting');
+    await waitFor(() => expect(start.hasAttribute('disabled')).toBe(true));
+    fireEvent.click(start);
+    expect(posts(env.api)).toEqual([]);
+    env.realtime.setStatus('connected');
+    await waitFor(() => expect(start.hasAttribute('disabled')).toBe(false));
+    fireEvent.click(start);
+    await waitFor(() => expect(posts(env.api)).toEqual([`POST /sessions/${SESSION_ID}/start`]));
+  });
+
   it('says why a refused change was refused', async () => {
     const env = setup();
     env.api.route(`POST /sessions/${SESSION_ID}/start`, () => apiError(409, 'CONFLICT', 'This session is cancelled: un-cancel it before starting'));

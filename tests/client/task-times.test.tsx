@@ -33,7 +33,8 @@ function board(tasks: Task[], session: Session = makeSession({ seq: 10 }), route
 
 async function openForm() {
   fireEvent.click(await screen.findByRole('button', { name: 'New task' }));
-  await waitFor(() => expect(screen.getAllByRole('option', { name: 'Mic setup' }).length).toBeGreaterThan(0));
+  // The form's own Kind menu (the board's filter lists the kinds on its cards before the kinds load).
+  await waitFor(() => expect(within(screen.getByRole('region', { name: 'New task' })).getAllByRole('option', { name: 'Mic setup' }).length).toBeGreaterThan(0));
 }
 
 const posted = (api: ReturnType<typeof mockApi>) => api.writes().filter((c) => c.method === 'POST' && c.path.endsWith('/tasks'));

@@ -3,38 +3,21 @@
 // (1024) and landscape (1366) and desktop (1440) widths, axe-core finds no serious or critical
 // violation, nothing is wider than the screen, and the browser logs no error — signed out
 // included (the first /auth/me answers 200 with null, not a 401).
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, startServerProcess, type ServerProcess } from '../fault/spawned-server';
 import { CLIENT_BUILT, browserAvailable, launch } from '../browser/browser';
+import { check } from './page-check';
 
-const require = createRequire(import.meta.url);
-const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const WIDTHS = [
   { width: 390, height: 844 },
   { width: 1024, height: 768 },
   { width: 1366, height: 1024 },
   { width: 1440, height: 900 },
 ] as const;
-
-/** What axe and the layout check found on the page now ([] when nothing). */
-async function check(page: Page, where: string): Promise<string[]> {
-  await page.addScriptTag({ content: AXE });
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (c: Document, o: object) => Promise<{ violations: Array<{ id: string; impact: string | null; nodes: Array<{ target: string[] }> }> }> } }).axe;
-    return (await axe.run(document, { resultTypes: ['violations'] })).violations;
-  });
-  const problems = violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${where}: axe ${v.id} (${v.impact}) on ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  if (overflow > 0) problems.push(`${where}: the page is ${overflow}px wider than the screen`);
-  return problems;
-}
 
 describe.skipIf(!browserAvailable() || !CLIENT_BUILT)('every page in Chromium: accessible, fits the screen, no console errors', () => {
   let server: ServerProcess;
@@ -93,12 +76,12 @@ describe.skipIf(!browserAvailable() || !CLIENT_BUILT)('every page in Chromium: a
 
   it('the studio manager: sessions, a board, its setup list and run sheet, calendar, workload, studio, audit log, account, a page that does not exist', async () => {
     expect(
-      await tour('nina@blackbird.studio', ['/sessions', '/sessions/:id', '/sessions/:id/setup', '/sessions/:id/run-sheet', '/calendar', '/workload', '/studio', '/studio/audit', '/account', '/no-such-page']),
+      await tour('nina@blackbird.studio', ['/sessions', '/sessions/:id', '/sessions/:id/setup', '/sessions/:id/run-sheet', '/calendar', '/workload', '/studio', '/studio/audit', '/account', '/mentions', '/no-such-page']),
     ).toEqual([]);
   }, 240_000);
 
   it('an engineer: My day, My week, the sessions, the workload page they may not open', async () => {
-    expect(await tour('sam@blackbird.studio', ['/my-day', '/my-week', '/sessions', '/workload'])).toEqual([]);
+    expect(await tour('sam@blackbird.studio', ['/my-day', '/my-week', '/sessions', '/mentions', '/workload'])).toEqual([]);
   }, 180_000);
 
   it('the artist: their sessions', async () => {

@@ -206,7 +206,7 @@ describe('hostile input', () => {
 
   /** A cheap fingerprint of what a request could change (not sign-ins or the audit log). */
   async function fingerprint(): Promise<string> {
-    const tables = ['Studio', 'Room', 'Member', 'Project', 'Session', 'Task', 'BoardEvent', 'TaskKind', 'TaskAssignment', 'Invitation', 'GearItem', 'SetupItem', 'SessionTemplate', 'CalendarFeed'];
+    const tables = ['Studio', 'Room', 'Member', 'Project', 'Session', 'Task', 'BoardEvent', 'TaskKind', 'TaskAssignment', 'Invitation', 'GearItem', 'SetupItem', 'SessionTemplate', 'CalendarFeed', 'TaskComment', 'Mention'];
     // The event log only grows: its length and last id say whether anything was appended.
     const sql = `SELECT ${tables
       .map((name) => (name === 'BoardEvent' ? `(SELECT count(*) || ':' || coalesce(max(id), 0) FROM "BoardEvent")` : `(SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t.id), '')) FROM "${name}" t)`))
@@ -223,7 +223,8 @@ describe('hostile input', () => {
     const otherTask = await createTaskRow(t.prisma, { studioId: other.studio.id, sessionId: other.session.id });
     const otherGear = await createGear(t.prisma, other.studio.id);
     const otherItem = await createSetupRow(t.prisma, { studioId: other.studio.id, sessionId: other.session.id });
-    otherIds = [other.studio.id, other.room.id, other.producer.id, other.project.id, other.session.id, otherTask.id, otherGear.id, otherItem.id];
+    const otherComment = await t.prisma.taskComment.create({ data: { studioId: other.studio.id, sessionId: other.session.id, taskId: otherTask.id, authorId: other.producer.id, body: 'theirs' } });
+    otherIds = [other.studio.id, other.room.id, other.producer.id, other.project.id, other.session.id, otherTask.id, otherGear.id, otherItem.id, otherComment.id];
 
     const where = { studioId: studio.id };
     const pick = async <T extends { id: string }>(rows: Promise<T[]>) => (await rows).map((r) => r.id);
@@ -236,6 +237,13 @@ describe('hostile input', () => {
     ids.set('itemId', await pick(t.prisma.setupItem.findMany({ where, take: 6 })));
     ids.set('templateId', await pick(t.prisma.sessionTemplate.findMany({ where })));
     ids.set('key', (await t.prisma.taskKind.findMany({ where, take: 4 })).map((k) => k.key));
+    // Comments (the demo has none): two by the sessions' producers on the demo's tasks.
+    const [firstTask, secondTask] = await t.prisma.task.findMany({ where, take: 2, include: { session: true } });
+    const comments = [];
+    for (const task of [firstTask!, secondTask!]) {
+      comments.push(await t.prisma.taskComment.create({ data: { studioId: studio.id, sessionId: task.sessionId, taskId: task.id, authorId: task.session.producerId, body: 'Fuzz me' } }));
+    }
+    ids.set('commentId', comments.map((c) => c.id));
     ownIds = [...ids.entries()].filter(([k]) => k !== 'key').flatMap(([, v]) => v);
 
     const byAccess = async (accessRole: 'GUEST' | 'ENGINEER' | 'PRODUCER' | 'ADMIN') =>

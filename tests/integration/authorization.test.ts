@@ -21,6 +21,8 @@ const ASSIGNERS: Actor[] = ['admin', 'manager', 'producerLead', 'engineerIn'];
 const SETUP_EDITORS: Actor[] = ['admin', 'manager', 'producerLead', 'engineerIn'];
 const SETUP_CHECKERS: Actor[] = [...SETUP_EDITORS, 'assistantIn'];
 const SETUP_VIEWERS: Actor[] = ['admin', 'manager', 'producerLead', 'producerOther', 'engineerIn', 'assistantIn'];
+/** The staff who see the board (guests never comment). */
+const COMMENTERS: Actor[] = SETUP_VIEWERS;
 const WORKLOAD_TEAM: Actor[] = ['admin', 'manager', 'producerLead', 'producerOther'];
 const TEMPLATE_MANAGERS: Actor[] = ['admin', 'manager', 'producerLead', 'producerOther', 'engineerIn', 'engineerOut'];
 /** Who starts, wraps and reopens a session: managers, the project's lead, its producer and engineer. */
@@ -63,6 +65,11 @@ const day = (n: number) => new Date(Date.UTC(2027, 0, 1 + (n % 300), 8 + (n % 10
 
 async function freshTask(c: Ctx, assignee: string | null) {
   return createTaskRow(c.t.prisma, { studioId: c.f.studioId, sessionId: c.f.sessionId }, { kind: 'editing', assigneeId: assignee });
+}
+/** A comment by the session's lead producer on a fresh task. */
+async function freshComment(c: Ctx) {
+  const task = await freshTask(c, null);
+  return c.t.prisma.taskComment.create({ data: { studioId: c.f.studioId, sessionId: c.f.sessionId, taskId: task.id, authorId: c.f.members.producerLead, body: 'A word' } });
 }
 async function freshLine(c: Ctx, part: 'INPUT' | 'CHECK' = 'INPUT') {
   return createSetupRow(c.t.prisma, { studioId: c.f.studioId, sessionId: c.f.sessionId }, { part });
@@ -217,6 +224,11 @@ const TABLE: Entry[] = [
   // Assignment history (routing reasons, broken rules) is the team's: not for guests.
   { key: 'GET /api/tasks/{taskId}/assignments', request: async (c) => ({ path: `/api/tasks/${(await freshTask(c, null)).id}/assignments` }), ok: 200, allow: BOARD_VIEWERS.filter((a) => a !== 'guestIn') },
   { key: 'GET /api/me/agenda', request: async () => ({ path: '/api/me/agenda' }), ok: 200, allow: SIGNED_IN },
+  // Comments: staff who see the board; the author (here the lead producer) or a task editor takes one back.
+  { key: 'POST /api/tasks/{taskId}/comments', request: async (c) => ({ path: `/api/tasks/${(await freshTask(c, null)).id}/comments`, body: { body: 'Noted' } }), ok: 201, allow: COMMENTERS },
+  { key: 'DELETE /api/comments/{commentId}', request: async (c) => ({ path: `/api/comments/${(await freshComment(c)).id}` }), ok: 204, allow: SESSION_EDITORS },
+  { key: 'GET /api/me/mentions', request: async () => ({ path: '/api/me/mentions' }), ok: 200, allow: STAFF },
+  { key: 'POST /api/me/mentions/read', request: async () => ({ path: '/api/me/mentions/read', body: {} }), ok: 200, allow: STAFF },
   // Scoped to the projects one is a guest of: everyone may ask, each hears only of their own.
   { key: 'GET /api/artist/sessions', request: async () => ({ path: '/api/artist/sessions' }), ok: 200, allow: SIGNED_IN },
   // Gear inventory

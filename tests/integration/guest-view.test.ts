@@ -10,6 +10,9 @@ import { startTestServer, type Api, type TestServer } from '../helpers/test-serv
 /** Field names that are the team's business: none may appear anywhere in what a guest receives. */
 const INTERNAL_FIELDS = [
   'routingReason',
+  'blockedReason',
+  'comments',
+  'mentions',
   'routingRule',
   'assignedManually',
   'assignee',
@@ -198,6 +201,12 @@ describe("the artist's view", () => {
     expect((await engineer('POST', `/api/sessions/${ids.session}/setup-items`, { part: 'INPUT', channel: 1, source: setupSource, notes: 'Gain at 42 dB' })).status).toBe(201);
     expect((await producer('PATCH', `/api/sessions/${ids.session}`, { title: 'Lead vocal overdubs (day 1)' })).status).toBe(200);
     const doomed = await producer('POST', `/api/sessions/${ids.session}/tasks`, { kind: 'editing', title: 'Throwaway', notes: 'gone soon' });
+    const commentNote = 'Between us: the label wants a new singer';
+    expect((await producer('POST', `/api/tasks/${routed.body.id}/comments`, { body: `@Sam Reyes ${commentNote}` })).status).toBe(201);
+    // A guest may not comment.
+    expect((await guest('POST', `/api/tasks/${routed.body.id}/comments`, { body: 'Can I say something?' })).status).toBe(403);
+    const blockedNote = 'Waiting for the label to clear the sample';
+    expect((await producer('PATCH', `/api/tasks/${doomed.body.id}`, { version: 1, status: 'BLOCKED', blockedReason: blockedNote })).status).toBe(200);
     expect((await producer('DELETE', `/api/tasks/${doomed.body.id}`)).status).toBe(204);
 
     const staffBoard = (await producer('GET', `/api/sessions/${ids.session}/board`)).body;
@@ -254,7 +263,7 @@ describe("the artist's view", () => {
     const found = [...keysOf(everything)].filter((k) => INTERNAL_FIELDS.includes(k));
     expect(found, 'internal field names in what the guest received').toEqual([]);
     const text = JSON.stringify(everything);
-    const secrets = [taskNote, editNote, assignNote, 'Maya takes it herself', setupSource, 'Gain at 42 dB', 'gone soon', routed.body.routingReason, manual.body.routingReason, ...staffEmails];
+    const secrets = [taskNote, editNote, assignNote, 'Maya takes it herself', setupSource, 'Gain at 42 dB', 'gone soon', blockedNote, commentNote, routed.body.routingReason, manual.body.routingReason, ...staffEmails];
     expect(routed.body.routingReason.length).toBeGreaterThan(0);
     expect(secrets.filter((s) => text.includes(s)), 'internal values in what the guest received').toEqual([]);
     // Events carry no actor for guests (not even a name of who did it).
@@ -264,7 +273,7 @@ describe("the artist's view", () => {
     expect(staffBoard.session).toMatchObject({ setup: { total: 1 }, taskCounts: expect.any(Object), prepMinutes: 45, guestNote: expect.any(String) });
     expect(staffBoard.tasks.find((x: { id: string }) => x.id === routed.body.id)).toMatchObject({ notes: editNote, estimateMinutes: 60, routingReason: routed.body.routingReason });
     // (The move to "in progress" starts the session: a session.updated follows it.)
-    expect(staffSocket.received.map((e) => e.type)).toEqual(['task.created', 'task.created', 'task.updated', 'task.moved', 'session.updated', 'task.updated', 'setup.created', 'session.updated', 'task.created', 'task.deleted']);
+    expect(staffSocket.received.map((e) => e.type)).toEqual(['task.created', 'task.created', 'task.updated', 'task.moved', 'session.updated', 'task.updated', 'setup.created', 'session.updated', 'task.created', 'comment.added', 'task.updated', 'task.deleted']);
     expect(staffSocket.received[0]).toMatchObject({ task: { notes: taskNote, estimateMinutes: 90 }, actor: { id: ids.producer, name: 'Maya Okafor' } });
     expect((await producer('GET', `/api/tasks/${manual.body.id}/assignments`)).body.assignments[0]).toMatchObject({ reason: expect.any(String) });
     const staffList = (await producer('GET', '/api/sessions')).body.sessions.find((s: { id: string }) => s.id === ids.session);

@@ -1,5 +1,7 @@
 import type {
   Agenda,
+  MentionList,
+  TaskComment,
   HoldConfirmation,
   ArtistSessions,
   AgendaQuery,
@@ -137,6 +139,12 @@ export interface ApiClient {
   deleteTask(taskId: string, version?: number): Promise<void>;
   /** Drag and drop: the task to `index` (0 = top) of the `status` column; answers the new order of the columns it touched. */
   moveTask(taskId: string, input: MoveTaskInput): Promise<MovedTask>;
+  // Comments and the mentions in them
+  addComment(taskId: string, body: string): Promise<TaskComment>;
+  deleteComment(commentId: string): Promise<void>;
+  mentions(): Promise<MentionList>;
+  /** Marks these mentions read (all of them without ids). */
+  readMentions(ids?: string[]): Promise<MentionList>;
   previewRouting(sessionId: string, input: RoutingPreviewInput, signal?: AbortSignal): Promise<RoutingPreview>;
   rerouteTask(taskId: string, version: number): Promise<Task>;
   checkAssignment(taskId: string, memberId: string, signal?: AbortSignal): Promise<AssignmentCheck>;
@@ -256,6 +264,10 @@ export function createApiClient(options: HttpClientOptions = {}): ApiClient {
     updateTask: (taskId, input) => request<Task>(`/tasks/${id(taskId)}`, { method: 'PATCH', body: input }),
     deleteTask: (taskId, version) => request<void>(`/tasks/${id(taskId)}`, { method: 'DELETE', query: { version } }),
     moveTask: (taskId, input) => request<MovedTask>(`/tasks/${id(taskId)}/move`, { method: 'POST', body: input }),
+    addComment: (taskId, body) => request<TaskComment>(`/tasks/${id(taskId)}/comments`, { method: 'POST', body: { body } }),
+    deleteComment: (commentId) => request<void>(`/comments/${id(commentId)}`, { method: 'DELETE' }),
+    mentions: () => request<MentionList>('/me/mentions'),
+    readMentions: (ids) => request<MentionList>('/me/mentions/read', { method: 'POST', body: ids ? { ids } : {} }),
     previewRouting: (sessionId, input, signal) =>
       request<RoutingPreview>(`/sessions/${id(sessionId)}/routing-preview`, { method: 'POST', body: input, signal }),
     rerouteTask: (taskId, version) => request<Task>(`/tasks/${id(taskId)}/reroute`, { method: 'POST', body: { version } }),

@@ -26,6 +26,7 @@ export const queryKeys = {
   agenda: (from: string, to: string) => ['agenda', from, to] as const,
   allAgenda: ['agenda'] as const,
   artistSessions: ['artist-sessions'] as const,
+  mentions: ['mentions'] as const,
   /** The history of a task at a version: a newer version (another assignment) fetches again. */
   assignments: (taskId: string, version: number) => ['assignments', taskId, version] as const,
   /** A calendar feed: 'me', or a room's id. */
@@ -133,6 +134,19 @@ export function useAgenda(from: string, to: string) {
     queryFn: ({ signal }) => api.getAgenda({ from, to }, signal),
     // Across many boards: no live channel for it yet, so it refreshes often and on focus.
     refetchInterval: 30_000,
+    placeholderData: (previous) => previous,
+  });
+}
+
+/** The signed-in member's mentions; fetched again whenever the server says they changed. */
+export function useMentions({ enabled }: { enabled: boolean }) {
+  const api = useApi();
+  return useQuery({
+    queryKey: queryKeys.mentions,
+    queryFn: () => api.mentions(),
+    enabled,
+    // The socket tells of new ones at once; this only covers a connection that was down.
+    refetchInterval: 120_000,
     placeholderData: (previous) => previous,
   });
 }

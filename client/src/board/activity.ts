@@ -45,6 +45,8 @@ export const MAX_ENTRIES = 50;
 export const emptyActivity: ActivityState = { entries: [], titles: new Map() };
 
 const q = (title: string) => `‘${title}’`;
+/** The start of a comment, for one line of the activity. */
+const clip = (text: string) => (text.length > 80 ? `${text.slice(0, 79).trimEnd()}…` : text);
 
 const FIELD_WORDS: Readonly<Record<string, string>> = {
   title: 'title',
@@ -64,13 +66,18 @@ export function describe(change: Describable, titleOf: (taskId: string) => strin
       const touched = Object.keys(change.columns);
       const title = q(change.task.title);
       const column = TASK_STATUS_LABELS[change.task.status];
-      return touched.length > 1 ? `moved ${title} to ${column}` : `reordered ${title} in ${column}`;
+      if (touched.length <= 1) return `reordered ${title} in ${column}`;
+      return change.task.status === 'BLOCKED' && change.task.blockedReason ? `moved ${title} to ${column}: ${change.task.blockedReason}` : `moved ${title} to ${column}`;
     }
     case 'task.updated': {
       const { task } = change;
       const changed = new Set(change.changed);
       const title = q(task.title);
-      if (changed.has('status')) return `moved ${title} to ${TASK_STATUS_LABELS[task.status]}`;
+      if (changed.has('status')) {
+        const moved = `moved ${title} to ${TASK_STATUS_LABELS[task.status]}`;
+        return task.status === 'BLOCKED' && task.blockedReason ? `${moved}: ${task.blockedReason}` : moved;
+      }
+      if (changed.size === 1 && changed.has('blockedReason')) return task.blockedReason ? `said why ${title} is blocked: ${task.blockedReason}` : `took back why ${title} is blocked`;
       if (changed.has('routingRule') && !task.assignedManually) {
         return task.assignee ? `re-routed ${title} to ${task.assignee.name}` : `re-routed ${title}: nobody fits, unassigned`;
       }
@@ -86,6 +93,16 @@ export function describe(change: Describable, titleOf: (taskId: string) => strin
     case 'task.deleted': {
       const title = 'title' in change ? change.title : titleOf(change.taskId);
       return title ? `deleted ${q(title)}` : 'deleted a task';
+    }
+    case 'comment.added': {
+      const title = titleOf(change.comment.taskId);
+      const where = title ? `commented on ${q(title)}` : 'commented';
+      // Taken back since: the log no longer holds the words.
+      return change.comment.body ? `${where}: “${clip(change.comment.body)}”` : `${where} (taken back since)`;
+    }
+    case 'comment.deleted': {
+      const title = titleOf(change.taskId);
+      return title ? `took back a comment on ${q(title)}` : 'took back a comment';
     }
     case 'session.updated':
       return 'updated the session details';
@@ -118,6 +135,10 @@ function matchOf(change: Describable): string | null {
       return `deleted:${change.itemId}`;
     case 'session.updated':
       return null;
+    case 'comment.added':
+      return `comment:${change.comment.id}`;
+    case 'comment.deleted':
+      return `uncomment:${change.commentId}`;
     case 'setup.created':
     case 'setup.updated':
     case 'setup.moved':
@@ -167,6 +188,8 @@ export function activityReducer(state: ActivityState, action: ActivityAction): A
       known.add(key);
       const match = matchOf(event);
       if (match) entries = entries.filter((e) => !(e.seq === null && e.match === match));
+      // A comment taken back takes its words off the list too.
+      if (event.type === 'comment.deleted') entries = entries.filter((e) => e.match !== `comment:${event.commentId}`);
       entries.push({ key, match, seq: event.seq, at: event.at, actor: event.actor, text: describe(event, titleOf) });
       remember(titles, event);
       added = true;

@@ -19,7 +19,7 @@
  * sequence: `setup` is null for viewers who may not see it (their `redacted` events only move
  * `seq`).
  */
-import type { BoardEvent, BoardSnapshot, ColumnOrder, Session, SetupItem, SetupOrder, SetupPart, Task, TaskStatus } from '@patchbay/shared';
+import type { BoardEvent, BoardSnapshot, ColumnOrder, Session, SetupItem, SetupOrder, SetupPart, Task, TaskComment, TaskStatus } from '@patchbay/shared';
 import { TASK_STATUSES } from '@patchbay/shared/domain/roles';
 import { SETUP_PARTS } from '@patchbay/shared/domain/setup-parts';
 
@@ -34,6 +34,11 @@ export interface BoardState {
   readonly deleted: ReadonlySet<string>;
   /** The setup list by id, or null when this viewer may not see it. */
   readonly setup: ReadonlyMap<string, SetupItem> | null;
+  /**
+   * The tasks' comments by task id, oldest first. A task's array is replaced only when its own
+   * comments change (so only its card draws again).
+   */
+  readonly comments: ReadonlyMap<string, readonly TaskComment[]>;
   /** The server could not replay what we missed: the board must be reloaded from a snapshot. */
   readonly needsReload: boolean;
 }
@@ -56,7 +61,11 @@ export type BoardAction =
   /** A setup line we deleted (or that the server says no longer exists). */
   | { type: 'setupRemoved'; itemId: string }
   /** The answer to our own reorder of a setup line. */
-  | { type: 'setupMoved'; item: SetupItem; order: SetupOrder; seq: number | null };
+  | { type: 'setupMoved'; item: SetupItem; order: SetupOrder; seq: number | null }
+  /** A comment as the server returned it to our own post. */
+  | { type: 'commentSaved'; comment: TaskComment }
+  /** A comment we took back. */
+  | { type: 'commentRemoved'; commentId: string; taskId: string };
 
 export function stateFromSnapshot(snapshot: BoardSnapshot): BoardState {
   return {
@@ -66,6 +75,8 @@ export function stateFromSnapshot(snapshot: BoardSnapshot): BoardState {
     pending: new Map(),
     deleted: new Set(),
     setup: snapshot.setup ? new Map(snapshot.setup.map((item) => [item.id, item])) : null,
+    // An older server's snapshot has none.
+    comments: commentsByTask(snapshot.comments ?? []),
     needsReload: false,
   };
 }
@@ -102,6 +113,33 @@ interface Draft {
   tasks: Map<string, Task>;
   deleted: Set<string>;
   setup: Map<string, SetupItem> | null;
+  comments: Map<string, readonly TaskComment[]>;
+}
+
+const byAge = (a: TaskComment, b: TaskComment) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id);
+
+function commentsByTask(comments: readonly TaskComment[]): Map<string, readonly TaskComment[]> {
+  const grouped = new Map<string, TaskComment[]>();
+  for (const c of comments) grouped.set(c.taskId, [...(grouped.get(c.taskId) ?? []), c]);
+  for (const list of grouped.values()) list.sort(byAge);
+  return grouped;
+}
+
+/** Add a comment unless it was taken back or is there already (comments do not change once made). */
+function addComment(comments: Map<string, readonly TaskComment[]>, deleted: ReadonlySet<string>, comment: TaskComment): boolean {
+  const list = comments.get(comment.taskId) ?? [];
+  if (deleted.has(comment.id) || deleted.has(comment.taskId) || list.some((c) => c.id === comment.id)) return false;
+  comments.set(comment.taskId, [...list, comment].sort(byAge));
+  return true;
+}
+
+function removeComment(comments: Map<string, readonly TaskComment[]>, taskId: string, commentId: string): boolean {
+  const list = comments.get(taskId);
+  if (!list?.some((c) => c.id === commentId)) return false;
+  const rest = list.filter((c) => c.id !== commentId);
+  if (rest.length > 0) comments.set(taskId, rest);
+  else comments.delete(taskId);
+  return true;
 }
 
 /**
@@ -131,6 +169,15 @@ function applyOne(draft: Draft, event: BoardEvent): void {
     case 'task.deleted':
       draft.tasks.delete(event.taskId);
       draft.deleted.add(event.taskId);
+      // Its comments went with it.
+      draft.comments.delete(event.taskId);
+      return;
+    case 'comment.added':
+      addComment(draft.comments, draft.deleted, event.comment);
+      return;
+    case 'comment.deleted':
+      removeComment(draft.comments, event.taskId, event.commentId);
+      draft.deleted.add(event.commentId);
       return;
     case 'session.updated':
       draft.session = event.session;
@@ -164,14 +211,20 @@ export function applyEvents(state: BoardState, events: readonly BoardEvent[]): B
     if (!pending.has(event.seq)) pending.set(event.seq, event);
   }
   let seq = state.seq;
-  const draft: Draft = { session: state.session, tasks: new Map(state.tasks), deleted: new Set(state.deleted), setup: state.setup ? new Map(state.setup) : null };
+  const draft: Draft = {
+    session: state.session,
+    tasks: new Map(state.tasks),
+    deleted: new Set(state.deleted),
+    setup: state.setup ? new Map(state.setup) : null,
+    comments: new Map(state.comments),
+  };
   for (let next = pending.get(seq + 1); next; next = pending.get(seq + 1)) {
     applyOne(draft, next);
     pending.delete(next.seq);
     seq = next.seq;
   }
   if (seq === state.seq && pending.size === state.pending.size) return state; // nothing new
-  return { ...state, session: draft.session, tasks: draft.tasks, deleted: draft.deleted, setup: draft.setup, seq, pending };
+  return { ...state, session: draft.session, tasks: draft.tasks, deleted: draft.deleted, setup: draft.setup, comments: draft.comments, seq, pending };
 }
 
 function applySnapshot(state: BoardState | null, snapshot: BoardSnapshot, force: boolean): BoardState | null {
@@ -227,6 +280,14 @@ export function boardReducer(state: BoardState | null, action: BoardAction): Boa
       upsertSetup(setup, state.deleted, action.item);
       if (action.seq !== null && action.seq > state.seq) applySetupOrder(setup, action.item.id, action.order);
       return { ...state, setup };
+    }
+    case 'commentSaved': {
+      const comments = new Map(state.comments);
+      return addComment(comments, state.deleted, action.comment) ? { ...state, comments } : state;
+    }
+    case 'commentRemoved': {
+      const comments = new Map(state.comments);
+      return removeComment(comments, action.taskId, action.commentId) ? { ...state, comments, deleted: new Set(state.deleted).add(action.commentId) } : state;
     }
   }
 }

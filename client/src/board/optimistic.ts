@@ -15,7 +15,7 @@ import { TASK_STATUSES } from '@patchbay/shared/domain/roles';
 import type { TaskColumns } from './board-state';
 
 /** Fields of a task the edit dialog changes. */
-export type TaskEdits = Partial<Pick<Task, 'title' | 'notes' | 'estimateMinutes' | 'dueAt' | 'startsAt'>>;
+export type TaskEdits = Partial<Pick<Task, 'title' | 'notes' | 'estimateMinutes' | 'dueAt' | 'startsAt' | 'blockedReason'>>;
 
 export type Override =
   /** The task at `index` (0 = top) of the `status` column, counted without the task itself. */

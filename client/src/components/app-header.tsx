@@ -2,6 +2,7 @@ import { Link, NavLink } from 'react-router';
 import { useMe, usePermissions } from '../auth/auth-context';
 import { canSeeStudioAdmin } from '../auth/access';
 import { UserMenu } from './user-menu';
+import { MentionsLink } from '../comments/mentions-link';
 import './app-header.css';
 
 export function Logo() {
@@ -58,6 +59,7 @@ export function AppHeader() {
             </NavLink>
           ) : null}
         </nav>
+        {permissions.can('tasks.comment') ? <MentionsLink /> : null}
         <UserMenu />
       </div>
     </header>

@@ -3,6 +3,7 @@ import type { Session } from '@patchbay/shared';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useApi } from '../api/api-context';
 import { ApiError } from '../api/http';
+import { PausedLine, useBoardPaused } from '../board/board-paused';
 import { useNotices } from './notices';
 import './artist-note.css';
 
@@ -18,6 +19,7 @@ export function ArtistNote({ session, onSaved }: { session: Pick<Session, 'id' |
   const [open, setOpen] = useState(false);
   const [draft, setDraft] = useState(session.guestNote);
   const [saving, setSaving] = useState(false);
+  const paused = useBoardPaused();
   const [error, setError] = useState<string | null>(null);
   const input = useRef<HTMLTextAreaElement>(null);
   useEffect(() => {
@@ -35,6 +37,7 @@ export function ArtistNote({ session, onSaved }: { session: Pick<Session, 'id' |
   };
 
   const save = async () => {
+    if (paused) return;
     setSaving(true);
     setError(null);
     try {
@@ -94,8 +97,9 @@ export function ArtistNote({ session, onSaved }: { session: Pick<Session, 'id' |
           {error}
         </p>
       ) : null}
+      <PausedLine paused={paused} />
       <div className="artist-note__actions">
-        <button type="submit" className="button button--primary button--small" disabled={saving || draft === session.guestNote}>
+        <button type="submit" className="button button--primary button--small" disabled={saving || paused || draft === session.guestNote}>
           {saving ? 'Saving…' : 'Save note'}
         </button>
         <button

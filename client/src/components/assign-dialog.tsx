@@ -4,6 +4,7 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { errorMessage } from '../api/client';
 import { useTaskCandidates } from '../api/queries';
 import { useMe } from '../auth/auth-context';
+import { useBoardPaused } from '../board/board-paused';
 import { initials } from '../lib/labels';
 import { figuresByMember, HoursChange, PersonLoad, type PersonFigures } from './assign-figures';
 import { Dialog } from './dialog';
@@ -58,6 +59,7 @@ export function AssignDialog({ task, members, session, check, onAssign, onClose 
   const [note, setNote] = useState('');
   const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState<string | null>(null);
+  const paused = useBoardPaused();
   const confirmRef = useRef<HTMLDivElement>(null);
 
   const list = useMemo(() => people(members, task), [members, task]);
@@ -91,7 +93,7 @@ export function AssignDialog({ task, members, session, check, onAssign, onClose 
   const checking = checkState?.phase === 'checking';
 
   const confirm = async () => {
-    if (picked === null || saving) return;
+    if (picked === null || saving || paused) return;
     setSaving(true);
     setSaveError(null);
     try {
@@ -179,6 +181,7 @@ export function AssignDialog({ task, members, session, check, onAssign, onClose 
       description={now}
       onClose={onClose}
       className="assign-dialog"
+      paused={paused}
       footer={
         <PickFooter
           onBack={() => setPicked(null)}
@@ -186,7 +189,7 @@ export function AssignDialog({ task, members, session, check, onAssign, onClose 
           onConfirm={() => void confirm()}
           label={saving ? 'Assigning…' : picked === NOBODY ? 'Unassign' : hasWarnings ? 'Assign anyway' : 'Assign'}
           breaksRules={hasWarnings}
-          disabled={saving || checking}
+          disabled={saving || checking || paused}
         />
       }
     >

@@ -1,7 +1,7 @@
 import { useDroppable } from '@dnd-kit/core';
 import { SortableContext, useSortable, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
-import type { Task, TaskStatus } from '@patchbay/shared';
+import type { Task, TaskComment, TaskStatus } from '@patchbay/shared';
 import { TASK_STATUS_LABELS } from '@patchbay/shared/domain/roles';
 import { memo, useMemo } from 'react';
 import { columnDropId } from '../board/board-dnd';
@@ -9,13 +9,24 @@ import { countRender } from '../lib/render-count';
 import { TaskCard, type DragHandle, type TaskCardAbilities, type TaskCardProps } from './task-card';
 import './board-column.css';
 
-type CardHandlers = Pick<TaskCardProps, 'onMove' | 'onDelete' | 'onFocused' | 'onAssign' | 'onReroute' | 'onEdit' | 'timeZone'>;
+type CardHandlers = Pick<TaskCardProps, 'onMove' | 'onDelete' | 'onFocused' | 'onAssign' | 'onReroute' | 'onEdit' | 'onExplain' | 'timeZone'>;
 
 export interface BoardColumnProps extends CardHandlers {
   status: TaskStatus;
   tasks: readonly Task[];
   kindLabel: (key: string) => string;
   busy: ReadonlySet<string>;
+  /** No live connection: every card's writes wait. */
+  paused: boolean;
+  /** Compact cards (details on demand). */
+  compact: boolean;
+  /** Each task's comments (a task's array stays the same while its comments do not change). */
+  comments: ReadonlyMap<string, readonly TaskComment[]>;
+  /**
+   * A filter hides some cards: none can be dragged into order (a place among the shown cards is
+   * not a place in the column), and an empty column says that nothing matches.
+   */
+  filtered: boolean;
   flashed: ReadonlySet<string>;
   focusTaskId: string | null;
   abilitiesFor: (task: Task) => TaskCardAbilities;
@@ -23,19 +34,21 @@ export interface BoardColumnProps extends CardHandlers {
   dropTarget: boolean;
 }
 
-type SortableTaskCardProps = Omit<TaskCardProps, 'handle'>;
+const NO_COMMENTS: readonly TaskComment[] = [];
+
+type SortableTaskCardProps = Omit<TaskCardProps, 'handle'> & { filtered: boolean };
 
 /** A card in a column's sortable list: dnd-kit's wiring around the memoized card. */
-const SortableTaskCard = memo(function SortableTaskCard(props: SortableTaskCardProps) {
-  const { task, canMove, busy } = props;
-  const draggable = canMove && !busy;
+const SortableTaskCard = memo(function SortableTaskCard({ filtered, ...props }: SortableTaskCardProps) {
+  const { task, canMove, busy, paused } = props;
+  const draggable = !filtered && canMove && !busy && !paused;
   const { setNodeRef, setActivatorNodeRef, listeners, attributes, transform, transition, isDragging } = useSortable({
     id: task.id,
     // Cards that cannot be dragged still make room for one that is.
     disabled: { draggable: !draggable, droppable: false },
     attributes: { roleDescription: 'draggable task' },
   });
-  const handle = useMemo<DragHandle | null>(() => (canMove ? { setNode: setActivatorNodeRef, attributes } : null), [canMove, setActivatorNodeRef, attributes]);
+  const handle = useMemo<DragHandle | null>(() => (canMove && !filtered ? { setNode: setActivatorNodeRef, attributes } : null), [canMove, filtered, setActivatorNodeRef, attributes]);
   return (
     <li
       ref={setNodeRef}
@@ -55,7 +68,9 @@ const SortableTaskCard = memo(function SortableTaskCard(props: SortableTaskCardP
 function sameColumnProps(prev: BoardColumnProps, next: BoardColumnProps): boolean {
   for (const key of Object.keys(next) as (keyof BoardColumnProps)[]) {
     if (prev[key] === next[key]) continue;
-    if (key === 'busy' || key === 'flashed') {
+    if (key === 'comments') {
+      if (next.tasks.some((t) => prev.comments.get(t.id) !== next.comments.get(t.id))) return false;
+    } else if (key === 'busy' || key === 'flashed') {
       const before = prev[key];
       const after = next[key];
       if (next.tasks.some((t) => before.has(t.id) !== after.has(t.id))) return false;
@@ -72,6 +87,10 @@ export const BoardColumn = memo(function BoardColumn({
   tasks,
   kindLabel,
   busy,
+  paused,
+  compact,
+  comments,
+  filtered,
   flashed,
   focusTaskId,
   abilitiesFor,
@@ -83,6 +102,7 @@ export const BoardColumn = memo(function BoardColumn({
   onAssign,
   onReroute,
   onEdit,
+  onExplain,
 }: BoardColumnProps) {
   countRender(`BoardColumn:${status}`);
   const headingId = `column-${status}`;
@@ -107,7 +127,7 @@ export const BoardColumn = memo(function BoardColumn({
       </h2>
       <SortableContext id={status} items={ids} strategy={verticalListSortingStrategy}>
         {tasks.length === 0 ? (
-          <p className="board-column__empty">{dropTarget ? 'Drop here' : 'No tasks'}</p>
+          <p className="board-column__empty">{dropTarget ? 'Drop here' : filtered ? 'None match the filters' : 'No tasks'}</p>
         ) : (
           <ul className="board-column__list">
             {tasks.map((task) => {
@@ -118,6 +138,10 @@ export const BoardColumn = memo(function BoardColumn({
                   task={task}
                   kindLabel={kindLabel(task.kind)}
                   busy={busy.has(task.id)}
+                  paused={paused}
+                  compact={compact}
+                  comments={comments.get(task.id) ?? NO_COMMENTS}
+                  filtered={filtered}
                   flashed={flashed.has(task.id)}
                   focusOnMount={focusTaskId === task.id}
                   canMove={abilities.move}
@@ -131,6 +155,7 @@ export const BoardColumn = memo(function BoardColumn({
                   onAssign={onAssign}
                   onReroute={onReroute}
                   onEdit={onEdit}
+                  onExplain={onExplain}
                 />
               );
             })}

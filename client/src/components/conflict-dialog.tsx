@@ -1,6 +1,7 @@
 import type { Task } from '@patchbay/shared';
 import { TASK_STATUS_LABELS } from '@patchbay/shared/domain/roles';
 import { useId } from 'react';
+import { useBoardPaused } from '../board/board-paused';
 import type { TaskEdits } from '../board/optimistic';
 import type { EditConflict } from '../board/use-task-actions';
 import { formatInstant } from '../lib/format';
@@ -43,6 +44,13 @@ function rows(conflict: EditConflict, timeZone: string): Row[] {
       yours: base.assignee?.name ?? 'Unassigned',
       theyChanged: current.assignee?.id !== base.assignee?.id,
       youChanged: false,
+    },
+    {
+      label: 'Why blocked',
+      theirs: empty(current.blockedReason),
+      yours: empty(mineOr('blockedReason')),
+      theyChanged: current.blockedReason !== base.blockedReason,
+      youChanged: 'blockedReason' in mine,
     },
     { label: 'Notes', theirs: empty(current.notes), yours: empty(mineOr('notes')), theyChanged: current.notes !== base.notes, youChanged: 'notes' in mine },
     {
@@ -92,19 +100,21 @@ export interface ConflictDialogProps {
 export function ConflictDialog({ conflict, timeZone, onReapply, onKeepTheirs }: ConflictDialogProps) {
   const id = useId();
   const list = rows(conflict, timeZone);
+  const paused = useBoardPaused();
   const who = conflict.current.updatedAt ? ` at ${formatInstant(conflict.current.updatedAt, timeZone)}` : '';
   return (
     <Dialog
       title={`“${conflict.current.title}” was changed while you were editing`}
-      description={`Someone else saved version ${conflict.current.version}${who}, after the version ${conflict.base.version} your change was based on. Your change was not saved.`}
+      description={`Someone else saved this task${who}, after you opened it. Your change was not saved yet: compare the two and choose.`}
       onClose={onKeepTheirs}
       className="conflict"
+      paused={paused}
       footer={
         <>
           <button type="button" className="button button--ghost" onClick={onKeepTheirs}>
             Keep theirs
           </button>
-          <button type="button" className="button button--primary" data-autofocus onClick={() => onReapply(conflict)}>
+          <button type="button" className="button button--primary" data-autofocus disabled={paused} onClick={() => onReapply(conflict)}>
             Re-apply my change
           </button>
         </>
@@ -115,7 +125,7 @@ export function ConflictDialog({ conflict, timeZone, onReapply, onKeepTheirs }: 
         <thead>
           <tr>
             <th scope="col">Field</th>
-            <th scope="col">Theirs (version {conflict.current.version})</th>
+            <th scope="col">Theirs (saved now)</th>
             <th scope="col">Yours</th>
             <th scope="col">
               <span className="visually-hidden">What changed</span>

@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
+import { PausedLine } from '../board/board-paused';
 import './dialog.css';
 
 const FOCUSABLE = 'button:not([disabled]), [href], input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
@@ -15,6 +16,7 @@ export function Dialog({
   children,
   footer,
   className,
+  paused,
 }: {
   title: ReactNode;
   description?: ReactNode;
@@ -22,6 +24,8 @@ export function Dialog({
   children: ReactNode;
   footer?: ReactNode;
   className?: string;
+  /** A dialog that saves to a board says above its footer while the board is paused (see BoardPaused). */
+  paused?: boolean;
 }) {
   const id = useId();
   const backdropRef = useRef<HTMLDivElement>(null);
@@ -104,6 +108,7 @@ export function Dialog({
           </p>
         ) : null}
         <div className="dialog__body">{children}</div>
+        {paused === undefined ? null : <PausedLine paused={paused} />}
         {footer ? <div className="dialog__footer">{footer}</div> : null}
       </div>
     </div>,

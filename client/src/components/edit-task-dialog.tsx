@@ -1,6 +1,7 @@
 import type { Task } from '@patchbay/shared';
 import { TASK_TITLE_MAX } from '@patchbay/shared/domain/task-limits';
 import { useId, useState, type FormEvent } from 'react';
+import { useBoardPaused } from '../board/board-paused';
 import type { TaskEdits } from '../board/optimistic';
 import { fromZonedInputValue, toZonedInputValue, zoneAbbreviation } from '../lib/time';
 import { Dialog } from './dialog';
@@ -99,6 +100,7 @@ export function EditTaskDialog({ task, live, timeZone, session, onSave, onClose 
   const [values, setValues] = useState<Values>(() => valuesOf(task, timeZone));
   const [errors, setErrors] = useState<Errors>({});
   const formId = `edit-task-${task.id}`;
+  const paused = useBoardPaused();
 
   const set = (field: keyof Values) => (value: string) => {
     setValues((prev) => ({ ...prev, [field]: value }));
@@ -107,6 +109,7 @@ export function EditTaskDialog({ task, live, timeZone, session, onSave, onClose 
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
+    if (paused) return;
     const found = validateEdit(values, timeZone, session);
     setErrors(found);
     if (Object.values(found).some(Boolean)) {
@@ -128,12 +131,13 @@ export function EditTaskDialog({ task, live, timeZone, session, onSave, onClose 
       description="If someone changes this task while you edit it, Patchbay shows both versions and asks which to keep."
       onClose={onClose}
       className="edit-task"
+      paused={paused}
       footer={
         <>
           <button type="button" className="button button--ghost" onClick={onClose}>
             Cancel
           </button>
-          <button type="submit" form={formId} className="button button--primary">
+          <button type="submit" form={formId} className="button button--primary" disabled={paused}>
             Save
           </button>
         </>

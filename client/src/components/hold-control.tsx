@@ -8,6 +8,7 @@ import { bookingConflicts } from '../api/client';
 import { queryKeys, useStudio } from '../api/queries';
 import { sessionScope } from '../auth/access';
 import { useMe, usePermissions } from '../auth/auth-context';
+import { useBoardPaused } from '../board/board-paused';
 import { formatClock } from '@patchbay/shared/domain/time-zone';
 import { formatDay } from '../lib/time';
 import { useNotices } from './notices';
@@ -98,6 +99,7 @@ export function HoldControl({ session, tasks, timeZone, onChanged }: HoldControl
   const permissions = usePermissions();
   const studio = useStudio({ enabled: permissions.can('studio.view') });
   const { busy, confirm, release } = useHoldActions(session, onChanged);
+  const paused = useBoardPaused();
   if (session.hold === 'CONFIRMED') return null;
   const scope = sessionScope(me.member.id, session, [...tasks.values()], studio.data?.projects);
   const mayChange = holdIsOpen(session) && permissions.can('sessions.edit', scope);
@@ -107,10 +109,10 @@ export function HoldControl({ session, tasks, timeZone, onChanged }: HoldControl
       <HoldTag session={session} timeZone={timeZone} />
       {mayChange ? (
         <>
-          <button type="button" className="button button--small button--primary" disabled={busy} onClick={() => void confirm()}>
+          <button type="button" className="button button--small button--primary" disabled={busy || paused} onClick={() => void confirm()}>
             {session.hold === 'SECOND_HOLD' ? 'Confirm (challenges the 1st hold)' : 'Confirm booking'}
           </button>
-          <button type="button" className="button button--small button--ghost" disabled={busy} onClick={() => void release()}>
+          <button type="button" className="button button--small button--ghost" disabled={busy || paused} onClick={() => void release()}>
             Release hold
           </button>
         </>

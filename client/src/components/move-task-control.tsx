@@ -10,6 +10,22 @@ export const NEXT_STEP: Readonly<Record<TaskStatus, { to: TaskStatus; label: str
   DONE: { to: 'TODO', label: 'Reopen' },
 };
 
+/** The task's usual next step in one tap ("Start", "Done", "Unblock", "Reopen"). */
+export function NextStepButton({ task, disabled, onMove }: { task: Task; disabled: boolean; onMove: (status: TaskStatus) => void }) {
+  const next = NEXT_STEP[task.status];
+  return (
+    <button
+      type="button"
+      className="move-control__next"
+      disabled={disabled}
+      aria-label={`${next.label}: move “${task.title}” to ${TASK_STATUS_LABELS[next.to]}`}
+      onClick={() => onMove(next.to)}
+    >
+      {next.label}
+    </button>
+  );
+}
+
 /**
  * Moving a task with buttons (keyboard, touch and screen readers alike): the next step, plus
  * "Move" to open every other column. Drag and drop will come on top of this, not instead of it.
@@ -18,7 +34,6 @@ export function MoveTaskControl({ task, disabled, onMove }: { task: Task; disabl
   const [open, setOpen] = useState(false);
   const menuId = useId();
   const menuRef = useRef<HTMLDivElement>(null);
-  const next = NEXT_STEP[task.status];
   const title = `“${task.title}”`;
 
   useEffect(() => {
@@ -27,15 +42,7 @@ export function MoveTaskControl({ task, disabled, onMove }: { task: Task; disabl
 
   return (
     <div className="move-control">
-      <button
-        type="button"
-        className="move-control__next"
-        disabled={disabled}
-        aria-label={`${next.label}: move ${title} to ${TASK_STATUS_LABELS[next.to]}`}
-        onClick={() => onMove(next.to)}
-      >
-        {next.label}
-      </button>
+      <NextStepButton task={task} disabled={disabled} onMove={onMove} />
       <button
         type="button"
         className="move-control__toggle"

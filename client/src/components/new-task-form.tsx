@@ -4,6 +4,7 @@ import { TASK_TITLE_MAX } from '@patchbay/shared/domain/task-limits';
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { errorMessage } from '../api/client';
 import { ApiError } from '../api/http';
+import { PausedLine, useBoardPaused } from '../board/board-paused';
 import type { TaskKindInfo } from '../lib/labels';
 import { formatMinutes } from '../lib/time';
 import { RoutingPreviewPanel, type LoadRoutingPreview } from './routing-preview';
@@ -142,6 +143,7 @@ export function NewTaskForm({ kinds, members, onCreate, onCreated, onClose, prev
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
+  const paused = useBoardPaused();
   const kindRef = useRef<HTMLSelectElement>(null);
   const titleRef = useRef<HTMLInputElement>(null);
   const estimateRef = useRef<HTMLInputElement>(null);
@@ -182,7 +184,7 @@ export function NewTaskForm({ kinds, members, onCreate, onCreated, onClose, prev
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    if (submitting) return;
+    if (submitting || paused) return;
     const found = validateNewTask(values, time);
     setErrors(found);
     setFormError(null);
@@ -405,10 +407,11 @@ export function NewTaskForm({ kinds, members, onCreate, onCreated, onClose, prev
           <div className="new-task__form-error" role="alert">
             {formError ? `Couldn't add the task: ${formError}` : null}
           </div>
+          <PausedLine paused={paused} what="Adding the task" />
           <button type="button" className="button button--ghost" onClick={onClose}>
             Close
           </button>
-          <button type="submit" className="button button--primary" disabled={submitting}>
+          <button type="submit" className="button button--primary" disabled={submitting || paused}>
             {submitting ? 'Adding…' : 'Add task'}
           </button>
         </div>

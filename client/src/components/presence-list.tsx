@@ -31,8 +31,10 @@ export function PresenceList({ viewers, meId }: { viewers: readonly Viewer[] | n
           {shown.map((viewer) => (
             <li key={viewer.memberId} className="presence__item">
               {/* A button only to be focusable: focus (or a tap) shows the name, as hover does. */}
-              <button type="button" className="presence__avatar" aria-label={describe(viewer)}>
-                {initials(viewer.name)}
+              <button type="button" className="presence__avatar">
+                {/* Named by its words (the initials alone would not say who). */}
+                <span aria-hidden="true">{initials(viewer.name)}</span>
+                <span className="visually-hidden">{describe(viewer)}</span>
               </button>
               <span className="presence__tip" aria-hidden="true">
                 {describe(viewer)}
@@ -41,8 +43,9 @@ export function PresenceList({ viewers, meId }: { viewers: readonly Viewer[] | n
           ))}
           {rest.length > 0 ? (
             <li className="presence__item">
-              <button type="button" className="presence__avatar presence__avatar--more" aria-label={`And ${rest.map(describe).join(', ')}`}>
-                +{rest.length}
+              <button type="button" className="presence__avatar presence__avatar--more">
+                <span aria-hidden="true">+{rest.length}</span>
+                <span className="visually-hidden">{`And ${rest.map(describe).join(', ')}`}</span>
               </button>
               <span className="presence__tip" aria-hidden="true">
                 {rest.map((v) => v.name).join(', ')}

@@ -7,6 +7,7 @@ import { ApiError } from '../api/http';
 import { queryKeys, useStudio } from '../api/queries';
 import { sessionScope } from '../auth/access';
 import { useMe, usePermissions } from '../auth/auth-context';
+import { useBoardPaused } from '../board/board-paused';
 import { useNotices } from './notices';
 import './session-status-control.css';
 
@@ -38,6 +39,7 @@ export function SessionStatusControl({ session, tasks, onChanged, touch = false 
   const { notify } = useNotices();
   const studio = useStudio({ enabled: permissions.can('studio.view') });
   const [busy, setBusy] = useState(false);
+  const paused = useBoardPaused();
   const [confirming, setConfirming] = useState(false);
   const mainButton = useRef<HTMLButtonElement>(null);
   const confirmButton = useRef<HTMLButtonElement>(null);
@@ -82,7 +84,7 @@ export function SessionStatusControl({ session, tasks, onChanged, touch = false 
           <span className="status-control__ask" role="status">
             {warning}. Wrap anyway?
           </span>
-          <button ref={confirmButton} type="button" className={`button button--primary${size}`} disabled={busy} onClick={() => void run('wrap')}>
+          <button ref={confirmButton} type="button" className={`button button--primary${size}`} disabled={busy || paused} onClick={() => void run('wrap')}>
             Wrap anyway
           </button>
           <button
@@ -101,7 +103,7 @@ export function SessionStatusControl({ session, tasks, onChanged, touch = false 
           ref={mainButton}
           type="button"
           className={`button status-control__button status-control__button--${command}${command === 'start' ? ' button--primary' : ''}${size}`}
-          disabled={busy}
+          disabled={busy || paused}
           aria-busy={busy || undefined}
           onClick={() => (command === 'wrap' && warning !== null ? setConfirming(true) : void run(command))}
         >

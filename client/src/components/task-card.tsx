@@ -1,5 +1,5 @@
 import type { DraggableAttributes } from '@dnd-kit/core';
-import type { Task, TaskStatus } from '@patchbay/shared';
+import type { Task, TaskComment, TaskStatus } from '@patchbay/shared';
 import { TASK_STATUS_LABELS } from '@patchbay/shared/domain/roles';
 import { memo, useEffect, useId, useRef, useState } from 'react';
 import { formatInstant } from '../lib/format';
@@ -7,8 +7,9 @@ import { initials } from '../lib/labels';
 import { countRender } from '../lib/render-count';
 import { formatMinutes } from '../lib/time';
 import { AssignmentHistory } from './assignment-history';
+import { TaskComments } from '../comments/task-comments';
 import { DeleteTaskControl } from './delete-task-control';
-import { MoveTaskControl } from './move-task-control';
+import { MoveTaskControl, NextStepButton } from './move-task-control';
 import { RoleBadge } from './role-badge';
 import { RoutingReason } from './routing-reason';
 import { taskTimeText } from './task-time';
@@ -33,6 +34,12 @@ export interface TaskCardProps {
   kindLabel: string;
   /** A write for this task is in flight. */
   busy: boolean;
+  /** No live connection: the card's writes wait (its buttons are disabled). */
+  paused: boolean;
+  /** Compact: kind, title, who and when, the next step; the rest behind "Details". */
+  compact: boolean;
+  /** Its comments, oldest first (the same array while they do not change). */
+  comments: readonly TaskComment[];
   /** Someone else changed it a moment ago. */
   flashed: boolean;
   /** Take keyboard focus when mounted (after a move, the card lands in another column). */
@@ -50,6 +57,8 @@ export interface TaskCardProps {
   onAssign: (task: Task) => void;
   onReroute: (task: Task) => void;
   onEdit: (task: Task) => void;
+  /** Say (or change) why it is blocked. */
+  onExplain: (task: Task) => void;
 }
 
 /** The task's own slot: "10:00–11:00", read as "Starts 10:00, until 11:00". */
@@ -103,6 +112,9 @@ export const TaskCard = memo(function TaskCard({
   task,
   kindLabel,
   busy,
+  paused,
+  compact,
+  comments,
   flashed,
   focusOnMount,
   canMove,
@@ -117,12 +129,19 @@ export const TaskCard = memo(function TaskCard({
   onAssign,
   onReroute,
   onEdit,
+  onExplain,
 }: TaskCardProps) {
   countRender(`TaskCard:${task.id}`);
   const titleId = useId();
   const historyId = useId();
+  const detailsId = useId();
   const ref = useRef<HTMLElement>(null);
   const [historyOpen, setHistoryOpen] = useState(false);
+  const [detailsOpen, setDetailsOpen] = useState(false);
+  const [commentsOpen, setCommentsOpen] = useState(false);
+  const commentsId = useId();
+  const commentCount = comments.length;
+  const showDetails = !compact || detailsOpen;
 
   useEffect(() => {
     if (!focusOnMount) return;
@@ -130,11 +149,28 @@ export const TaskCard = memo(function TaskCard({
     onFocused();
   }, [focusOnMount, onFocused]);
 
-  const classes = ['task-card', `task-card--${task.status.toLowerCase().replaceAll('_', '-')}`, flashed ? 'task-card--flash' : '', busy ? 'task-card--busy' : '']
+  const classes = [
+    'task-card',
+    `task-card--${task.status.toLowerCase().replaceAll('_', '-')}`,
+    compact ? 'task-card--compact' : '',
+    flashed ? 'task-card--flash' : '',
+    busy ? 'task-card--busy' : '',
+  ]
     .filter(Boolean)
     .join(' ');
   const title = `“${task.title}”`;
   const gripAttributes = handle?.attributes;
+  const disabled = busy || paused;
+  const commentWords = `${commentCount} ${commentCount === 1 ? 'comment' : 'comments'}`;
+  const move = (status: TaskStatus) => onMove(task, status);
+  // A compact card shows the next step only; the full move menu is behind Details.
+  const statusControl = !canMove ? (
+    <span className="task-card__status">{TASK_STATUS_LABELS[task.status]}</span>
+  ) : compact && !detailsOpen ? (
+    <NextStepButton task={task} disabled={disabled} onMove={move} />
+  ) : (
+    <MoveTaskControl task={task} disabled={disabled} onMove={move} />
+  );
   const setGrip = handle?.setNode;
 
   return (
@@ -151,7 +187,7 @@ export const TaskCard = memo(function TaskCard({
               aria-roledescription={gripAttributes['aria-roledescription']}
               aria-describedby={gripAttributes['aria-describedby']}
               // Not `disabled`: after a keyboard drop focus stays here while the move is saved.
-              aria-disabled={busy || undefined}
+              aria-disabled={disabled || undefined}
             >
               <GripIcon />
             </button>
@@ -160,7 +196,7 @@ export const TaskCard = memo(function TaskCard({
         </span>
         <RoleBadge role={task.role} />
       </div>
-      <h3 className="task-card__title" id={titleId}>
+      <h3 className={compact && !detailsOpen ? 'task-card__title task-card__title--clamped' : 'task-card__title'} id={titleId} title={compact && !detailsOpen ? task.title : undefined}>
         {task.title}
       </h3>
       <div className="task-card__meta">
@@ -196,56 +232,118 @@ export const TaskCard = memo(function TaskCard({
             ) : null}
           </span>
         ) : null}
+        {task.dueAt && !showDetails ? (
+          <span className="task-card__due task-card__due--short">
+            Due <time dateTime={task.dueAt}>{formatInstant(task.dueAt, timeZone)}</time>
+          </span>
+        ) : null}
       </div>
-      {task.dueAt ? (
-        <p className="task-card__due">
-          Due <time dateTime={task.dueAt}>{formatInstant(task.dueAt, timeZone)}</time>
+      {task.status === 'BLOCKED' ? (
+        <p className="task-card__blocked">
+          <span className="task-card__blocked-label">Waiting for:</span>{' '}
+          {task.blockedReason ? task.blockedReason : <span className="task-card__blocked-none">nobody said yet</span>}
+          {canMove ? (
+            <>
+              {' '}
+              <button
+                type="button"
+                className="task-card__link"
+                disabled={disabled}
+                aria-haspopup="dialog"
+                aria-label={`${task.blockedReason ? 'Change' : 'Say'} why ${title} is blocked`}
+                onClick={() => onExplain(task)}
+              >
+                {task.blockedReason ? 'Change' : 'Say why'}
+              </button>
+            </>
+          ) : null}
         </p>
       ) : null}
-      {task.notes ? <p className="task-card__notes">{task.notes}</p> : null}
-      {task.routingReason ? <RoutingReason reason={task.routingReason} /> : null}
-      <div className="task-card__links">
-        {canEdit ? (
-          <button type="button" className="task-card__link" disabled={busy} aria-haspopup="dialog" aria-label={`Edit ${title}`} onClick={() => onEdit(task)}>
-            Edit
-          </button>
-        ) : null}
-        {canAssign ? (
-          <>
-            <button type="button" className="task-card__link" disabled={busy} aria-haspopup="dialog" aria-label={`Assign ${title}`} onClick={() => onAssign(task)}>
-              Assign
+      {showDetails ? (
+        <div className="task-card__details" id={detailsId}>
+          {task.dueAt ? (
+            <p className="task-card__due">
+              Due <time dateTime={task.dueAt}>{formatInstant(task.dueAt, timeZone)}</time>
+            </p>
+          ) : null}
+          {task.notes ? <p className="task-card__notes">{task.notes}</p> : null}
+          {task.routingReason ? <RoutingReason reason={task.routingReason} /> : null}
+          <div className="task-card__links">
+            {canEdit ? (
+              <button type="button" className="task-card__link" disabled={disabled} aria-haspopup="dialog" aria-label={`Edit ${title}`} onClick={() => onEdit(task)}>
+                Edit
+              </button>
+            ) : null}
+            {canAssign ? (
+              <>
+                <button type="button" className="task-card__link" disabled={disabled} aria-haspopup="dialog" aria-label={`Assign ${title}`} onClick={() => onAssign(task)}>
+                  Assign
+                </button>
+                <button
+                  type="button"
+                  className="task-card__link"
+                  disabled={disabled}
+                  aria-label={`Re-route ${title}: let Patchbay pick again`}
+                  onClick={() => onReroute(task)}
+                >
+                  Re-route
+                </button>
+              </>
+            ) : null}
+            <button
+              type="button"
+              className="task-card__link"
+              aria-expanded={historyOpen}
+              aria-controls={historyOpen ? historyId : undefined}
+              aria-label={`Assignment history of ${title}`}
+              onClick={() => setHistoryOpen((v) => !v)}
+            >
+              History
             </button>
             <button
               type="button"
               className="task-card__link"
-              disabled={busy}
-              aria-label={`Re-route ${title}: let Patchbay pick again`}
-              onClick={() => onReroute(task)}
+              aria-expanded={commentsOpen}
+              aria-controls={commentsOpen ? commentsId : undefined}
+              aria-label={`Comments${commentCount > 0 ? ` (${commentCount})` : ''} on ${title}`}
+              onClick={() => setCommentsOpen((v) => !v)}
             >
-              Re-route
+              Comments{commentCount > 0 ? ` (${commentCount})` : ''}
             </button>
-          </>
-        ) : null}
-        <button
-          type="button"
-          className="task-card__link"
-          aria-expanded={historyOpen}
-          aria-controls={historyOpen ? historyId : undefined}
-          aria-label={`Assignment history of ${title}`}
-          onClick={() => setHistoryOpen((v) => !v)}
-        >
-          History
-        </button>
-      </div>
-      {historyOpen ? <AssignmentHistory task={task} timeZone={timeZone} id={historyId} /> : null}
-      {canMove || canDelete ? (
+          </div>
+          {commentsOpen ? <TaskComments task={task} comments={comments} id={commentsId} /> : null}
+          {historyOpen ? <AssignmentHistory task={task} timeZone={timeZone} id={historyId} /> : null}
+        </div>
+      ) : null}
+      {compact ? (
+        <div className="task-card__actions task-card__actions--compact">
+          {statusControl}
+          {commentCount > 0 && !detailsOpen ? (
+            <span className="task-card__more-count" title={commentWords}>
+              <span aria-hidden="true">{commentCount}</span>
+              <span className="visually-hidden">{commentWords}</span>
+            </span>
+          ) : null}
+          <button
+            type="button"
+            className="task-card__more"
+            aria-expanded={detailsOpen}
+            aria-controls={detailsOpen ? detailsId : undefined}
+            aria-label={`Details of ${title}`}
+            onClick={() => setDetailsOpen((v) => !v)}
+          >
+            Details
+            {task.notes && !detailsOpen ? <span className="task-card__more-dot" title="Has a note" aria-hidden="true" /> : null}
+            <svg className="task-card__more-chevron" viewBox="0 0 10 6" width="10" height="6" aria-hidden="true" focusable="false">
+              <path d="M1 1l4 4 4-4" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" strokeLinejoin="round" />
+            </svg>
+          </button>
+          {detailsOpen && canDelete ? <DeleteTaskControl task={task} disabled={disabled} onDelete={() => onDelete(task)} /> : null}
+        </div>
+      ) : canMove || canDelete ? (
         <div className="task-card__actions">
-          {canMove ? (
-            <MoveTaskControl task={task} disabled={busy} onMove={(status) => onMove(task, status)} />
-          ) : (
-            <span className="task-card__status">{TASK_STATUS_LABELS[task.status]}</span>
-          )}
-          {canDelete ? <DeleteTaskControl task={task} disabled={busy} onDelete={() => onDelete(task)} /> : null}
+          {statusControl}
+          {canDelete ? <DeleteTaskControl task={task} disabled={disabled} onDelete={() => onDelete(task)} /> : null}
         </div>
       ) : null}
     </article>

@@ -185,16 +185,18 @@ export function AuditPage() {
                 .sort((a, b) => b.at.localeCompare(a.at))
                 .map((e) => (
                   <tr key={e.id}>
-                    <td className="data-table__mono data-table__nowrap">
+                    <td className="data-table__mono data-table__nowrap" data-label="When">
                       <time dateTime={e.at}>{formatInstant(e.at, me.studio.timezone)}</time>
                     </td>
-                    <td>{e.actor?.name ?? <span className="data-table__none">System</span>}</td>
-                    <th scope="row">{actionLabel(e.action)}</th>
-                    <td>
+                    <td data-label="Who">{e.actor?.name ?? <span className="data-table__none">System</span>}</td>
+                    <th scope="row" data-label="What">
+                      {actionLabel(e.action)}
+                    </th>
+                    <td data-label="About">
                       <span className="data-table__primary">{e.entityName ?? actionLabel(e.entityType)}</span>
                       {e.entityName ? <span className="data-table__secondary">{actionLabel(e.entityType)}</span> : null}
                     </td>
-                    <td>
+                    <td data-label="Details">
                       <Details details={e.details} />
                     </td>
                   </tr>

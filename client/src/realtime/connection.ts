@@ -1,6 +1,6 @@
 import type { BoardEvent, BoardJoinAck, ClientToServerEvents, Presence, ServerToClientEvents, WorkloadChanged, WorkloadWatchAck } from '@patchbay/shared';
 import { io, type Socket } from 'socket.io-client';
-import { BOARD_EVENTS_FRAME, PRESENCE_EVENT, PROTOCOL_VERSION, WORKLOAD_EVENT } from '../protocol';
+import { BOARD_EVENTS_FRAME, MENTIONS_EVENT, PRESENCE_EVENT, PROTOCOL_VERSION, WORKLOAD_EVENT } from '../protocol';
 
 /**
  * - connecting: first connection not made yet
@@ -30,6 +30,8 @@ export interface RealtimeConnection {
   watchWorkload(): Promise<WorkloadWatchAck>;
   unwatchWorkload(): void;
   onWorkloadChanged(listener: (change: WorkloadChanged) => void): () => void;
+  /** Someone named the signed-in member in a comment, or their mentions were read elsewhere. */
+  onMentionsChanged(listener: () => void): () => void;
   /** Open the connection (once signed in: the socket authenticates with the session cookie). */
   connect(): void;
   /** Close it until the next connect() (signed out). */
@@ -72,6 +74,7 @@ export function createSocketConnection(url?: string): RealtimeConnection {
   const refusedListeners = new Set<() => void>();
   const presenceListeners = new Set<(presence: Presence) => void>();
   const workloadListeners = new Set<(change: WorkloadChanged) => void>();
+  const mentionListeners = new Set<() => void>();
 
   const refused = () => {
     if (refusedListeners.size === 0) {
@@ -131,6 +134,9 @@ export function createSocketConnection(url?: string): RealtimeConnection {
   });
   socket.on(WORKLOAD_EVENT, (change) => {
     for (const listener of workloadListeners) listener(change);
+  });
+  socket.on(MENTIONS_EVENT, () => {
+    for (const listener of mentionListeners) listener();
   });
 
   let wanted = false;
@@ -200,6 +206,10 @@ export function createSocketConnection(url?: string): RealtimeConnection {
     onWorkloadChanged(listener) {
       workloadListeners.add(listener);
       return () => workloadListeners.delete(listener);
+    },
+    onMentionsChanged(listener) {
+      mentionListeners.add(listener);
+      return () => mentionListeners.delete(listener);
     },
     connect() {
       wanted = true;

@@ -41,3 +41,14 @@ export async function appendBoardEvents(
   if (!row) throw new Error(`board ${sessionId} not found while writing its events`);
   return unnumbered.map((e, i) => ({ ...e, seq: row.first + i }));
 }
+
+/**
+ * A comment taken back: its `comment.added` in the log keeps that it was said, not what (no
+ * words, nobody named), so a replay or the activity list no longer holds them. In the caller's
+ * transaction; the event keeps its seq.
+ */
+export async function forgetCommentWords(tx: Tx, sessionId: string, commentId: string): Promise<void> {
+  await tx.$executeRaw`
+    UPDATE "BoardEvent" SET "payload" = jsonb_set(jsonb_set("payload", '{comment,body}', '""'), '{comment,mentions}', '[]')
+    WHERE "sessionId" = ${sessionId}::uuid AND "payload"->>'type' = 'comment.added' AND "payload"->'comment'->>'id' = ${commentId}`;
+}

@@ -5,6 +5,7 @@ import type { AuthContext } from '../auth/auth-context';
 import type { AppContext } from '../context';
 import type { Prisma } from '../generated/prisma/client';
 import { notFound } from '../errors';
+import { commentInclude, presentComment } from '../presenters/comment';
 import { emptyTaskCounts, presentSession, sessionInclude } from '../presenters/session';
 import { presentEventFor } from '../presenters/board-event';
 import { audienceOf, boardAudience, presentGuestBoard, presentGuestSession, type Audience } from '../presenters/guest';
@@ -130,7 +131,8 @@ export async function readBoard(ctx: AppContext, studioId: string, sessionId: st
     const setup = withSetup ? (await tx.setupItem.findMany({ where: { sessionId }, include: setupInclude, orderBy: setupOrder })).map(presentSetupItem) : null;
     const counts = emptyTaskCounts();
     for (const t of tasks) counts[t.status] += 1;
-    return { snapshot: { session: presentSession(session, counts, setup ? setupProgress(setup) : null), tasks: tasks.map(presentTask), setup, seq: session.boardSeq }, version };
+    const comments = (await tx.taskComment.findMany({ where: { sessionId }, include: commentInclude, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] })).map(presentComment);
+    return { snapshot: { session: presentSession(session, counts, setup ? setupProgress(setup) : null), tasks: tasks.map(presentTask), setup, comments, seq: session.boardSeq }, version };
     // One snapshot for all reads, so the tasks and setup lines are exactly the board at `seq`.
   }, { isolationLevel: 'RepeatableRead' });
 }

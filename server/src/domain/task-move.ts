@@ -6,7 +6,7 @@ import {
   type MovedTask,
   type UnsequencedBoardEvent,
 } from '@patchbay/shared';
-import { canChangeTaskStatus } from '@patchbay/shared';
+import { blockedReasonAfter, canChangeTaskStatus } from '@patchbay/shared';
 import { requireCan, sessionAccess } from '../auth/access';
 import type { AuthContext } from '../auth/auth-context';
 import type { AppContext } from '../context';
@@ -60,7 +60,8 @@ export async function moveTask(ctx: AppContext, auth: AuthContext, taskId: strin
       }
       if (before.version !== input.version) throw versionConflict(presentTask(before), input.version);
 
-      if (before.status === input.status) {
+      const blockedReason = blockedReasonAfter(input.status, input.blockedReason, before.blockedReason);
+      if (before.status === input.status && blockedReason === before.blockedReason) {
         const current = await column(tx, before.sessionId, input.status);
         if (current.findIndex((t) => t.id === taskId) === Math.min(input.index, current.length - 1)) {
           return { result: { task: presentTask(before), columns: { [input.status]: current }, seq: null }, events: [] };
@@ -71,7 +72,7 @@ export async function moveTask(ctx: AppContext, auth: AuthContext, taskId: strin
       const source = before.status !== input.status ? await column(tx, before.sessionId, before.status, taskId) : null;
       await renumber(tx, [...target.slice(0, index), { id: taskId }, ...target.slice(index)], taskId);
       if (source) await renumber(tx, source, taskId);
-      await tx.task.update({ where: { id: taskId }, data: { status: input.status, position: index, version: { increment: 1 } } });
+      await tx.task.update({ where: { id: taskId }, data: { status: input.status, position: index, blockedReason, version: { increment: 1 } } });
       const task = presentTask(await loadTask(tx, studioId, taskId));
       const columns: ColumnOrder = { [input.status]: [...target.slice(0, index), { id: taskId, version: task.version }, ...target.slice(index)] };
       if (source) columns[before.status] = source;

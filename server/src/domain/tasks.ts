@@ -7,7 +7,7 @@ import {
   type UnsequencedBoardEvent,
   type UpdateTaskInput,
 } from '@patchbay/shared';
-import { canChangeTaskStatus } from '@patchbay/shared';
+import { blockedReasonAfter, canChangeTaskStatus } from '@patchbay/shared';
 import { requireCan, sessionAccess } from '../auth/access';
 import type { AuthContext } from '../auth/auth-context';
 import type { AppContext } from '../context';
@@ -111,7 +111,7 @@ export async function updateTask(
       const editsContent = ['title', 'notes', 'estimateMinutes', 'dueAt', 'startsAt'].some((f) => input[f as keyof UpdateTaskInput] !== undefined);
       if (editsContent) requireCan(auth, 'tasks.edit', 'edit this task', scope);
       if (input.assigneeId !== undefined) requireCan(auth, 'tasks.assign', 'assign tasks in this session', scope);
-      if (input.status !== undefined && !canChangeTaskStatus(auth.role, scope)) {
+      if ((input.status !== undefined || input.blockedReason !== undefined) && !canChangeTaskStatus(auth.role, scope)) {
         throw new AppError('FORBIDDEN', 'You may only move your own tasks');
       }
       if (input.status === 'DONE' && before.kind === 'mix_review') requireCan(auth, 'mix.approve', 'approve mixes in this session', scope);
@@ -147,6 +147,7 @@ export async function updateTask(
       // A status change from an edit form puts the task at the end of its new column; exact
       // placement goes through moveTask.
       if (status !== before.status) set('position', await nextPosition(tx, before.sessionId, status), before.position);
+      set('blockedReason', blockedReasonAfter(status, input.blockedReason, before.blockedReason), before.blockedReason);
       if (changed.length === 0) return { result: presentTask(before), events: [] };
 
       if (!placesOrBooks) await lockBoard(tx, before.sessionId);

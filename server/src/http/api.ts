@@ -15,6 +15,7 @@ import { sessionRoutes } from './routes/sessions';
 import { holdRoutes } from './routes/holds';
 import { studioRoutes } from './routes/studio';
 import { taskRoutes } from './routes/tasks';
+import { commentRoutes } from './routes/comments';
 import { gearRoutes } from './routes/gear';
 import { setupRoutes } from './routes/setup';
 import { templateRoutes } from './routes/templates';
@@ -37,6 +38,7 @@ export function apiRoutes(): Route[] {
     ...holdRoutes,
     ...artistRoutes,
     ...taskRoutes,
+    ...commentRoutes,
     ...setupRoutes,
     ...feedRoutes,
   ];

@@ -14,6 +14,7 @@ export function presentTask(row: TaskRow): Task {
     role: row.role,
     assignee: row.assignee ? { id: row.assignee.id, name: row.assignee.name } : null,
     status: row.status,
+    blockedReason: row.blockedReason,
     estimateMinutes: row.estimateMinutes,
     dueAt: row.dueAt ? row.dueAt.toISOString() : null,
     startsAt: row.startsAt ? row.startsAt.toISOString() : null,

@@ -1,4 +1,4 @@
-import { BOARD_EVENTS_FRAME, PROTOCOL_VERSION, boardLimitedRoom, boardRoom, type BoardEvent, type ClientToServerEvents, type ServerToClientEvents } from '@patchbay/shared';
+import { BOARD_EVENTS_FRAME, PROTOCOL_VERSION, boardLimitedRoom, boardRoom, memberRoom, type BoardEvent, type ClientToServerEvents, type ServerToClientEvents } from '@patchbay/shared';
 import { presentEventFor } from '../presenters/board-event';
 import type { Server } from 'socket.io';
 import type { WorkloadChange, WorkloadNotifier } from './workload-notifier';
@@ -31,6 +31,8 @@ export interface Broadcaster {
   disconnect: (room: string) => void;
   /** Tells the studio's workload viewers (changes without board events: a session booked or deleted, a capacity changed). */
   workloadChanged: (studioId: string, change: WorkloadChange) => void;
+  /** Tells these members (every screen they are signed in on) that their mentions changed. */
+  mentioned: (memberIds: readonly string[]) => void;
   /**
    * Sends the gathered events of one board now (before a viewer joins it, so a frame never brings
    * a newcomer events from before its join), or of every board (the server is stopping).
@@ -146,6 +148,11 @@ export function createBroadcaster(
     },
     workloadChanged(studioId, change) {
       workload?.changed(studioId, change);
+    },
+    mentioned(memberIds) {
+      const io = getIo();
+      if (!io) return;
+      for (const id of new Set(memberIds)) io.to(memberRoom(id)).emit('mentions.changed', { v: PROTOCOL_VERSION });
     },
     reauthorize,
     disconnect(room) {

@@ -3,6 +3,7 @@ import { IdSchema, InstantSchema, PersonRefSchema } from './common';
 import { BookingHoldSchema, SessionStatusSchema, TaskStatusSchema } from './enums';
 import { SetupItemSchema, SetupProgressSchema } from './setup';
 import { TaskSchema } from './task';
+import { TaskCommentSchema } from './comment';
 
 export const SessionSchema = z.object({
   id: IdSchema,
@@ -56,6 +57,8 @@ export const BoardSnapshotSchema = z.object({
   tasks: z.array(TaskSchema),
   /** The setup list (input list, patch plan, checklist) in order; null for people who do not see it. */
   setup: z.array(SetupItemSchema).nullable(),
+  /** The tasks' comments, oldest first. */
+  comments: z.array(TaskCommentSchema).default([]),
   seq: z.number().int(),
 }).meta({ id: 'BoardSnapshot' });
 export type BoardSnapshot = z.infer<typeof BoardSnapshotSchema>;

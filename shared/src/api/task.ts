@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { IdSchema, InstantSchema, PersonRefSchema } from './common';
+import { IdSchema, InstantSchema, PersonRefSchema, text } from './common';
 import { MemberRoleSchema, TaskStatusSchema } from './enums';
-import { TASK_TITLE_MAX } from '../domain/task-limits';
+import { BLOCKED_REASON_MAX, TASK_TITLE_MAX } from '../domain/task-limits';
 
 /** A task as the API and the live board present it. */
 export const TaskSchema = z.object({
@@ -13,6 +13,8 @@ export const TaskSchema = z.object({
   role: MemberRoleSchema,
   assignee: PersonRefSchema.nullable(),
   status: TaskStatusSchema,
+  /** Why it is blocked ('' when it is not, or nobody said). */
+  blockedReason: z.string().default(''),
   estimateMinutes: z.number().int().nullable(),
   dueAt: InstantSchema.nullable(),
   /** A time of its own within the session, lasting its estimate; null: some time during the session. */
@@ -30,6 +32,8 @@ export type Task = z.infer<typeof TaskSchema>;
 
 const title = z.string().trim().min(1, 'must not be empty').max(TASK_TITLE_MAX, `must be at most ${TASK_TITLE_MAX} characters`);
 const notes = z.string().max(5000, 'must be at most 5000 characters');
+/** Said with a move to Blocked (or later, while it is there); ignored and cleared elsewhere. */
+const blockedReason = text(BLOCKED_REASON_MAX);
 const estimate = z.number().int('must be a whole number of minutes').min(1).max(24 * 60);
 const kindKey = z.string().trim().min(1).max(64).regex(/^[a-z][a-z0-9_]*$/, 'must be a task kind key like "mic_setup"');
 
@@ -56,6 +60,7 @@ export const UpdateTaskInputSchema = z
     title: title.optional(),
     notes: notes.optional(),
     status: TaskStatusSchema.optional(),
+    blockedReason: blockedReason.optional(),
     assigneeId: IdSchema.nullable().optional(),
     estimateMinutes: estimate.nullable().optional(),
     dueAt: InstantSchema.nullable().optional(),
@@ -99,6 +104,7 @@ export const MoveTaskInputSchema = z
     version: z.number().int().min(1),
     status: TaskStatusSchema,
     index: z.number().int().min(0).max(10_000),
+    blockedReason: blockedReason.optional(),
   })
   .meta({ id: 'MoveTaskInput' });
 export type MoveTaskInput = z.infer<typeof MoveTaskInputSchema>;

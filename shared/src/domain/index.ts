@@ -21,3 +21,5 @@ export * from './workload-csv';
 export * from './session-status';
 export * from './holds';
 export * from './task-limits';
+export * from './task-blocked';
+export * from './mentions';

@@ -40,6 +40,8 @@ export const ACTIONS = [
   'tasks.assign',
   /** Move one's own task between statuses. */
   'tasks.updateOwnStatus',
+  /** Comment on a board's tasks and name people in the comments (guests never see them). */
+  'tasks.comment',
   /** Complete a mix review. */
   'mix.approve',
   'workload.viewTeam',
@@ -67,6 +69,7 @@ const engineer: Record<Action, Grant> = {
   'sessions.run': 'own',
   'tasks.assign': 'own',
   'tasks.updateOwnStatus': 'own',
+  'tasks.comment': 'own',
   'workload.viewOwn': 'all',
   'setup.view': 'own',
   'setup.edit': 'own',
@@ -91,6 +94,7 @@ export const PERMISSIONS: Readonly<Record<AccessRole, Readonly<Record<Action, Gr
     'tasks.edit': 'own',
     'tasks.assign': 'own',
     'tasks.updateOwnStatus': 'own',
+    'tasks.comment': 'all',
     'mix.approve': 'own',
     'workload.viewTeam': 'all',
     'workload.viewOwn': 'all',
@@ -135,6 +139,7 @@ const OWN_SCOPE: Readonly<Record<Action, (s: AccessScope) => boolean>> = {
   'tasks.edit': (s) => Boolean(s.leadsProject || s.staffsSession),
   'tasks.assign': (s) => Boolean(s.leadsProject || s.staffsSession || s.hasTasksInSession),
   'tasks.updateOwnStatus': (s) => Boolean(s.isAssignee),
+  'tasks.comment': (s) => Boolean(s.leadsProject || s.staffsSession || s.hasTasksInSession),
   'mix.approve': (s) => Boolean(s.leadsProject || s.staffsSession),
   'workload.viewTeam': () => false,
   'workload.viewOwn': () => false,

@@ -67,7 +67,8 @@ export interface RoutingContext {
  * 1 role_match: technical work → engineer, creative/managerial → producer.
  * 2 skill_fallback: someone skilled for the work takes it when nobody with the role fits.
  * 3 room_knowledge: room-bound work prefers someone who knows the session's room.
- * 4 availability: nobody booked on another overlapping session (and nobody at/over capacity).
+ * 4 availability: nobody booked on another overlapping session (and nobody at/over capacity,
+ *   except the session's own staff: its tasks add no hours to their week).
  * 5 session_staff: the session's own producer/engineer is preferred for their role.
  * 6 free_capacity: most free hours in the week wins.
  * 7 tie_break: name, then id.

@@ -2,6 +2,7 @@
  * The sentences routing decisions carry. Kept apart from the rules so wording can change
  * without touching them.
  */
+import { isAtCapacity } from './availability';
 import type { Booking } from './bookings';
 import { MEMBER_ROLE_LABELS, MEMBER_ROLES, roleWithArticle } from './roles';
 import type { MemberRole } from './roles';
@@ -95,8 +96,10 @@ export function freeReason(window: string): string {
 }
 
 /** "12 of 40 h booked this week." */
-export function loadReason(bookedMinutes: number, capacityMinutes: number): string {
-  return `${capacityPhrase(bookedMinutes, capacityMinutes)}.`;
+/** The week's hours; for someone staffing the session, a full week says the task adds none to it. */
+export function loadReason(bookedMinutes: number, capacityMinutes: number, staffsSession = false): string {
+  const phrase = capacityPhrase(bookedMinutes, capacityMinutes);
+  return staffsSession && isAtCapacity(bookedMinutes, capacityMinutes) ? `${phrase}; this task adds none (the session's time covers it).` : `${phrase}.`;
 }
 
 /** One blocker as a clause without the name: "is booked on 'Drum tracking' in Live Room A". */

@@ -7,7 +7,9 @@
  *   the skill for it: 'engineering' / 'production' or the kind key itself.
  * - Rule 4, availability: not busy with anything else during the work, by availability.ts: the
  *   whole session for a task without a time of its own, the task's slot for a timed one.
- * - Rule 6, hard capacity: not at or over the week's capacity (availability.ts).
+ * - Rule 6, hard capacity: not at or over the week's capacity (availability.ts), unless the
+ *   member staffs the session: a task there adds no hours (the session's time covers it), so
+ *   the session's own engineer still sets up its mics in a week the booking filled.
  *
  * Ranking of eligible members, each criterion dominating the next:
  * 1. role match before skill (rule 2: skill only takes the work when nobody with the role fits);
@@ -133,7 +135,7 @@ function evaluate(member: RoutingMember, kind: TaskKind, session: RoutingSession
   }
   const blockers: Blocker[] = [];
   if (overlap) blockers.push({ code: 'double_booked', booking: overlap });
-  if (isAtCapacity(bookedMinutes, capacityMinutes)) blockers.push({ code: 'over_capacity', bookedMinutes, capacityMinutes });
+  if (staffing === 'none' && isAtCapacity(bookedMinutes, capacityMinutes)) blockers.push({ code: 'over_capacity', bookedMinutes, capacityMinutes });
   const score: ScoreBreakdown = {
     roleFit: fit.fit,
     sessionStaff: staffing,
@@ -224,7 +226,7 @@ function candidateReasons(e: Evaluation, kind: TaskKind, session: RoutingSession
   const room = roomReason(e.member.name, e.score.knowsRoom, session.roomName);
   if (room) reasons.push(room);
   reasons.push(free);
-  reasons.push(loadReason(e.score.bookedMinutes, e.score.capacityMinutes));
+  reasons.push(loadReason(e.score.bookedMinutes, e.score.capacityMinutes, e.score.sessionStaff !== 'none'));
   return reasons;
 }
 
@@ -384,10 +386,12 @@ export function checkManualAssignment(task: RoutingTask, memberId: string, conte
   const bookedMinutes = prepared.lookup.bookedMinutes(member.id, prepared.week.start.getTime(), prepared.week.end.getTime());
   const staffs = member.id === session.producerId || member.id === session.engineerId;
   const estimate = staffs ? 0 : Math.max(0, task.estimateMinutes ?? kind?.defaultEstimateMinutes ?? 0);
-  if (isAtCapacity(bookedMinutes, capacityMinutes)) {
+  // A task in a session the member staffs adds no hours: a full week is the booking's to warn
+  // about, not the task's (routing does not block them either).
+  if (!staffs && isAtCapacity(bookedMinutes, capacityMinutes)) {
     const clause = blockersSentence(member.name, [{ code: 'over_capacity', bookedMinutes, capacityMinutes }], member.roles, kind, prepared.timeZone, false);
     warnings.push({ code: 'over_capacity', rule: 'free_capacity', message: `${clause}.` });
-  } else if (isOverCapacity(bookedMinutes + estimate, capacityMinutes)) {
+  } else if (estimate > 0 && isOverCapacity(bookedMinutes + estimate, capacityMinutes)) {
     warnings.push({
       code: 'over_capacity',
       rule: 'free_capacity',

@@ -3,13 +3,15 @@ import { IdSchema, InstantSchema } from '../api/common';
 import { SessionSchema } from '../api/session';
 import { SetupItemSchema, SetupOrderSchema, SetupPartSchema } from '../api/setup';
 import { TaskSchema } from '../api/task';
+import { TaskCommentSchema } from '../api/comment';
 import { TaskStatusSchema } from '../api/enums';
 
 /**
  * Bumped whenever an event's shape changes incompatibly; clients send theirs when joining.
  * 3: board events arrive in frames (`board.events`, several consecutive events of one board at once).
+ * 4: comments on tasks (`comment.added`, `comment.deleted`).
  */
-export const PROTOCOL_VERSION = 3;
+export const PROTOCOL_VERSION = 4;
 
 const envelope = {
   v: z.literal(PROTOCOL_VERSION),
@@ -41,6 +43,10 @@ export const TaskUpdatedEventSchema = z.object({
  */
 export const TaskMovedEventSchema = z.object({ ...envelope, type: z.literal('task.moved'), task: TaskSchema, columns: ColumnOrderSchema });
 export const TaskDeletedEventSchema = z.object({ ...envelope, type: z.literal('task.deleted'), taskId: IdSchema });
+/** A comment on one of the board's tasks (staff only; a guest gets it redacted). */
+export const CommentAddedEventSchema = z.object({ ...envelope, type: z.literal('comment.added'), comment: TaskCommentSchema });
+/** A comment taken back by its author (or a manager). */
+export const CommentDeletedEventSchema = z.object({ ...envelope, type: z.literal('comment.deleted'), commentId: IdSchema, taskId: IdSchema });
 export const SessionUpdatedEventSchema = z.object({ ...envelope, type: z.literal('session.updated'), session: SessionSchema });
 
 /** A line added to the setup list (input, patch chain or checklist step). */
@@ -62,6 +68,8 @@ export const BoardEventSchema = z.discriminatedUnion('type', [
   TaskUpdatedEventSchema,
   TaskMovedEventSchema,
   TaskDeletedEventSchema,
+  CommentAddedEventSchema,
+  CommentDeletedEventSchema,
   SessionUpdatedEventSchema,
   SetupCreatedEventSchema,
   SetupUpdatedEventSchema,
@@ -76,6 +84,8 @@ export const BOARD_EVENT_TYPES = [
   'task.updated',
   'task.moved',
   'task.deleted',
+  'comment.added',
+  'comment.deleted',
   'session.updated',
   'setup.created',
   'setup.updated',

@@ -40,6 +40,8 @@ export type ServerToClientEvents = {
   'board.events': (frame: BoardEventsFrame) => void;
   'presence.changed': (presence: Presence) => void;
   'workload.changed': (change: WorkloadChanged) => void;
+  /** Someone named you in a comment (or your mentions were read elsewhere): ask /api/mentions again. */
+  'mentions.changed': (change: { v: number }) => void;
 };
 
 export interface ClientToServerEvents {

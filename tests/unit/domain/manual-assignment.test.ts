@@ -43,4 +43,11 @@ describe('checkManualAssignment', () => {
     const ctx = { ...context([eve], [load('eve', 35)]), session: { ...context([]).session, engineerId: 'eve' } };
     expect(checkManualAssignment(task('mixing'), 'eve', ctx)).toEqual([]);
   });
+
+  it("the session's own staff over their week get no capacity warning: the task adds none", () => {
+    const ctx = { ...context([eve], [load('eve', 43)]), session: { ...context([]).session, engineerId: 'eve' } };
+    expect(checkManualAssignment(task('mixing'), 'eve', ctx)).toEqual([]);
+    // The same week for someone not on the session still warns.
+    expect(checkManualAssignment(task('mixing'), 'eve', context([eve], [load('eve', 43)])).map((w) => w.message)).toEqual(['Eve is over capacity (43 of 40 h booked this week).']);
+  });
 });

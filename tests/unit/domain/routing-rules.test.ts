@@ -114,7 +114,24 @@ describe('rule 5: the session’s own producer or engineer is preferred for thei
     { name: "the session's producer gets producer work over a freer producer", kind: 'artist_coaching', ctx: ctx({ producerId: 'kim' }), assignee: 'kim', rule: 'session_staff' },
     { name: "the session's producer is not preferred for engineer work", kind: 'editing', ctx: ctx({ producerId: 'kim' }), assignee: 'alex', rule: 'free_capacity' },
     { name: "the session's engineer booked elsewhere is skipped", kind: 'editing', ctx: { ...ctx({ engineerId: 'sam' }), bookings: [booking('sam', '2025-03-05T12:00:00Z', '2025-03-05T15:00:00Z')] }, assignee: 'alex', rule: 'availability' },
+    // The booking that filled his week is this session: its mic setup adds no hours to it.
+    {
+      name: "the session's engineer over his week still gets its work (it adds no hours)",
+      kind: 'mic_setup',
+      ctx: { ...ctx({ engineerId: 'sam' }), bookings: [load('sam', 43.5)] },
+      assignee: 'sam',
+      rule: 'session_staff',
+      says: ["Sam is the session's engineer.", "43.5 of 40 h booked this week; this task adds none (the session's time covers it)."],
+    },
   ]);
+});
+
+describe('rule 6 and the session’s own staff', () => {
+  it('over their week, the session’s engineer stays eligible and anyone else is blocked', () => {
+    const result = routeTask(task('editing'), { ...context([alex, sam], [load('alex', 41), load('sam', 41)]), session: session({ engineerId: 'sam' }) });
+    expect(result.candidates.map((c) => c.memberId)).toEqual(['sam']);
+    expect(result.ineligible.map((i) => [i.memberId, i.blockers.map((b) => b.code)])).toEqual([['alex', ['over_capacity']]]);
+  });
 });
 
 describe('rule 6: most free capacity wins; at or over capacity is a hard limit', () => {
