@@ -156,11 +156,17 @@ async function bareUpdates(db: Awaited<ReturnType<typeof createBenchDatabase>>, 
   let next = 0;
   const sql = 'UPDATE "Task" SET "title" = $1, "version" = "version" + 1 WHERE "id" = $2::uuid';
   if (db.kind === 'postgresql') {
-    const pool = new pg.Pool({ connectionString: db.url, max: concurrency });
-    const t0 = performance.now();
-    await Promise.all(Array.from({ length: concurrency }, async () => {
-      const client = await pool.connect();
-      try {
+    // One client per writer, each closed (its socket shut) before the database is dropped: a
+    // pool's end() resolves before its connections are gone, and DROP DATABASE ... WITH (FORCE)
+    // then terminates them, an error on a client nobody listens to (it crashed the benchmark).
+    const clients = await Promise.all(Array.from({ length: concurrency }, async () => {
+      const client = new pg.Client({ connectionString: db.url });
+      await client.connect();
+      return client;
+    }));
+    try {
+      const t0 = performance.now();
+      await Promise.all(clients.map(async (client) => {
         while (next < count) {
           const i = next++;
           const s0 = performance.now();
@@ -169,13 +175,11 @@ async function bareUpdates(db: Awaited<ReturnType<typeof createBenchDatabase>>, 
           await client.query('COMMIT');
           samples.push(performance.now() - s0);
         }
-      } finally {
-        client.release();
-      }
-    }));
-    const seconds = (performance.now() - t0) / 1000;
-    await pool.end();
-    return { perS: count / seconds, p99: summarize(samples).p99 };
+      }));
+      return { perS: count / ((performance.now() - t0) / 1000), p99: summarize(samples).p99 };
+    } finally {
+      await Promise.all(clients.map((client) => client.end()));
+    }
   }
   const lite = await PGlite.create(db.dataDir!);
   try {

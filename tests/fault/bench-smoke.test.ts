@@ -13,15 +13,19 @@ const BENCHES = readdirSync(path.join(ROOT, 'tests/bench'))
   .map((f) => f.replace(/\.bench\.ts$/, ''))
   .sort();
 
-function runBench(name: string): Promise<{ code: number | null; output: string }> {
+function runBench(name: string): Promise<{ code: number | null; output: string; errors: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'tests/bench/run.ts', name], {
       cwd: ROOT, env: { ...process.env, BENCH_SMOKE: '1' }, stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
+    let errors = '';
     child.stdout.on('data', (c: Buffer) => (output += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (output += c.toString()));
-    child.once('exit', (code) => resolve({ code, output }));
+    child.stderr.on('data', (c: Buffer) => {
+      output += c.toString();
+      errors += c.toString();
+    });
+    child.once('exit', (code) => resolve({ code, output, errors }));
   });
 }
 
@@ -32,10 +36,13 @@ describe('benchmarks (smoke: tiny sizes)', () => {
 
   for (const name of BENCHES) {
     it(`${name}: completes and prints its BENCH line`, async () => {
-      const { code, output } = await runBench(name);
+      const { code, output, errors } = await runBench(name);
       const line = output.split('\n').find((l) => l.startsWith(`BENCH ${name} `)) ?? '';
-      // The output's tail says why, when it did not finish.
-      if (code !== 0 || !line) throw new Error(`${name} exited with ${code}${line ? '' : ' and no BENCH line'}:\n${output.slice(-3000)}`);
+      // When it did not finish: the start of what it wrote to stderr (a crash's message and stack
+      // come first, before any dump of the error's properties) and the output's tail.
+      if (code !== 0 || !line) {
+        throw new Error(`${name} exited with ${code}${line ? '' : ' and no BENCH line'}:\n${errors.slice(0, 2000)}\n…\n${output.slice(-1500)}`);
+      }
       expect(line).toMatch(new RegExp(`^BENCH ${name} \\S+=`));
       expect(line).not.toMatch(/\berrors=[1-9]/);
     }, 180_000);
