@@ -79,6 +79,9 @@ const EnvSchema = z.object({
   ALLOWED_ORIGINS: z.string().default(''),
   AUTH_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
   AUTH_RATE_WINDOW_MINUTES: z.coerce.number().positive().default(15),
+  /** Comments one member may post per window (across their browsers). */
+  COMMENT_RATE_LIMIT: z.coerce.number().int().min(1).default(30),
+  COMMENT_RATE_WINDOW_SECONDS: z.coerce.number().positive().default(60),
   /** Failed passwords for one account before its attempts are spaced out (known browsers are exempt). */
   AUTH_ACCOUNT_FREE_FAILURES: z.coerce.number().int().min(1).default(10),
   /** The longest wait between two attempts on a throttled account from an unknown browser. */
@@ -120,6 +123,8 @@ export interface Config {
   allowedOrigins: string[];
   authRateLimit: number;
   authRateWindowMs: number;
+  commentRateLimit: number;
+  commentRateWindowMs: number;
   authAccountFreeFailures: number;
   authAccountMaxDelayMs: number;
   invitationTtlMs: number;
@@ -167,6 +172,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     allowedOrigins: e.ALLOWED_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean),
     authRateLimit: e.AUTH_RATE_LIMIT,
     authRateWindowMs: e.AUTH_RATE_WINDOW_MINUTES * 60_000,
+    commentRateLimit: e.COMMENT_RATE_LIMIT,
+    commentRateWindowMs: e.COMMENT_RATE_WINDOW_SECONDS * 1000,
     authAccountFreeFailures: e.AUTH_ACCOUNT_FREE_FAILURES,
     authAccountMaxDelayMs: e.AUTH_ACCOUNT_MAX_DELAY_SECONDS * 1000,
     invitationTtlMs: e.INVITATION_TTL_HOURS * 3_600_000,

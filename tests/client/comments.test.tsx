@@ -1,7 +1,7 @@
-import type { BoardEvent, Mention, TaskComment } from '@patchbay/shared';
+import type { Mention, TaskComment } from '@patchbay/shared';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { MAYA, SAM, SESSION_ID, THEO, makeSnapshot, makeTask, studio, taskKinds } from './fixtures';
+import { MAYA, SAM, SESSION_ID, THEO, ev, makeSnapshot, makeTask, studio, taskKinds } from './fixtures';
 import { FakeRealtime, json, mockApi, renderApp } from './harness';
 
 const mic = makeTask(1, { title: 'Mic the kit' });
@@ -38,7 +38,7 @@ describe('comments on a task', () => {
     const panel = within(card()).getByRole('region', { name: 'Comments on “Mic the kit”' });
     expect(within(panel).getByText('Sam Reyes')).toBeTruthy();
     expect(within(panel).getByText('@Maya Okafor').tagName).toBe('MARK');
-    expect(panel.textContent).toContain('Told you.');
+    expect(panel.textContent).toContain('Notified: you.');
 
     const box = within(panel).getByRole('textbox', { name: 'Comment on “Mic the kit”' }) as HTMLTextAreaElement;
     fireEvent.change(box, { target: { value: 'Over to @th', selectionStart: 11 } });
@@ -85,10 +85,9 @@ describe('comments on a task', () => {
     await screen.findByRole('heading', { level: 1, name: 'Drum tracking' });
     expect(within(card()).getByRole('button', { name: 'Details of “Mic the kit”' })).toBeTruthy();
     await screen.findByText('Live');
-    const event: BoardEvent = { v: 4, sessionId: SESSION_ID, seq: 11, at: '2026-11-24T10:00:00.000Z', actor: SAM, type: 'comment.added', comment: earlier };
-    realtime.push(event);
+    realtime.push(ev.commentAdded(11, earlier));
     await waitFor(() => expect(within(card()).getByText('1 comment')).toBeTruthy());
-    realtime.push({ ...event, seq: 12, type: 'comment.deleted', commentId: earlier.id, taskId: mic.id });
+    realtime.push(ev.commentDeleted(12, earlier));
     await waitFor(() => expect(within(card()).queryByText('1 comment')).toBeNull());
   });
 });

@@ -1,5 +1,5 @@
 import { PROTOCOL_VERSION } from '@patchbay/shared/realtime/events';
-import type { BoardEvent, BoardSnapshot, ColumnOrder, PersonRef, Session, SetupItem, Studio, Task, TaskKindList } from '@patchbay/shared';
+import type { BoardEvent, BoardSnapshot, ColumnOrder, PersonRef, Session, SetupItem, Studio, Task, TaskComment, TaskKindList } from '@patchbay/shared';
 
 export const SESSION_ID = '11111111-1111-4111-8111-111111111111';
 export const OTHER_SESSION_ID = '22222222-2222-4222-8222-222222222222';
@@ -81,6 +81,8 @@ export const ev = {
   setupUpdated: (seq: number, item: SetupItem, changed: string[] = ['checked'], actor?: PersonRef | null): BoardEvent => ({ ...envelope(seq, actor), type: 'setup.updated', item, changed }),
   setupMoved: (seq: number, item: SetupItem, order: { id: string; version: number }[], actor?: PersonRef | null): BoardEvent => ({ ...envelope(seq, actor), type: 'setup.moved', item, order }),
   setupDeleted: (seq: number, itemId: string, part: SetupItem['part'] = 'INPUT'): BoardEvent => ({ ...envelope(seq), type: 'setup.deleted', itemId, part }),
+  commentAdded: (seq: number, comment: TaskComment, actor?: PersonRef | null): BoardEvent => ({ ...envelope(seq, actor), type: 'comment.added', comment }),
+  commentDeleted: (seq: number, comment: Pick<TaskComment, 'id' | 'taskId'>, actor?: PersonRef | null): BoardEvent => ({ ...envelope(seq, actor), type: 'comment.deleted', commentId: comment.id, taskId: comment.taskId }),
   redacted: (seq: number): BoardEvent => ({ ...envelope(seq, null), type: 'redacted' }),
 };
 

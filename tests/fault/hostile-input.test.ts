@@ -8,7 +8,7 @@ import { PROTOCOL_VERSION } from '@patchbay/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAuthSession } from '../../server/src/auth/auth-sessions';
 import { SESSION_COOKIE } from '../../server/src/auth/http';
-import { createGear, createMember, createSetupRow, createStaffedSession, createTaskRow } from '../helpers/factories';
+import { createCommentRow, createGear, createMember, createSetupRow, createStaffedSession, createTaskRow } from '../helpers/factories';
 import { connectSocket } from '../helpers/sockets';
 import { startTestServer, type TestServer } from '../helpers/test-server';
 
@@ -31,7 +31,7 @@ interface Actor {
 // ---- hostile values -------------------------------------------------------------------------
 
 const LONE_SURROGATES = ['\ud800', '\udfff', 'a\ud83db', '\udc00\ud800'];
-const CONTROL = ['\u0000', 'a\u0000b', '\u0001\u001f', '\u007f', 'line\u000bbreak'];
+const CONTROL = ['\u0000', 'a\u0000b', '\u0001\u001f', '\u007f', 'line\u000bbreak', 'a\u0085b', 'a\u009b31mb'];
 const UNICODE = ['\u202eevil', '\ufeffbom', 'e\u0301\u0301\u0301', '🎛️🎚️', '\u2028\u2029', 'ǅ', '\uffff', '𝕏'.repeat(50), ' '.repeat(30)];
 const INJECTION = [
   "' OR 1=1 --",
@@ -207,9 +207,11 @@ describe('hostile input', () => {
   /** A cheap fingerprint of what a request could change (not sign-ins or the audit log). */
   async function fingerprint(): Promise<string> {
     const tables = ['Studio', 'Room', 'Member', 'Project', 'Session', 'Task', 'BoardEvent', 'TaskKind', 'TaskAssignment', 'Invitation', 'GearItem', 'SetupItem', 'SessionTemplate', 'CalendarFeed', 'TaskComment', 'Mention'];
-    // The event log only grows: its length and last id say whether anything was appended.
+    // The event log grows (its length and last id say whether anything was appended); the one
+    // change ever made to a written event takes back a comment's words, so those are compared whole.
+    const eventLog = `(SELECT count(*) || ':' || coalesce(max(id), 0) || ':' || md5(coalesce(string_agg(payload::text, '|' ORDER BY id) FILTER (WHERE type = 'comment.added'), '')) FROM "BoardEvent")`;
     const sql = `SELECT ${tables
-      .map((name) => (name === 'BoardEvent' ? `(SELECT count(*) || ':' || coalesce(max(id), 0) FROM "BoardEvent")` : `(SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t.id), '')) FROM "${name}" t)`))
+      .map((name) => (name === 'BoardEvent' ? eventLog : `(SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t.id), '')) FROM "${name}" t)`))
       .join(" || ',' || ")} AS f`;
     const rows = await t.prisma.$queryRawUnsafe<{ f: string }[]>(sql);
     return rows[0]!.f;
@@ -223,7 +225,7 @@ describe('hostile input', () => {
     const otherTask = await createTaskRow(t.prisma, { studioId: other.studio.id, sessionId: other.session.id });
     const otherGear = await createGear(t.prisma, other.studio.id);
     const otherItem = await createSetupRow(t.prisma, { studioId: other.studio.id, sessionId: other.session.id });
-    const otherComment = await t.prisma.taskComment.create({ data: { studioId: other.studio.id, sessionId: other.session.id, taskId: otherTask.id, authorId: other.producer.id, body: 'theirs' } });
+    const otherComment = await createCommentRow(t.prisma, otherTask, other.producer.id, 'theirs');
     otherIds = [other.studio.id, other.room.id, other.producer.id, other.project.id, other.session.id, otherTask.id, otherGear.id, otherItem.id, otherComment.id];
 
     const where = { studioId: studio.id };
@@ -241,13 +243,17 @@ describe('hostile input', () => {
     const [firstTask, secondTask] = await t.prisma.task.findMany({ where, take: 2, include: { session: true } });
     const comments = [];
     for (const task of [firstTask!, secondTask!]) {
-      comments.push(await t.prisma.taskComment.create({ data: { studioId: studio.id, sessionId: task.sessionId, taskId: task.id, authorId: task.session.producerId, body: 'Fuzz me' } }));
+      comments.push(await createCommentRow(t.prisma, task, task.session.producerId!, 'Fuzz me'));
     }
     ids.set('commentId', comments.map((c) => c.id));
     ownIds = [...ids.entries()].filter(([k]) => k !== 'key').flatMap(([, v]) => v);
 
     const byAccess = async (accessRole: 'GUEST' | 'ENGINEER' | 'PRODUCER' | 'ADMIN') =>
       (await t.prisma.member.findFirstOrThrow({ where: { ...where, accessRole }, orderBy: { createdAt: 'asc' } })).id;
+    // The engineer and the admin are named in the first comment: marking mentions read has real ids to try.
+    for (const role of ['ENGINEER', 'ADMIN'] as const) {
+      ownIds.push((await t.prisma.mention.create({ data: { studioId: studio.id, commentId: comments[0]!.id, memberId: await byAccess(role) } })).id);
+    }
     actors.push({ name: 'signed out', memberId: null, cookie: null });
     for (const role of ['GUEST', 'ENGINEER', 'PRODUCER', 'ADMIN'] as const) {
       const memberId = await byAccess(role);

@@ -80,6 +80,11 @@ export async function createTaskRow(
   });
 }
 
+/** A comment on a task, written straight to the database (no mentions, no board event). */
+export async function createCommentRow(prisma: PrismaClient, task: { studioId: string; sessionId: string; id: string }, authorId: string, body = `Comment ${next()}`) {
+  return prisma.taskComment.create({ data: { studioId: task.studioId, sessionId: task.sessionId, taskId: task.id, authorId, body } });
+}
+
 /** A small studio with one room, a producer, an engineer, a project and a session staffed by both. */
 export async function createStaffedSession(prisma: PrismaClient) {
   const studio = await createStudio(prisma, { name: 'Test Studio' });

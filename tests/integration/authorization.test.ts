@@ -6,7 +6,7 @@ import { PROTOCOL_VERSION } from '@patchbay/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAuthSession } from '../../server/src/auth/auth-sessions';
 import { SESSION_COOKIE } from '../../server/src/auth/http';
-import { createGear, createMember, createProject, createRoom, createSession, createSetupRow, createStudio, createTaskRow } from '../helpers/factories';
+import { createCommentRow, createGear, createMember, createProject, createRoom, createSession, createSetupRow, createStudio, createTaskRow } from '../helpers/factories';
 import { connectSocket, joinBoard } from '../helpers/sockets';
 import { startTestServer, type TestServer } from '../helpers/test-server';
 
@@ -69,7 +69,7 @@ async function freshTask(c: Ctx, assignee: string | null) {
 /** A comment by the session's lead producer on a fresh task. */
 async function freshComment(c: Ctx) {
   const task = await freshTask(c, null);
-  return c.t.prisma.taskComment.create({ data: { studioId: c.f.studioId, sessionId: c.f.sessionId, taskId: task.id, authorId: c.f.members.producerLead, body: 'A word' } });
+  return createCommentRow(c.t.prisma, { studioId: c.f.studioId, sessionId: c.f.sessionId, id: task.id }, c.f.members.producerLead, 'A word');
 }
 async function freshLine(c: Ctx, part: 'INPUT' | 'CHECK' = 'INPUT') {
   return createSetupRow(c.t.prisma, { studioId: c.f.studioId, sessionId: c.f.sessionId }, { part });
@@ -453,5 +453,38 @@ describe('authorization matrix', () => {
       socket.disconnect();
     }
     expect(results).toEqual(wanted);
+  });
+
+  it('a comment reaches every board viewer as the matrix says (in full, or redacted for a guest); only the people it names hear their mentions changed', async () => {
+    const sockets: Record<string, Awaited<ReturnType<typeof connectSocket>>> = {};
+    const heard: Record<string, number> = {};
+    const { seq } = (await t.api('GET', `/api/sessions/${f.sessionId}/board`)).body as { seq: number };
+    // Every studio member on the board (or off it), and another studio's admin, listen for mentions.
+    for (const actor of ACTORS.filter((a) => a !== 'anon')) {
+      const socket = await connectSocket(t.baseUrl, (await signInFresh(actor))!.cookie);
+      heard[actor] = 0;
+      socket.on('mentions.changed', () => (heard[actor] = heard[actor]! + 1));
+      sockets[actor] = socket;
+    }
+    const joined = await Promise.all(BOARD_VIEWERS.map(async (actor) => (await joinBoard(sockets[actor]!, f.sessionId, seq)).ok));
+    expect(joined.every(Boolean)).toBe(true);
+    const task = (await t.api('POST', `/api/sessions/${f.sessionId}/tasks`, { kind: 'editing', title: 'Comp the verses' })).body as { id: string };
+    // Named: the session's engineer and assistant (who may open the board); never a guest (of
+    // this project or another), another studio's admin, or the author (the admin).
+    const said = await t.api('POST', `/api/tasks/${task.id}/comments`, { body: '@Engineer In @Assistant In @Guest In @Guest Out @Foreign Admin @Admin the verse comp is ready' });
+    expect(said.status).toBe(201);
+    const results: Record<string, string> = {};
+    const wanted: Record<string, string> = {};
+    for (const actor of BOARD_VIEWERS) {
+      const socket = sockets[actor]!;
+      const started = Date.now();
+      while (!socket.received.some((e) => e.seq === seq + 2) && Date.now() - started < 5000) await new Promise((r) => setTimeout(r, 10));
+      results[actor] = socket.received.find((e) => e.seq === seq + 2)?.type ?? 'nothing';
+      wanted[actor] = COMMENTERS.includes(actor) ? 'comment.added' : 'redacted';
+    }
+    expect(results).toEqual(wanted);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(Object.entries(heard).filter(([, n]) => n > 0).map(([a, n]) => `${a}:${n}`).sort()).toEqual(['assistantIn:1', 'engineerIn:1']);
+    for (const socket of Object.values(sockets)) socket.disconnect();
   });
 });

@@ -1,5 +1,6 @@
 // Why a task is blocked, over HTTP and the live board: said with the move to Blocked (a move or
-// an edit), changed while it stays there, cleared when it leaves, refused when too long, set by
+// an edit), changed while it stays there, cleared when it leaves, refused when too long or given
+// for a task that is not going to Blocked, set by
 // whoever may move the task, in the event log for viewers, and never sent to a guest.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BLOCKED_REASON_MAX, TaskSchema } from '@patchbay/shared';
@@ -44,9 +45,14 @@ describe('why a task is blocked', () => {
     const reordered = await t.api('POST', `/api/tasks/${task.id}/move`, { version: 3, status: 'BLOCKED', index: 5 });
     expect(reordered.body.task.blockedReason).toBe('DI arrives at 14:00');
 
-    // Out of Blocked: cleared (a reason given with a move elsewhere is not kept either).
+    // A reason with a move elsewhere is refused, naming the field, and nothing moves.
     const version = reordered.body.task.version as number;
-    const unblocked = await t.api('POST', `/api/tasks/${task.id}/move`, { version, status: 'IN_PROGRESS', index: 0, blockedReason: 'ignored' });
+    const refused = await t.api('POST', `/api/tasks/${task.id}/move`, { version, status: 'IN_PROGRESS', index: 0, blockedReason: 'Waiting for nothing' });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.details.issues).toEqual([expect.objectContaining({ path: 'blockedReason' })]);
+    expect(await t.prisma.task.findUniqueOrThrow({ where: { id: task.id } })).toMatchObject({ status: 'BLOCKED', version, blockedReason: 'DI arrives at 14:00' });
+    // Out of Blocked: cleared.
+    const unblocked = await t.api('POST', `/api/tasks/${task.id}/move`, { version, status: 'IN_PROGRESS', index: 0 });
     expect(unblocked.body.task).toMatchObject({ status: 'IN_PROGRESS', blockedReason: '' });
     expect((await t.prisma.task.findUniqueOrThrow({ where: { id: task.id } })).blockedReason).toBe('');
   });
@@ -57,10 +63,14 @@ describe('why a task is blocked', () => {
     expect(blocked.body).toMatchObject({ status: 'BLOCKED', blockedReason: 'The 1176 is at the repair shop' });
     const done = await t.api('PATCH', `/api/tasks/${task.id}`, { version: 2, status: 'DONE' });
     expect(done.body).toMatchObject({ status: 'DONE', blockedReason: '' });
-    // A reason for a task that is not blocked changes nothing.
-    const noop = await t.api('PATCH', `/api/tasks/${task.id}`, { version: 3, blockedReason: 'Nothing' });
-    expect(noop.status).toBe(200);
-    expect(noop.body).toMatchObject({ version: 3, blockedReason: '' });
+    // A reason for a task that is not blocked is refused, naming the field; clearing is fine.
+    const refused = await t.api('PATCH', `/api/tasks/${task.id}`, { version: 3, blockedReason: 'Nothing', title: 'Patch the outboard again' });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.details.issues).toEqual([expect.objectContaining({ path: 'blockedReason' })]);
+    expect(await t.prisma.task.findUniqueOrThrow({ where: { id: task.id } })).toMatchObject({ version: 3, title: 'Patch the outboard', blockedReason: '' });
+    const cleared = await t.api('PATCH', `/api/tasks/${task.id}`, { version: 3, blockedReason: '' });
+    expect(cleared.status).toBe(200);
+    expect(cleared.body).toMatchObject({ version: 3, blockedReason: '' });
   });
 
   it('refuses a reason that is too long, naming the field, and changes nothing', async () => {

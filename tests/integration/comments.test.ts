@@ -93,7 +93,8 @@ describe('comments on tasks, and the people named in them', () => {
   it('refuses an empty, too long or unstorable comment, naming the field, and writes nothing', async () => {
     const task = await newTask('Patch the outboard');
     const before = await t.prisma.taskComment.count();
-    for (const body of ['   ', 'x'.repeat(2001), 'bad \u0000 byte']) {
+    // Empty, only invisible characters, too long, NUL, a C1 control (NEL) and a terminal escape (CSI).
+    for (const body of ['   ', '\u200b', '\u200b\u2060 ', 'x'.repeat(2001), 'bad \u0000 byte', 'a\u0085b', 'a\u009b31mb']) {
       const res = await t.api('POST', `/api/tasks/${task.id}/comments`, { body });
       expect(res.status).toBe(400);
       expect(JSON.stringify(res.body.error.details)).toContain('body');
@@ -103,7 +104,7 @@ describe('comments on tasks, and the people named in them', () => {
     expect(await t.prisma.taskComment.count()).toBe(before);
   });
 
-  it('is taken back by its author or a manager, not by another engineer; the event tells viewers and the mention goes', async () => {
+  it('is taken back by its author or whoever may edit the tasks, not by another engineer; the event tells viewers and the mention goes', async () => {
     const task = await newTask('Line-check');
     const producer = await t.as(ids.producer.id);
     const comment = (await producer('POST', `/api/tasks/${task.id}/comments`, { body: 'Waiting on @Eli Engineer for the snake' })).body as { id: string };
@@ -123,6 +124,14 @@ describe('comments on tasks, and the people named in them', () => {
     await told;
     expect(await t.prisma.mention.count({ where: { commentId: comment.id } })).toBe(0);
     expect((await producer('DELETE', `/api/comments/${comment.id}`)).status).toBe(404);
+
+    // The other engineer may not edit the tasks, and still takes back their own words; the
+    // studio's admin takes back anyone's.
+    const own = (await stranger('POST', `/api/tasks/${task.id}/comments`, { body: 'Wrong board, sorry' })).body as { id: string };
+    expect((await stranger('DELETE', `/api/comments/${own.id}`)).status).toBe(204);
+    const theirs = (await stranger('POST', `/api/tasks/${task.id}/comments`, { body: 'Snake is in the cupboard' })).body as { id: string };
+    expect((await t.api('DELETE', `/api/comments/${theirs.id}`)).status).toBe(204);
+    expect(await t.prisma.taskComment.count({ where: { id: { in: [own.id, theirs.id] } } })).toBe(0);
   });
 
   it('a deleted comment leaves no words behind: the replay keeps that it was said, not what', async () => {
@@ -152,10 +161,63 @@ describe('comments on tasks, and the people named in them', () => {
     expect(MentionListSchema.parse((await gil('GET', '/api/me/mentions')).body)).toEqual({ mentions: [], unread: 0 });
   });
 
-  it('goes with its task', async () => {
+  it('goes with its task: its words leave the replay, and the person named is told', async () => {
     const task = await newTask('Throwaway');
-    await t.api('POST', `/api/tasks/${task.id}/comments`, { body: 'soon gone' });
+    const { seq } = (await t.api('GET', `/api/sessions/${ids.session.id}/board`)).body as { seq: number };
+    await t.api('POST', `/api/tasks/${task.id}/comments`, { body: '@Eli Engineer this one is soon gone' });
+    const eli = await t.as(ids.engineer.id);
+    expect(MentionListSchema.parse((await eli('GET', '/api/me/mentions')).body).mentions.map((m) => m.comment.body)).toContain('@Eli Engineer this one is soon gone');
+    const told = mentionsChanged(await socketAs(ids.engineer.id));
     expect((await t.api('DELETE', `/api/tasks/${task.id}`)).status).toBe(204);
+    await told;
     expect(await t.prisma.taskComment.count({ where: { taskId: task.id } })).toBe(0);
+    expect(MentionListSchema.parse((await eli('GET', '/api/me/mentions')).body).mentions.map((m) => m.comment.body)).not.toContain('@Eli Engineer this one is soon gone');
+    const replay = (await t.api('GET', `/api/sessions/${ids.session.id}/events?after=${seq}`)).body as { events: Array<{ type: string }> };
+    expect(replay.events.map((e) => e.type)).toEqual(['comment.added', 'task.deleted']);
+    expect(JSON.stringify(replay)).not.toContain('soon gone');
+  });
+
+  it('marks only your own mentions read: any other id is refused, naming it, and nothing is marked', async () => {
+    const task = await newTask('Print the lyric sheets');
+    await t.api('POST', `/api/tasks/${task.id}/comments`, { body: '@Eli Engineer and @Pat Producer, lyric sheets by 10' });
+    const eli = await t.as(ids.engineer.id);
+    const pat = await t.as(ids.producer.id);
+    const mine = MentionListSchema.parse((await eli('GET', '/api/me/mentions')).body).mentions[0]!;
+    const patsMention = MentionListSchema.parse((await pat('GET', '/api/me/mentions')).body).mentions[0]!;
+    const unreadBefore = MentionListSchema.parse((await eli('GET', '/api/me/mentions')).body).unread;
+    for (const other of [patsMention.id, '00000000-0000-4000-8000-000000000000']) {
+      const res = await eli('POST', '/api/me/mentions/read', { ids: [mine.id, other] });
+      expect(res.status).toBe(400);
+      expect(res.body.error.details.issues).toEqual([expect.objectContaining({ path: 'ids.1' })]);
+    }
+    expect(MentionListSchema.parse((await eli('GET', '/api/me/mentions')).body).unread).toBe(unreadBefore);
+    expect(await t.prisma.mention.count({ where: { id: patsMention.id, readAt: { not: null } } })).toBe(0);
+    const read = MentionListSchema.parse((await eli('POST', '/api/me/mentions/read', { ids: [mine.id] })).body);
+    expect(read.unread).toBe(unreadBefore - 1);
+  });
+});
+
+describe('how many comments one member may post', () => {
+  let t: TestServer;
+  let ids: Awaited<ReturnType<typeof createStaffedSession>>;
+  beforeAll(async () => {
+    t = await startTestServer({ commentRateLimit: 3, commentRateWindowMs: 60_000 });
+    ids = await createStaffedSession(t.prisma);
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('answers 429 past the limit and stores nothing more, while someone else still posts', async () => {
+    const task = (await t.api('POST', `/api/sessions/${ids.session.id}/tasks`, { kind: 'mic_setup', title: 'Mic the choir' })).body as { id: string };
+    const producer = await t.as(ids.producer.id);
+    const statuses = [];
+    for (let i = 0; i < 4; i += 1) statuses.push((await producer('POST', `/api/tasks/${task.id}/comments`, { body: `Note ${i}` })).status);
+    expect(statuses).toEqual([201, 201, 201, 429]);
+    const refused = await producer('POST', `/api/tasks/${task.id}/comments`, { body: 'one more' });
+    expect(refused.body.error).toMatchObject({ code: 'RATE_LIMITED' });
+    expect(await t.prisma.taskComment.count({ where: { taskId: task.id, authorId: ids.producer.id } })).toBe(3);
+    const engineer = await t.as(ids.engineer.id);
+    expect((await engineer('POST', `/api/tasks/${task.id}/comments`, { body: 'Choir mics are up' })).status).toBe(201);
   });
 });

@@ -1,11 +1,9 @@
-import type { Mentionable } from '@patchbay/shared';
+import { MENTION_QUERY, type Mentionable } from '@patchbay/shared';
 import { COMMENT_MAX } from '@patchbay/shared/domain/task-limits';
 import { useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { PausedLine, useBoardPaused } from '../board/board-paused';
 
-const fold = (s: string) => s.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase();
-/** The "@…" being typed just before the caret (letters only so far), or null. */
-const QUERY = /(?:^|\s)@([\p{L}\p{N}'’-]*)$/u;
+import { fold } from '../lib/fold';
 
 /** People whose name (or a word of it) starts with what follows the "@", at most five. */
 function suggestionsFor(query: string, people: readonly Mentionable[], meId: string): Mentionable[] {
@@ -57,7 +55,7 @@ export function CommentComposer({
     ref.current?.setSelectionRange(at, at);
   });
 
-  const query = useMemo(() => QUERY.exec(body.slice(0, caret))?.[1] ?? null, [body, caret]);
+  const query = useMemo(() => MENTION_QUERY.exec(body.slice(0, caret))?.[1] ?? null, [body, caret]);
   const options = useMemo(() => (query === null || closed ? [] : suggestionsFor(query, people, meId)), [query, closed, people, meId]);
   const open = options.length > 0;
   const current = open ? options[Math.min(active, options.length - 1)] : undefined;

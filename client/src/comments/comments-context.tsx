@@ -9,8 +9,8 @@ export interface CommentsApi {
   timeZone: string;
   /** May comment on this board's tasks. */
   canComment: boolean;
-  /** May take back anyone's comment (not only one's own). */
-  canRemoveAny: boolean;
+  /** Whether the signed-in member may take this comment back (its author, or whoever may edit the tasks). */
+  mayTakeBack: (comment: TaskComment) => boolean;
   /** Posts a comment; false when it was refused (the reason is shown as a notice). */
   post: (task: Task, body: string) => Promise<boolean>;
   remove: (comment: TaskComment) => Promise<void>;

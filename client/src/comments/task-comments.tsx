@@ -28,7 +28,7 @@ export function TaskComments({ task, comments, id }: { task: Task; comments: rea
                 <time className="comment__time" dateTime={c.createdAt}>
                   {formatInstant(c.createdAt, api.timeZone)}
                 </time>
-                {c.author?.id === api.meId || api.canRemoveAny ? (
+                {api.mayTakeBack(c) ? (
                   <button
                     type="button"
                     className="comment__remove"
@@ -50,9 +50,9 @@ export function TaskComments({ task, comments, id }: { task: Task; comments: rea
                 ) : null}
               </p>
               <p className="comment__body">
-                <MentionText body={c.body} mentions={c.mentions} />
+                <MentionText body={c.body} mentions={c.mentions} people={api.people} />
               </p>
-              {c.mentions.length > 0 ? <p className="comment__told">Told {c.mentions.map((m) => (m.id === api.meId ? 'you' : m.name)).join(', ')}.</p> : null}
+              {c.mentions.length > 0 ? <p className="comment__told">Notified: {c.mentions.map((m) => (m.id === api.meId ? 'you' : m.name)).join(', ')}.</p> : null}
             </li>
           ))}
         </ol>

@@ -1,4 +1,4 @@
-import type { Mentionable, Task, TaskComment } from '@patchbay/shared';
+import { canTakeBackComment, type AccessRole, type AccessScope, type Mentionable, type Task, type TaskComment } from '@patchbay/shared';
 import { useCallback, useMemo, useState } from 'react';
 import { useApi } from '../api/api-context';
 import { errorMessage } from '../api/client';
@@ -10,11 +10,12 @@ import type { CommentsApi } from './comments-context';
 /** What a board's cards need to post and take back comments (stable while the board changes). */
 export function useBoardComments(
   dispatch: (action: BoardAction) => void,
-  options: { people: readonly Mentionable[]; meId: string; timeZone: string; canComment: boolean; canRemoveAny: boolean },
+  options: { people: readonly Mentionable[]; meId: string; timeZone: string; canComment: boolean; role: AccessRole; scope: AccessScope },
 ): CommentsApi {
   const apiClient = useApi();
   const { notify } = useNotices();
-  const { people, meId, timeZone, canComment, canRemoveAny } = options;
+  const { people, meId, timeZone, canComment, role, scope } = options;
+  const mayTakeBack = useCallback((comment: TaskComment) => canTakeBackComment(role, scope, comment.author?.id ?? null, meId), [role, scope, meId]);
   const [drafts] = useState(() => new Map<string, string>());
   const post = useCallback(
     async (task: Task, body: string) => {
@@ -40,5 +41,5 @@ export function useBoardComments(
       ),
     [apiClient, dispatch, notify],
   );
-  return useMemo<CommentsApi>(() => ({ people, meId, timeZone, canComment, canRemoveAny, post, remove, drafts }), [people, meId, timeZone, canComment, canRemoveAny, post, remove, drafts]);
+  return useMemo<CommentsApi>(() => ({ people, meId, timeZone, canComment, mayTakeBack, post, remove, drafts }), [people, meId, timeZone, canComment, mayTakeBack, post, remove, drafts]);
 }

@@ -147,7 +147,8 @@ export function BoardPage() {
     meId,
     timeZone: me.studio.timezone,
     canComment: permissions.can('tasks.comment', scope),
-    canRemoveAny: permissions.can('tasks.edit', scope),
+    role,
+    scope,
   });
   // Without the live channel a write could not be confirmed: the board pauses them and says so.
   const paused = board.live === 'reconnecting' || board.live === 'offline';

@@ -17,7 +17,6 @@ CREATE TABLE "Mention" (
     "studioId" UUID NOT NULL,
     "commentId" UUID NOT NULL,
     "memberId" UUID NOT NULL,
-    "byId" UUID,
     "readAt" TIMESTAMPTZ(3),
     "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
@@ -56,6 +55,3 @@ ALTER TABLE "Mention" ADD CONSTRAINT "Mention_commentId_fkey" FOREIGN KEY ("comm
 
 -- AddForeignKey
 ALTER TABLE "Mention" ADD CONSTRAINT "Mention_memberId_fkey" FOREIGN KEY ("memberId") REFERENCES "Member"("id") ON DELETE CASCADE ON UPDATE CASCADE;
-
--- AddForeignKey
-ALTER TABLE "Mention" ADD CONSTRAINT "Mention_byId_fkey" FOREIGN KEY ("byId") REFERENCES "Member"("id") ON DELETE SET NULL ON UPDATE CASCADE;

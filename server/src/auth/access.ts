@@ -12,7 +12,7 @@ export function requireCan(auth: AuthContext, action: Action, what: string, scop
 }
 
 export interface SessionAccess {
-  session: { id: string; projectId: string; producerId: string | null; engineerId: string | null; title: string };
+  session: { id: string; projectId: string; producerId: string | null; engineerId: string | null; leadProducerId: string | null; title: string };
   scope: AccessScope;
 }
 
@@ -42,7 +42,7 @@ export async function sessionAccess(db: Tx | PrismaClient, auth: AuthContext, se
     WHERE s."id" = ${sessionId}::uuid AND s."studioId" = ${auth.studioId}::uuid`;
   if (!row) throw notFound('Session', sessionId);
   return {
-    session: { id: row.id, title: row.title, projectId: row.projectId, producerId: row.producerId, engineerId: row.engineerId },
+    session: { id: row.id, title: row.title, projectId: row.projectId, producerId: row.producerId, engineerId: row.engineerId, leadProducerId: row.leadProducerId },
     scope: {
       leadsProject: row.leadProducerId === me,
       staffsSession: row.producerId === me || row.engineerId === me,

@@ -93,3 +93,20 @@ export function authRateLimit(ctx: AppContext, name: string): RequestHandler {
     handler: (_req, _res, next) => next(new AppError('RATE_LIMITED', 'Too many attempts; wait a few minutes and try again')),
   });
 }
+
+/**
+ * Limits a signed-in member's writes of one kind (comments) per window, across their browsers, so
+ * one account cannot flood a board and its people's mentions. Requests without a sign-in pass on
+ * to the route, which answers 401.
+ */
+export function memberRateLimit(name: string, limit: number, windowMs: number): RequestHandler {
+  return rateLimit({
+    windowMs,
+    limit,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    skip: (_req, res) => authOf(res) === null,
+    keyGenerator: (_req, res) => `${name}:member:${authOf(res)!.memberId}`,
+    handler: (_req, _res, next) => next(new AppError('RATE_LIMITED', `Too many ${name}s in a short time; wait a minute and try again`)),
+  });
+}

@@ -43,12 +43,14 @@ export async function appendBoardEvents(
 }
 
 /**
- * A comment taken back: its `comment.added` in the log keeps that it was said, not what (no
- * words, nobody named), so a replay or the activity list no longer holds them. In the caller's
- * transaction; the event keeps its seq.
+ * Comments taken back (one, or all of a deleted task's): each `comment.added` in the log keeps
+ * that something was said, not what (no words, nobody named), so a replay or the activity list no
+ * longer holds them. The one change ever made to a written event: the event keeps its seq, and
+ * what it still says is true. In the caller's transaction.
  */
-export async function forgetCommentWords(tx: Tx, sessionId: string, commentId: string): Promise<void> {
+export async function forgetCommentWords(tx: Tx, sessionId: string, commentIds: readonly string[]): Promise<void> {
+  if (commentIds.length === 0) return;
   await tx.$executeRaw`
     UPDATE "BoardEvent" SET "payload" = jsonb_set(jsonb_set("payload", '{comment,body}', '""'), '{comment,mentions}', '[]')
-    WHERE "sessionId" = ${sessionId}::uuid AND "payload"->>'type' = 'comment.added' AND "payload"->'comment'->>'id' = ${commentId}`;
+    WHERE "sessionId" = ${sessionId}::uuid AND "type" = 'comment.added' AND "payload"->'comment'->>'id' = ANY(${[...commentIds]}::text[])`;
 }

@@ -242,10 +242,12 @@ export async function deleteSession(ctx: AppContext, auth: AuthContext, sessionI
     await lockBookings(tx, auth.studioId);
     const before = await tx.session.findFirst({ where: { id: sessionId, studioId: auth.studioId } });
     if (!before) throw notFound('Session', sessionId);
+    // Its comments and their mentions go with it (and its log): the people named are told.
+    const named = await tx.mention.findMany({ where: { comment: { sessionId } }, select: { memberId: true }, distinct: ['memberId'] });
     await tx.session.delete({ where: { id: sessionId } });
     // A first hold deleted: the second holds behind it move up, as when it is released.
     const events = before.hold === 'FIRST_HOLD' && before.status !== 'CANCELLED' ? (await promoteAfterFirstHoldLeft(tx, auth, before)).events : [];
-    return { result: before, events };
+    return { result: before, events, mentioned: named.map((m) => m.memberId) };
   });
   ctx.broadcaster.workloadChanged(auth.studioId, { memberIds: [staff?.producerId, staff?.engineerId].filter((m): m is string => typeof m === 'string'), sessionIds: [sessionId] });
   await audit(ctx.db.prisma, { studioId: auth.studioId, actorId: auth.memberId, action: 'session.deleted', entityType: 'session', entityId: sessionId });

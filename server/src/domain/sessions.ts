@@ -18,7 +18,7 @@ import type { PrismaClient } from '../generated/prisma/client';
 export const MAX_REPLAY = 500;
 
 /** Sessions a member without `sessions.viewAll` is involved in (staff, tasks, lead, guest). */
-function involvedIn(memberId: string): Prisma.SessionWhereInput {
+export function involvedIn(memberId: string): Prisma.SessionWhereInput {
   return {
     OR: [
       { producerId: memberId },

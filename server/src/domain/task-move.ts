@@ -6,12 +6,12 @@ import {
   type MovedTask,
   type UnsequencedBoardEvent,
 } from '@patchbay/shared';
-import { blockedReasonAfter, canChangeTaskStatus } from '@patchbay/shared';
+import { blockedReasonAfter, blockedReasonRefusal, canChangeTaskStatus } from '@patchbay/shared';
 import { requireCan, sessionAccess } from '../auth/access';
 import type { AuthContext } from '../auth/auth-context';
 import type { AppContext } from '../context';
 import type { Tx } from '../db/database';
-import { AppError } from '../errors';
+import { AppError, invalidField } from '../errors';
 import { presentTask } from '../presenters/task';
 import { appendBoardEvents } from './board-events';
 import { promoteOnWork } from './session-status';
@@ -60,6 +60,8 @@ export async function moveTask(ctx: AppContext, auth: AuthContext, taskId: strin
       }
       if (before.version !== input.version) throw versionConflict(presentTask(before), input.version);
 
+      const refusal = blockedReasonRefusal(input.status, input.blockedReason);
+      if (refusal) throw invalidField('blockedReason', refusal);
       const blockedReason = blockedReasonAfter(input.status, input.blockedReason, before.blockedReason);
       if (before.status === input.status && blockedReason === before.blockedReason) {
         const current = await column(tx, before.sessionId, input.status);

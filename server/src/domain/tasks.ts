@@ -7,14 +7,15 @@ import {
   type UnsequencedBoardEvent,
   type UpdateTaskInput,
 } from '@patchbay/shared';
-import { blockedReasonAfter, canChangeTaskStatus } from '@patchbay/shared';
+import { blockedReasonAfter, blockedReasonRefusal, canChangeTaskStatus } from '@patchbay/shared';
 import { requireCan, sessionAccess } from '../auth/access';
 import type { AuthContext } from '../auth/auth-context';
 import type { AppContext } from '../context';
-import { AppError } from '../errors';
+import { AppError, invalidField } from '../errors';
 import { presentTask, taskInclude } from '../presenters/task';
 import { appendBoardEvents, lockBoard } from './board-events';
 import { runCommand, type CommandOptions } from './command';
+import { takeBackComments } from './comments';
 import {
   createFollowUps,
   loadTask,
@@ -147,6 +148,8 @@ export async function updateTask(
       // A status change from an edit form puts the task at the end of its new column; exact
       // placement goes through moveTask.
       if (status !== before.status) set('position', await nextPosition(tx, before.sessionId, status), before.position);
+      const refusal = blockedReasonRefusal(status, input.blockedReason);
+      if (refusal) throw invalidField('blockedReason', refusal);
       set('blockedReason', blockedReasonAfter(status, input.blockedReason, before.blockedReason), before.blockedReason);
       if (changed.length === 0) return { result: presentTask(before), events: [] };
 
@@ -175,9 +178,11 @@ export async function deleteTask(ctx: AppContext, auth: AuthContext, taskId: str
       const { scope } = await sessionAccess(tx, auth, before.sessionId, before.assigneeId);
       requireCan(auth, 'tasks.edit', 'delete tasks in this session', scope);
       if (version !== undefined && before.version !== version) throw versionConflict(presentTask(before), version);
+      // Its comments go with it, their words out of the log, and the people they named are told.
+      const { named } = await takeBackComments(tx, before.sessionId, { taskId });
       await tx.task.delete({ where: { id: taskId } });
       const events = await appendBoardEvents(tx, before.sessionId, [{ type: 'task.deleted', sessionId: before.sessionId, taskId }], auth);
-      return { result: undefined, events };
+      return { result: undefined, events, mentioned: named };
     },
     options,
   );

@@ -6,7 +6,7 @@ import { AppError, databaseUnavailable } from '../errors';
 import { buildOpenApiDocument } from './openapi';
 import { defineRoute, mountRoutes, type Route } from './route';
 import { markInvalidUtf8 } from './validation';
-import { authenticate, authRateLimit, csrfGuard } from '../auth/http';
+import { authenticate, authRateLimit, csrfGuard, memberRateLimit } from '../auth/http';
 import { artistRoutes } from './routes/artist';
 import { authRoutes } from './routes/auth';
 import { memberRoutes, projectRoutes, roomRoutes, taskKindRoutes } from './routes/catalog';
@@ -125,6 +125,7 @@ export function createApiRouter(ctx: AppContext, routes: Route[]): Router {
   router.post('/auth/password', authRateLimit(ctx, 'password'));
   router.post('/setup', authRateLimit(ctx, 'setup'));
   router.use('/invitations/by-token', authRateLimit(ctx, 'invitation'));
+  router.post('/tasks/:taskId/comments', memberRateLimit('comment', ctx.config.commentRateLimit, ctx.config.commentRateWindowMs));
   mountRoutes(router, routes, ctx);
   router.use((req, _res, next) => next(new AppError('NOT_FOUND', `No API route ${req.method} ${req.baseUrl}${req.path}`)));
   router.use(errorHandler(ctx));

@@ -11,9 +11,12 @@ export const InstantSchema = z.iso
 export const PersonRefSchema = z.object({ id: IdSchema, name: z.string() });
 export type PersonRef = z.infer<typeof PersonRefSchema>;
 
-/** Text PostgreSQL can store and people can read: no NUL or other control characters but tab and newlines, no lone surrogates. */
+/**
+ * Text PostgreSQL can store and people can read: no NUL or other control characters (C0 but tab
+ * and newlines, DEL, C1: a terminal escape like U+009B among them), no lone surrogates.
+ */
 // eslint-disable-next-line no-control-regex
-const UNSTORABLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const UNSTORABLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 export const isStorableText = (value: string): boolean => !UNSTORABLE.test(value);
 
 /** A text field of at most `max` characters (trimmed), refusing text the database cannot store. */
@@ -23,11 +26,14 @@ export const text = (max: number) =>
     .trim()
     .max(max, `must be at most ${max} characters`)
     .refine(isStorableText, 'must not contain control characters or broken unicode');
-/** Like `text`, and not empty. */
+/** Characters that show nothing (zero-width spaces and joiners, word joiner, BOM). */
+const INVISIBLE = /[\u200b-\u200d\u2060\ufeff]/g;
+/** Like `text`, and not empty (nor only characters that show nothing). */
 export const requiredText = (max: number) =>
   z
     .string()
     .trim()
     .min(1, 'must not be empty')
+    .refine((s) => s.replace(INVISIBLE, '').trim() !== '', 'must not be empty')
     .max(max, `must be at most ${max} characters`)
     .refine(isStorableText, 'must not contain control characters or broken unicode');

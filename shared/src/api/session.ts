@@ -58,7 +58,7 @@ export const BoardSnapshotSchema = z.object({
   /** The setup list (input list, patch plan, checklist) in order; null for people who do not see it. */
   setup: z.array(SetupItemSchema).nullable(),
   /** The tasks' comments, oldest first. */
-  comments: z.array(TaskCommentSchema).default([]),
+  comments: z.array(TaskCommentSchema),
   seq: z.number().int(),
 }).meta({ id: 'BoardSnapshot' });
 export type BoardSnapshot = z.infer<typeof BoardSnapshotSchema>;

@@ -165,6 +165,11 @@ export function can(role: AccessRole, action: Action, scope?: AccessScope): bool
   return scope === undefined ? true : OWN_SCOPE[action](scope);
 }
 
+/** Whether a member may take back a comment: its author (while they may comment there), and whoever may edit the session's tasks. */
+export function canTakeBackComment(role: AccessRole, scope: AccessScope, authorId: string | null, memberId: string): boolean {
+  return (authorId === memberId && can(role, 'tasks.comment', scope)) || can(role, 'tasks.edit', scope);
+}
+
 /** Whether `role` may change a task's status given the scope: editors anywhere, assignees their own. */
 export function canChangeTaskStatus(role: AccessRole, scope: AccessScope): boolean {
   return can(role, 'tasks.edit', scope) || can(role, 'tasks.updateOwnStatus', scope);

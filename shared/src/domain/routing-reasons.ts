@@ -2,7 +2,6 @@
  * The sentences routing decisions carry. Kept apart from the rules so wording can change
  * without touching them.
  */
-import { isAtCapacity } from './availability';
 import type { Booking } from './bookings';
 import { MEMBER_ROLE_LABELS, MEMBER_ROLES, roleWithArticle } from './roles';
 import type { MemberRole } from './roles';
@@ -95,11 +94,13 @@ export function freeReason(window: string): string {
   return `Free ${window}.`;
 }
 
-/** "12 of 40 h booked this week." */
-/** The week's hours; for someone staffing the session, a full week says the task adds none to it. */
-export function loadReason(bookedMinutes: number, capacityMinutes: number, staffsSession = false): string {
+/**
+ * "12 of 40 h booked this week." When the rules let a full week through (the session's own staff:
+ * the task adds no hours), it says so.
+ */
+export function loadReason(bookedMinutes: number, capacityMinutes: number, fullButAddsNone = false): string {
   const phrase = capacityPhrase(bookedMinutes, capacityMinutes);
-  return staffsSession && isAtCapacity(bookedMinutes, capacityMinutes) ? `${phrase}; this task adds none (the session's time covers it).` : `${phrase}.`;
+  return fullButAddsNone ? `${phrase}; this task adds none (the session's time covers it).` : `${phrase}.`;
 }
 
 /** One blocker as a clause without the name: "is booked on 'Drum tracking' in Live Room A". */

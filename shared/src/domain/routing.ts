@@ -226,7 +226,7 @@ function candidateReasons(e: Evaluation, kind: TaskKind, session: RoutingSession
   const room = roomReason(e.member.name, e.score.knowsRoom, session.roomName);
   if (room) reasons.push(room);
   reasons.push(free);
-  reasons.push(loadReason(e.score.bookedMinutes, e.score.capacityMinutes, e.score.sessionStaff !== 'none'));
+  reasons.push(loadReason(e.score.bookedMinutes, e.score.capacityMinutes, e.score.sessionStaff !== 'none' && isAtCapacity(e.score.bookedMinutes, e.score.capacityMinutes)));
   return reasons;
 }
 

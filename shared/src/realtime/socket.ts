@@ -40,7 +40,7 @@ export type ServerToClientEvents = {
   'board.events': (frame: BoardEventsFrame) => void;
   'presence.changed': (presence: Presence) => void;
   'workload.changed': (change: WorkloadChanged) => void;
-  /** Someone named you in a comment (or your mentions were read elsewhere): ask /api/mentions again. */
+  /** Someone named you in a comment (or your mentions were read elsewhere): ask GET /api/me/mentions again. */
   'mentions.changed': (change: { v: number }) => void;
 };
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { mentionableOn, mentionedIn } from '@patchbay/shared/domain/mentions';
+import { MENTION_QUERY, mentionableOn, mentionedIn, mentionSpans } from '@patchbay/shared/domain/mentions';
 
 const SAM = { id: 'sam', name: 'Sam Reyes' };
 const SAMANTHA = { id: 'samantha', name: 'Samantha Cole' };
@@ -46,6 +46,44 @@ describe('who a comment names', () => {
         expect(mentionedIn(body, [{ id: 'p', name: full }])).toEqual(['p']);
       }),
     );
+  });
+});
+
+describe('where a comment names them (what the comment shows marked)', () => {
+  const marked = (body: string, people: Array<{ id: string; name: string }>) => mentionSpans(body, people).map((s) => [s.id, body.normalize('NFC').slice(s.start, s.end)]);
+  it.each<[string, string, Array<{ id: string; name: string }>, string[][]]>([
+    ['the words as written', 'ask @SAM reyes and @Lena', [SAM, LENA], [['sam', '@SAM reyes'], ['lena', '@Lena']]],
+    ['not a shared first name', '@Lena or @Lena Berg', [LENA, LENA_B], [['lena-b', '@Lena Berg']]],
+    ['not after a letter', 'x@Sam Reyes', [SAM], []],
+    ['a letter longer in lower case does not shift the marks', 'İİ @Sam Reyes', [SAM], [['sam', '@Sam Reyes']]],
+    ['decomposed accents are read as composed', '@Rene\u0301 Dubois', [RENE], [['rene', '@René Dubois']]],
+  ])('%s', (_, body, people, spans) => {
+    expect(marked(body, people)).toEqual(spans);
+  });
+
+  it('marks exactly the people mentionedIn names, within the body', () => {
+    const person = fc.record({ id: fc.constantFrom('a', 'b', 'c'), name: fc.constantFrom('Sam Reyes', 'Sam', 'Lena Park', 'İlke Su', 'Zoë') });
+    const word = fc.constantFrom('@Sam', '@sam reyes', '@Lena Park', '@İlke', '@zoë', 'İ', ' ', '(', 'x', ',');
+    fc.assert(
+      fc.property(fc.array(person, { maxLength: 4 }), fc.array(word, { maxLength: 12 }), (people, words) => {
+        const body = words.join('');
+        const spans = mentionSpans(body, people);
+        expect([...new Set(spans.map((s) => s.id))]).toEqual(mentionedIn(body, people));
+        for (const s of spans) expect(body.normalize('NFC').charAt(s.start)).toBe('@');
+      }),
+    );
+  });
+});
+
+describe('the name being typed after an @ (the composer suggests for it)', () => {
+  it.each<[string, string | null]>([
+    ['ask @Sa', 'Sa'],
+    ['@', ''],
+    ['thanks (@Le', 'Le'],
+    ['mix@sa', null],
+    ['@Sam done', null],
+  ])('%s', (text, query) => {
+    expect(MENTION_QUERY.exec(text)?.[1] ?? null).toBe(query);
   });
 });
 

@@ -5,7 +5,7 @@ import { requester } from './requester';
 
 export const commentRoutes = [
   defineRoute(
-    { method: 'post', path: '/tasks/:taskId/comments', tag: 'Comments', access: 'tasks.comment', summary: 'Comment on a task; "@Full Name" (or a first name no one else has) tells that person, if they may see the board', params: TaskParamsSchema, body: CreateCommentInputSchema, status: 201, response: TaskCommentSchema, errors: ['NOT_FOUND'] },
+    { method: 'post', path: '/tasks/:taskId/comments', tag: 'Comments', access: 'tasks.comment', summary: 'Comment on a task; "@Full Name" (or a first name no one else who may open the board has) tells that person, if they may open the board (limited per member: COMMENT_RATE_LIMIT per COMMENT_RATE_WINDOW_SECONDS, 429)', params: TaskParamsSchema, body: CreateCommentInputSchema, status: 201, response: TaskCommentSchema, errors: ['NOT_FOUND', 'RATE_LIMITED'] },
     async ({ ctx, auth, params, body, req }) => addComment(ctx, auth, params.taskId, body, requester(req)),
   ),
   defineRoute(
@@ -17,7 +17,7 @@ export const commentRoutes = [
     async ({ ctx, auth }) => listMentions(ctx, auth),
   ),
   defineRoute(
-    { method: 'post', path: '/me/mentions/read', tag: 'Comments', access: 'tasks.comment', summary: 'Mark mentions read (the ones given, or all)', body: ReadMentionsInputSchema, status: 200, response: MentionListSchema },
+    { method: 'post', path: '/me/mentions/read', tag: 'Comments', access: 'tasks.comment', summary: 'Mark mentions read (the ones given, or all)', body: ReadMentionsInputSchema, status: 200, response: MentionListSchema, errors: ['VALIDATION_FAILED'] },
     async ({ ctx, auth, body }) => readMentions(ctx, auth, body),
   ),
 ];
