@@ -23,7 +23,7 @@ describe('why a task is blocked, on the board', () => {
   it('a blocked card says nobody said why yet and asks; the reason is saved against the task’s version and shown', async () => {
     const api = setup();
     await screen.findByRole('heading', { level: 1, name: 'Drum tracking' });
-    expect(card('Agree tempo map').textContent).toContain('Waiting for: nobody said yet');
+    expect(card('Agree tempo map').textContent).toContain('Waiting for: no reason given yet');
     api.route(`PATCH /tasks/${tempo.id}`, (call) => json({ ...tempo, blockedReason: (call.body as { blockedReason: string }).blockedReason, version: 3 }));
     fireEvent.click(within(card('Agree tempo map')).getByRole('button', { name: 'Say why “Agree tempo map” is blocked' }));
     const dialog = screen.getByRole('dialog', { name: 'Why is “Agree tempo map” blocked?' });
@@ -45,7 +45,7 @@ describe('why a task is blocked, on the board', () => {
     const dialog = await screen.findByRole('dialog', { name: 'Why is “Mic the kit” blocked?' });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Skip' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
-    expect(within(screen.getByRole('region', { name: /^Blocked/ })).getByRole('article', { name: 'Mic the kit' }).textContent).toContain('nobody said yet');
+    expect(within(screen.getByRole('region', { name: /^Blocked/ })).getByRole('article', { name: 'Mic the kit' }).textContent).toContain('no reason given yet');
     expect(api.writes()).toHaveLength(1);
   });
 });

@@ -261,7 +261,9 @@ describe('session board: live updates', () => {
     fireEvent.submit(within(dialog).getByRole('textbox', { name: /Notes/ }).closest('form')!);
     expect(api.writes()).toEqual([]);
     expect((within(dialog).getByRole('textbox', { name: /Notes/ }) as HTMLTextAreaElement).value).toBe('Overheads on the 414s.');
-    expect(box.value).toBe('Coles or 414s?');
+    // Asked again: a box that remounted while paused would have lost the text.
+    const commentBox = () => within(card('To do', 'Mic the kit')).getByRole('textbox', { name: 'Comment on “Mic the kit”' }) as HTMLTextAreaElement;
+    expect(commentBox().value).toBe('Coles or 414s?');
 
     realtime.setStatus('connected');
     await waitFor(() => expect(save.hasAttribute('disabled')).toBe(false));

@@ -1,3 +1,4 @@
+import { PROTOCOL_VERSION } from '@patchbay/shared/realtime/events';
 import type { AccessRole, BoardEvent, BoardJoinAck, Me, MemberRole, Presence, WorkloadChanged, WorkloadWatchAck } from '@patchbay/shared';
 import { QueryClient } from '@tanstack/react-query';
 import { act, render } from '@testing-library/react';
@@ -80,7 +81,7 @@ export class FakeRealtime implements RealtimeConnection {
     });
   }
   /** The server says the studio's workload changed. */
-  workloadChanged(change: WorkloadChanged = { v: 4, memberIds: null, sessionIds: null }) {
+  workloadChanged(change: WorkloadChanged = { v: PROTOCOL_VERSION, memberIds: null, sessionIds: null }) {
     act(() => {
       for (const listener of this.workloadListeners) listener(change);
     });

@@ -1,3 +1,4 @@
+import { PROTOCOL_VERSION } from '@patchbay/shared/realtime/events';
 // The live board's interactions: drag and drop (keyboard), the optimistic layer and its
 // rollback, the edit conflict dialog, presence, the activity feed, and memoized cards.
 import type { Presence, Task } from '@patchbay/shared';
@@ -16,7 +17,7 @@ const power = makeTask(4, { title: 'Power up console', status: 'DONE', assignee:
 const BOARD = `GET /sessions/${SESSION_ID}/board`;
 const EVENTS = `GET /sessions/${SESSION_ID}/events`;
 
-function setup(tasks: Task[] = [mic, phones, tempo, power], routes: Parameters<typeof mockApi>[0] = {}) {
+function setup(tasks: Task[] = [mic, phones, tempo, power], routes: Parameters<typeof mockApi>[0] = {}, query = '') {
   const api = mockApi({
     'GET /studio': () => json(studio),
     'GET /task-kinds': () => json(taskKinds),
@@ -24,7 +25,7 @@ function setup(tasks: Task[] = [mic, phones, tempo, power], routes: Parameters<t
     ...routes,
   });
   const realtime = new FakeRealtime();
-  const view = renderApp(`/sessions/${SESSION_ID}`, realtime);
+  const view = renderApp(`/sessions/${SESSION_ID}${query}`, realtime);
   return { api, realtime, view };
 }
 
@@ -32,9 +33,10 @@ const column = (name: string) => screen.getByRole('region', { name: new RegExp(`
 const titlesIn = (name: string) => within(column(name)).queryAllByRole('heading', { level: 3 }).map((h) => h.textContent);
 const card = (columnName: string, title: string) => within(column(columnName)).getByRole('article', { name: title });
 
-async function loaded() {
-  await screen.findByRole('heading', { level: 1, name: 'Drum tracking' });
-  await screen.findByText('Live');
+/** The board is up and live (a 300-card board's first render can take seconds on a busy machine). */
+async function loaded(timeout?: number) {
+  await screen.findByRole('heading', { level: 1, name: 'Drum tracking' }, { timeout });
+  await screen.findByText('Live', {}, { timeout });
 }
 
 /** A response the test sends when it wants (to see the board before the server answers). */
@@ -269,7 +271,7 @@ describe('editing a task and the conflict dialog', () => {
 });
 
 describe('presence', () => {
-  const presence = (viewers: Presence['viewers'], sessionId = SESSION_ID): Presence => ({ v: 4, sessionId, viewers });
+  const presence = (viewers: Presence['viewers'], sessionId = SESSION_ID): Presence => ({ v: PROTOCOL_VERSION, sessionId, viewers });
 
   it('shows who else is viewing from presence.changed, live, without me', async () => {
     const { realtime } = setup();
@@ -367,7 +369,7 @@ describe('a board of 300 tasks', () => {
 
   it('renders only the card an event changed, also when a move renumbers its column', async () => {
     const { realtime } = setup(many);
-    await loaded();
+    await loaded(20_000);
     expect(document.querySelectorAll('article[data-task-id]')).toHaveLength(300);
     await act(() => new Promise((resolve) => setTimeout(resolve, 50)));
 
@@ -384,5 +386,20 @@ describe('a board of 300 tasks', () => {
     realtime.push(ev.moved(12, moved, { IN_PROGRESS: order(moved, ...rest), TODO: order(...inColumn('TODO').filter((t) => t.id !== moved.id)) }));
     expect(titlesIn('In progress')[0]).toBe(moved.title);
     expect([...renderCounts.keys()].sort()).toEqual(['BoardColumn:IN_PROGRESS', 'BoardColumn:TODO', `TaskCard:${moved.id}`]);
+  });
+
+  it('also while a search narrows it: a change renders its own column and card only', async () => {
+    const { realtime } = setup(many, {}, '?q=Task+1');
+    await loaded(20_000);
+    // Both words, anywhere: every title has "Task", so the ones with a 1 in them.
+    const shown = many.filter((t) => t.title.includes('1')).length;
+    expect(document.querySelectorAll('article[data-task-id]')).toHaveLength(shown);
+    await act(() => new Promise((resolve) => setTimeout(resolve, 50)));
+
+    renderCounts.clear();
+    const renamed = { ...many[10]!, title: 'Task 10 renamed', version: 2 };
+    realtime.push(ev.updated(11, renamed, ['title']));
+    expect(screen.getByRole('article', { name: 'Task 10 renamed' })).toBeTruthy();
+    expect([...renderCounts.keys()].sort()).toEqual([`BoardColumn:${renamed.status}`, `TaskCard:${renamed.id}`]);
   });
 });

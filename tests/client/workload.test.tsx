@@ -1,3 +1,4 @@
+import { PROTOCOL_VERSION } from '@patchbay/shared/realtime/events';
 import type { TaskCandidates, Workload, WorkloadItems } from '@patchbay/shared';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
@@ -195,7 +196,7 @@ describe('workload page', () => {
     await screen.findByText(/Live: changes by others appear/);
     const before = api.calls.filter((c) => c.path === '/workload').length;
     api.route('GET /workload', () => json({ ...workload, members: workload.members.map((m) => (m.member.id === THEO.id ? member(THEO, ['ASSISTANT_ENGINEER'], 30, [0, 300, 180]) : m)) }));
-    realtime.workloadChanged({ v: 4, memberIds: [THEO.id], sessionIds: [SESSION] });
+    realtime.workloadChanged({ v: PROTOCOL_VERSION, memberIds: [THEO.id], sessionIds: [SESSION] });
     await waitFor(() => expect(api.calls.filter((c) => c.path === '/workload').length).toBeGreaterThan(before));
     await waitFor(() => expect(within(screen.getByRole('listitem', { name: 'Theo Grant' })).queryByText(/Over a day’s share/)).toBeNull());
   });

@@ -77,7 +77,7 @@ export function describe(change: Describable, titleOf: (taskId: string) => strin
         const moved = `moved ${title} to ${TASK_STATUS_LABELS[task.status]}`;
         return task.status === 'BLOCKED' && task.blockedReason ? `${moved}: ${task.blockedReason}` : moved;
       }
-      if (changed.size === 1 && changed.has('blockedReason')) return task.blockedReason ? `said why ${title} is blocked: ${task.blockedReason}` : `took back why ${title} is blocked`;
+      if (changed.size === 1 && changed.has('blockedReason')) return task.blockedReason ? `said why ${title} is blocked: ${task.blockedReason}` : `cleared why ${title} is blocked`;
       if (changed.has('routingRule') && !task.assignedManually) {
         return task.assignee ? `re-routed ${title} to ${task.assignee.name}` : `re-routed ${title}: nobody fits, unassigned`;
       }
@@ -98,11 +98,11 @@ export function describe(change: Describable, titleOf: (taskId: string) => strin
       const title = titleOf(change.comment.taskId);
       const where = title ? `commented on ${q(title)}` : 'commented';
       // Taken back since: the log no longer holds the words.
-      return change.comment.body ? `${where}: “${clip(change.comment.body)}”` : `${where} (taken back since)`;
+      return change.comment.body ? `${where}: “${clip(change.comment.body)}”` : `${where} (deleted since)`;
     }
     case 'comment.deleted': {
       const title = titleOf(change.taskId);
-      return title ? `took back a comment on ${q(title)}` : 'took back a comment';
+      return title ? `deleted a comment on ${q(title)}` : 'deleted a comment';
     }
     case 'session.updated':
       return 'updated the session details';

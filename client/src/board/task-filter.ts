@@ -1,5 +1,6 @@
 import type { Task, TaskStatus } from '@patchbay/shared';
 import type { TaskColumns } from './board-state';
+import { fold } from '../lib/fold';
 
 /** What the board's toolbar narrows the cards to ('' = no narrowing on that field). */
 export interface TaskFilter {
@@ -18,8 +19,6 @@ export const NO_FILTER: TaskFilter = { text: '', who: '', role: '', kind: '', st
 
 export const isFiltering = (f: TaskFilter): boolean => f.text.trim() !== '' || f.who !== '' || f.role !== '' || f.kind !== '' || f.status !== '';
 
-/** Lower case without accents, so "rene" finds "René". */
-const fold = (s: string): string => s.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase();
 
 /** Whether a task passes the filter; the words all have to appear (in any of the fields). */
 export function matchesFilter(task: Task, f: TaskFilter): boolean {
@@ -37,6 +36,16 @@ export function matchesFilter(task: Task, f: TaskFilter): boolean {
 export function filterColumns(columns: TaskColumns, f: TaskFilter): TaskColumns {
   if (!isFiltering(f)) return columns;
   const out = {} as Record<TaskStatus, readonly Task[]>;
-  for (const status of Object.keys(columns) as TaskStatus[]) out[status] = columns[status].filter((t) => matchesFilter(t, f));
+  for (const status of Object.keys(columns) as TaskStatus[]) out[status] = filterColumn(columns[status], f);
   return out;
+}
+
+/** The last answer per column and filter: an unchanged column keeps its array, so it need not render again. */
+const filtered = new WeakMap<readonly Task[], { f: TaskFilter; tasks: readonly Task[] }>();
+function filterColumn(tasks: readonly Task[], f: TaskFilter): readonly Task[] {
+  const last = filtered.get(tasks);
+  if (last?.f === f) return last.tasks;
+  const shown = tasks.filter((t) => matchesFilter(t, f));
+  filtered.set(tasks, { f, tasks: shown });
+  return shown;
 }

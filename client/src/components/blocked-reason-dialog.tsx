@@ -2,6 +2,7 @@ import type { Task } from '@patchbay/shared';
 import { BLOCKED_REASON_MAX } from '@patchbay/shared/domain/task-limits';
 import { useId, useState } from 'react';
 import { useBoardPaused } from '../board/board-paused';
+import { CharactersLeft } from './characters-left';
 import { Dialog } from './dialog';
 
 /**
@@ -11,7 +12,7 @@ import { Dialog } from './dialog';
 export function BlockedReasonDialog({ task, onSave, onClose }: { task: Task; onSave: (reason: string) => void; onClose: () => void }) {
   const id = useId();
   const [reason, setReason] = useState(task.blockedReason);
-  const left = BLOCKED_REASON_MAX - reason.length;
+  const nearLimit = reason.length >= BLOCKED_REASON_MAX - 50;
   const paused = useBoardPaused();
   const unchanged = reason.trim() === task.blockedReason;
   const save = () => {
@@ -47,7 +48,7 @@ export function BlockedReasonDialog({ task, onSave, onClose }: { task: Task; onS
           maxLength={BLOCKED_REASON_MAX}
           value={reason}
           placeholder="e.g. the replacement DI from the rental house"
-          aria-describedby={left <= 50 ? `${id}-left` : undefined}
+          aria-describedby={nearLimit ? `${id}-left` : undefined}
           onChange={(e) => setReason(e.target.value)}
           onKeyDown={(e) => {
             // Ctrl+Enter (⌘+Enter) saves from the keyboard; Enter alone is a new line.
@@ -55,11 +56,7 @@ export function BlockedReasonDialog({ task, onSave, onClose }: { task: Task; onS
           }}
           data-autofocus
         />
-        {left <= 50 ? (
-          <p className="field__hint" id={`${id}-left`}>
-            {left} characters left
-          </p>
-        ) : null}
+        <CharactersLeft length={reason.length} max={BLOCKED_REASON_MAX} from={BLOCKED_REASON_MAX - 50} what="a reason" id={`${id}-left`} />
       </div>
     </Dialog>
   );

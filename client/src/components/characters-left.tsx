@@ -1,12 +1,13 @@
-import { TASK_TITLE_COUNT_FROM, TASK_TITLE_MAX } from '@patchbay/shared/domain/task-limits';
-
-/** How many characters a title has left, once it is close to the limit (read out politely). */
-export function TitleCount({ length }: { length: number }) {
-  if (length < TASK_TITLE_COUNT_FROM) return null;
-  const left = TASK_TITLE_MAX - length;
+/**
+ * How many characters a field has left, once it is within `from` of its limit (read out
+ * politely). `what` names the field at the limit ("a title").
+ */
+export function CharactersLeft({ length, max, from, what, id }: { length: number; max: number; from: number; what: string; id?: string }) {
+  if (length < from) return null;
+  const left = max - length;
   return (
-    <p className="field__hint" aria-live="polite">
-      {left === 0 ? `${TASK_TITLE_MAX} characters: the most a title can have` : `${left} character${left === 1 ? '' : 's'} left`}
+    <p className="field__hint" id={id} aria-live="polite">
+      {left <= 0 ? `${max} characters: the most ${what} can have` : `${left} character${left === 1 ? '' : 's'} left`}
     </p>
   );
 }

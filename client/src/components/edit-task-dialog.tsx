@@ -1,11 +1,11 @@
 import type { Task } from '@patchbay/shared';
-import { TASK_TITLE_MAX } from '@patchbay/shared/domain/task-limits';
+import { TASK_TITLE_COUNT_FROM, TASK_TITLE_MAX } from '@patchbay/shared/domain/task-limits';
 import { useId, useState, type FormEvent } from 'react';
 import { useBoardPaused } from '../board/board-paused';
 import type { TaskEdits } from '../board/optimistic';
 import { fromZonedInputValue, toZonedInputValue, zoneAbbreviation } from '../lib/time';
 import { Dialog } from './dialog';
-import { TitleCount } from './title-count';
+import { CharactersLeft } from './characters-left';
 import { Field, focusFirstInvalid } from './field';
 import { clockOf, startTimeError, startsAtFromClock, type SessionWindow } from './task-time';
 import { TaskTimeField } from './task-time-field';
@@ -167,7 +167,7 @@ export function EditTaskDialog({ task, live, timeZone, session, onSave, onClose 
             />
           )}
         </Field>
-        <TitleCount length={values.title.length} />
+        <CharactersLeft length={values.title.length} max={TASK_TITLE_MAX} from={TASK_TITLE_COUNT_FROM} what="a title" />
         <Field
           label={
             <>

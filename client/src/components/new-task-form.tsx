@@ -1,6 +1,6 @@
 import type { CreateTaskInput, Member, MemberRole, Task } from '@patchbay/shared';
 import { MEMBER_ROLE_LABELS } from '@patchbay/shared/domain/roles';
-import { TASK_TITLE_MAX } from '@patchbay/shared/domain/task-limits';
+import { TASK_TITLE_COUNT_FROM, TASK_TITLE_MAX } from '@patchbay/shared/domain/task-limits';
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { errorMessage } from '../api/client';
 import { ApiError } from '../api/http';
@@ -11,7 +11,7 @@ import { RoutingPreviewPanel, type LoadRoutingPreview } from './routing-preview'
 import { startTimeError, startsAtFromClock, type SessionWindow } from './task-time';
 import { useEscape } from '../lib/use-escape';
 import { TaskTimeField } from './task-time-field';
-import { TitleCount } from './title-count';
+import { CharactersLeft } from './characters-left';
 import './new-task-form.css';
 
 const AUTO = 'auto';
@@ -287,7 +287,7 @@ export function NewTaskForm({ kinds, members, onCreate, onCreated, onClose, prev
             aria-describedby={describedBy('title')}
             onChange={(e) => set('title')(e.target.value)}
           />
-          <TitleCount length={values.title.length} />
+          <CharactersLeft length={values.title.length} max={TASK_TITLE_MAX} from={TASK_TITLE_COUNT_FROM} what="a title" />
           {fieldError('title')}
         </div>
 

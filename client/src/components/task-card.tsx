@@ -241,7 +241,7 @@ export const TaskCard = memo(function TaskCard({
       {task.status === 'BLOCKED' ? (
         <p className="task-card__blocked">
           <span className="task-card__blocked-label">Waiting for:</span>{' '}
-          {task.blockedReason ? task.blockedReason : <span className="task-card__blocked-none">nobody said yet</span>}
+          {task.blockedReason ? task.blockedReason : <span className="task-card__blocked-none">no reason given yet</span>}
           {canMove ? (
             <>
               {' '}
