@@ -32,8 +32,13 @@ export async function signedInPage(context: BrowserContext, baseUrl: string, ema
   });
   page.on('pageerror', (e) => problems.push(`${email} page error: ${e.message}`));
   await page.goto(`${baseUrl}/sign-in`);
+  await submitSignIn(page, email);
+  return page;
+}
+
+/** Fills in and sends the sign-in form the page shows, for a demo account (password `patchbay-demo`). */
+export async function submitSignIn(page: Page, email: string): Promise<void> {
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill('patchbay-demo');
   await page.getByRole('button', { name: 'Sign in' }).click();
-  return page;
 }

@@ -12,18 +12,15 @@
 //    reconnecting, pauses writes visibly, and catches up without a reload;
 // 5. the artist, on a phone, sees their sessions and call times and nothing internal.
 // Every page reached is checked with axe (no serious or critical violation) and for overflow.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { freePort, startServerProcess, type ServerProcess } from '../fault/spawned-server';
-import { CLIENT_BUILT, browserAvailable, launch } from '../browser/browser';
+import { CLIENT_BUILT, browserAvailable, signedInPage } from '../browser/browser';
+import { startDemoStudio, type DemoStudio } from './demo-studio';
 import { check, shot, tabTo } from './page-check';
 
 const TIME_ZONE = 'Europe/London';
-const PASSWORD = 'patchbay-demo';
 const BOOKED = 'Vocal overdub: "Northern Lights"';
 /** Network errors the journeys cause on purpose (offline tablet, server restart). */
 const EXPECTED_ERRORS = /Failed to load resource|ERR_INTERNET_DISCONNECTED|ERR_CONNECTION_REFUSED|WebSocket/;
@@ -31,10 +28,7 @@ const EXPECTED_ERRORS = /Failed to load resource|ERR_INTERNET_DISCONNECTED|ERR_C
 const dayKey = (offsetDays: number) => new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE }).format(new Date(Date.now() + offsetDays * 86_400_000));
 
 describe.skipIf(!browserAvailable() || !CLIENT_BUILT)('the studio day in Chromium: staff, engineer, producer, artist', () => {
-  let server: ServerProcess;
-  let port: number;
-  let browser: Browser;
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'patchbay-journeys-'));
+  let studio: DemoStudio;
   const problems: string[] = [];
   const contexts: BrowserContext[] = [];
   /** The staff's board page, kept open from journey to journey. */
@@ -43,39 +37,23 @@ describe.skipIf(!browserAvailable() || !CLIENT_BUILT)('the studio day in Chromiu
   let samTablet: Page;
   let bookedId = '';
 
-  const startServer = async () => {
-    server = await startServerProcess({ dataDir }, port, { DEMO_DATA: 'true' });
-  };
-
   // A journey that failed before its last line leaves its problems behind: not the next one's.
   beforeEach(() => {
     problems.splice(0);
   });
 
   beforeAll(async () => {
-    port = await freePort();
-    await startServer();
-    browser = await launch();
+    studio = await startDemoStudio();
   }, 120_000);
   afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
+    await studio?.close();
   });
 
   async function signIn(viewport: { width: number; height: number }, email: string, options: { hasTouch?: boolean; acceptDownloads?: boolean } = {}): Promise<Page> {
     // Reduced motion: axe reads colours mid-transition otherwise (a button turning from amber to red).
-    const context = await browser.newContext({ viewport, bypassCSP: true, reducedMotion: 'reduce', ...options });
+    const context = await studio.browser.newContext({ viewport, bypassCSP: true, reducedMotion: 'reduce', ...options });
     contexts.push(context);
-    const page = await context.newPage();
-    page.on('console', (m) => {
-      if (m.type() === 'error' && !EXPECTED_ERRORS.test(m.text())) problems.push(`${email} console: ${m.text()}`);
-    });
-    page.on('pageerror', (e) => problems.push(`${email} page error: ${e.message}`));
-    await page.goto(`${server.baseUrl}/sign-in`);
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    const page = await signedInPage(context, studio.baseUrl, email, problems, EXPECTED_ERRORS);
     await page.waitForURL((u) => !u.pathname.startsWith('/sign-in'));
     await page.locator('#main h1').first().waitFor();
     return page;
@@ -90,7 +68,7 @@ describe.skipIf(!browserAvailable() || !CLIENT_BUILT)('the studio day in Chromiu
   it('studio staff: book from a template on the calendar, clear the clash, see the tasks routed with reasons, reassign one, move one by keyboard', async () => {
     const nina = await signIn({ width: 1440, height: 900 }, 'nina@blackbird.studio');
     const tomorrow = dayKey(1);
-    await nina.goto(`${server.baseUrl}/calendar?date=${tomorrow}`);
+    await nina.goto(`${studio.baseUrl}/calendar?date=${tomorrow}`);
     await nina.locator('.cal-day').waitFor();
     await nina.getByText('Live', { exact: true }).waitFor({ timeout: 15_000 });
     await checked(nina, 'calendar (day)');
@@ -112,7 +90,7 @@ describe.skipIf(!browserAvailable() || !CLIENT_BUILT)('the studio day in Chromiu
     await form.getByLabel('Title', { exact: true }).fill(BOOKED);
     await form.getByLabel('Project', { exact: true }).selectOption({ label: 'The Hollow Pines – Northern Lights' });
     const memberId = async (name: string) => {
-      const { members } = (await (await nina.request.get(`${server.baseUrl}/api/studio`)).json()) as { members: Array<{ id: string; name: string }> };
+      const { members } = (await (await nina.request.get(`${studio.baseUrl}/api/studio`)).json()) as { members: Array<{ id: string; name: string }> };
       return members.find((m) => m.name === name)!.id;
     };
     // Maya mixes "Harbour" in Control Room B all day tomorrow: the form says so before booking.
@@ -257,7 +235,11 @@ describe.skipIf(!browserAvailable() || !CLIENT_BUILT)('the studio day in Chromiu
     expect(Math.max(...compact)).toBeLessThanOrEqual(150);
     compact.forEach((h, i) => expect(h / detailed[i]!).toBeLessThan(0.65));
     await toolbar.getByLabel('Person').selectOption({ label: 'Mine' });
-    await expect.poll(() => sam.locator('.task-card').count()).toBeLessThan(5);
+    const { tasks } = (await (await sam.request.get(`${studio.baseUrl}/api/sessions/${bookedId}/board`)).json()) as { tasks: Array<{ assignee: { name: string } | null }> };
+    const his = tasks.filter((t) => t.assignee?.name === 'Sam Reyes').length;
+    expect(his).toBeGreaterThan(0);
+    expect(his).toBeLessThan(tasks.length);
+    await expect.poll(() => sam.locator('.task-card').count()).toBe(his);
     for (const who of await sam.locator('.task-card__assignee').allTextContents()) expect(who).toContain('Sam Reyes');
     expect(new URL(sam.url()).searchParams.get('who')).toBeTruthy();
     await checked(sam, 'board on the tablet, his tasks only');
@@ -270,7 +252,7 @@ describe.skipIf(!browserAvailable() || !CLIENT_BUILT)('the studio day in Chromiu
     const weekday = new Intl.DateTimeFormat('en-GB', { weekday: 'long', timeZone: TIME_ZONE }).format(new Date(`${tomorrow}T12:00:00Z`));
     const maya = await signIn({ width: 1440, height: 900 }, 'maya@blackbird.studio', { acceptDownloads: true });
     // The week with tomorrow in it (tomorrow may be next week's Monday).
-    await maya.goto(`${server.baseUrl}/workload?week=${tomorrow}`);
+    await maya.goto(`${studio.baseUrl}/workload?week=${tomorrow}`);
     await maya.getByRole('heading', { level: 1, name: 'Workload' }).waitFor();
     await maya.getByText('Live', { exact: true }).waitFor({ timeout: 15_000 });
     await checked(maya, 'workload');
@@ -322,7 +304,7 @@ describe.skipIf(!browserAvailable() || !CLIENT_BUILT)('the studio day in Chromiu
     await maya.setViewportSize({ width: 1440, height: 900 });
 
     // A word for Sam on the task she moved to him: "@Sa", Enter picks him, Ctrl+Enter posts.
-    await maya.goto(`${server.baseUrl}/sessions/${bookedId}`);
+    await maya.goto(`${studio.baseUrl}/sessions/${bookedId}`);
     const card = maya.getByRole('article', { name: phones });
     await card.waitFor();
     await card.getByRole('button', { name: /^Comments on/ }).click();
@@ -347,7 +329,8 @@ describe.skipIf(!browserAvailable() || !CLIENT_BUILT)('the studio day in Chromiu
     await shot(samTablet, 'mentions-1024');
     await mention.getByRole('link', { name: 'Open the task on the board' }).click();
     await samTablet.getByRole('article', { name: phones }).waitFor();
-    await samTablet.getByRole('link', { name: 'Mentions' }).waitFor();
+    // Opening it marked it read: the bell has no count any more.
+    await samTablet.getByRole('link', { name: 'Mentions', exact: true }).waitFor();
     expect(problems.splice(0)).toEqual([]);
   });
 
@@ -368,7 +351,7 @@ describe.skipIf(!browserAvailable() || !CLIENT_BUILT)('the studio day in Chromiu
     const post = talkbackCard.getByRole('button', { name: 'Post' });
     expect(await post.isEnabled()).toBe(true);
 
-    await server.stop();
+    await studio.stop();
     try {
       await board.getByText('Reconnecting…').first().waitFor({ timeout: 15_000 });
       await board.getByText('Changes are paused until Patchbay is back.').waitFor();
@@ -381,13 +364,13 @@ describe.skipIf(!browserAvailable() || !CLIENT_BUILT)('the studio day in Chromiu
       await shot(board, 'board-reconnecting-1440');
     } finally {
       // Back on the same database and port, whatever happened (the artist's journey needs it).
-      await startServer();
+      await studio.start();
     }
 
     // Someone else moves a task meanwhile (through the API): the page shows it, back yet or not.
-    const tasks = ((await (await board.request.get(`${server.baseUrl}/api/sessions/${bookedId}/board`)).json()) as { tasks: Array<{ id: string; title: string; version: number }> }).tasks;
+    const tasks = ((await (await board.request.get(`${studio.baseUrl}/api/sessions/${bookedId}/board`)).json()) as { tasks: Array<{ id: string; title: string; version: number }> }).tasks;
     const warm = tasks.find((t) => t.title === warmUp)!;
-    const moved = await board.request.post(`${server.baseUrl}/api/tasks/${warm.id}/move`, { data: { version: warm.version, status: 'BLOCKED', index: 0, blockedReason: 'The U47’s PSU is back from repair at noon' } });
+    const moved = await board.request.post(`${studio.baseUrl}/api/tasks/${warm.id}/move`, { data: { version: warm.version, status: 'BLOCKED', index: 0, blockedReason: 'The U47’s PSU is back from repair at noon' } });
     expect(moved.status()).toBe(200);
 
     // The page reconnects by itself, lifts the pause and shows the change.
@@ -425,7 +408,7 @@ describe.skipIf(!browserAvailable() || !CLIENT_BUILT)('the studio day in Chromiu
     for (const internal of ['Why:', 'Routing', 'booked', 'Assign', 'Workload']) expect(text, `the artist page shows "${internal}"`).not.toContain(internal);
     // One page in the menu: theirs.
     expect(await ada.getByRole('navigation', { name: 'Main' }).getByRole('link').allTextContents()).toEqual(['Your sessions']);
-    expect((await ada.request.get(`${server.baseUrl}/api/workload`)).status()).toBe(403);
+    expect((await ada.request.get(`${studio.baseUrl}/api/workload`)).status()).toBe(403);
     await ada.waitForLoadState('networkidle');
     const bodies = (await Promise.all(answers)).join('\n');
     expect(bodies).toContain('Lead vocal overdubs');
@@ -437,7 +420,7 @@ describe.skipIf(!browserAvailable() || !CLIENT_BUILT)('the studio day in Chromiu
   });
 
   async function roomId(page: Page, name: string): Promise<string> {
-    const { rooms } = (await (await page.request.get(`${server.baseUrl}/api/studio`)).json()) as { rooms: Array<{ id: string; name: string }> };
+    const { rooms } = (await (await page.request.get(`${studio.baseUrl}/api/studio`)).json()) as { rooms: Array<{ id: string; name: string }> };
     return rooms.find((r) => r.name === name)!.id;
   }
 });

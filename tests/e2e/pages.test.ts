@@ -3,13 +3,9 @@
 // (1024) and landscape (1366) and desktop (1440) widths, axe-core finds no serious or critical
 // violation, nothing is wider than the screen, and the browser logs no error — signed out
 // included (the first /auth/me answers 200 with null, not a 401).
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort, startServerProcess, type ServerProcess } from '../fault/spawned-server';
-import { CLIENT_BUILT, browserAvailable, launch } from '../browser/browser';
+import { CLIENT_BUILT, browserAvailable, submitSignIn } from '../browser/browser';
+import { startDemoStudio, type DemoStudio } from './demo-studio';
 import { check } from './page-check';
 
 const WIDTHS = [
@@ -20,18 +16,13 @@ const WIDTHS = [
 ] as const;
 
 describe.skipIf(!browserAvailable() || !CLIENT_BUILT)('every page in Chromium: accessible, fits the screen, no console errors', () => {
-  let server: ServerProcess;
-  let browser: Browser;
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'patchbay-e2e-'));
+  let studio: DemoStudio;
 
   beforeAll(async () => {
-    server = await startServerProcess({ dataDir }, await freePort(), { DEMO_DATA: 'true' });
-    browser = await launch();
+    studio = await startDemoStudio();
   }, 120_000);
   afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
+    await studio?.close();
   });
 
   /** Signs in as `email` at each width and checks `paths` (":id" is a session the member can open). */
@@ -39,26 +30,24 @@ describe.skipIf(!browserAvailable() || !CLIENT_BUILT)('every page in Chromium: a
     const problems: string[] = [];
     for (const size of WIDTHS) {
       // axe is injected as a script: the page's own CSP (script-src 'self') would refuse it.
-      const context = await browser.newContext({ viewport: size, bypassCSP: true });
+      const context = await studio.browser.newContext({ viewport: size, bypassCSP: true });
       const page = await context.newPage();
       page.on('console', (m) => {
         if (m.type() === 'error') problems.push(`${size.width}px ${page.url()}: console error ${m.text()}`);
       });
       page.on('pageerror', (e) => problems.push(`${size.width}px ${page.url()}: ${e.message}`));
-      await page.goto(`${server.baseUrl}/sign-in`);
+      await page.goto(`${studio.baseUrl}/sign-in`);
       await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
       problems.push(...(await check(page, `${size.width}px /sign-in`)));
       if (email) {
-        await page.getByLabel('Email').fill(email);
-        await page.getByLabel('Password').fill('patchbay-demo');
-        await page.getByRole('button', { name: 'Sign in' }).click();
+        await submitSignIn(page, email);
         await page.waitForURL((u) => !u.pathname.startsWith('/sign-in'));
         await page.locator('#main h1').first().waitFor();
-        const { sessions } = (await (await page.request.get(`${server.baseUrl}/api/sessions`)).json()) as { sessions: Array<{ id: string }> };
+        const { sessions } = (await (await page.request.get(`${studio.baseUrl}/api/sessions`)).json()) as { sessions: Array<{ id: string }> };
         if (sessions.length === 0) problems.push(`${email} sees no sessions: the demo studio did not load`);
         for (const p of paths) {
           const url = p.replace(':id', sessions[0]?.id ?? 'none');
-          await page.goto(`${server.baseUrl}${url}`);
+          await page.goto(`${studio.baseUrl}${url}`);
           await page.locator('#main h1').first().waitFor();
           // Let the page's data and live channel settle.
           await page.waitForLoadState('networkidle').catch(() => {});
