@@ -44,6 +44,9 @@ describe('comments on a task', () => {
     fireEvent.change(box, { target: { value: 'Over to @th', selectionStart: 11 } });
     const list = await within(panel).findByRole('listbox', { name: 'People to name' });
     expect(within(list).getAllByRole('option').map((o) => o.textContent)).toEqual(['Theo Grant']);
+    // Said aloud as the list opens (focus stays in the box), and the box says how to post.
+    expect(within(panel).getByText('1 person to name: Theo Grant. Up and down to choose, Enter to name, Escape to close.').getAttribute('role')).toBe('status');
+    expect(box.getAttribute('aria-describedby')).toBe(within(panel).getByText('Ctrl+Enter posts').id);
     fireEvent.keyDown(box, { key: 'Enter' });
     expect(box.value).toBe('Over to @Theo Grant ');
     expect(within(panel).queryByRole('listbox')).toBeNull();

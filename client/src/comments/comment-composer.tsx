@@ -96,6 +96,7 @@ export function CommentComposer({
         placeholder="Comment… (@ to name someone)"
         value={body}
         aria-autocomplete="list"
+        aria-describedby={`${id}-keys`}
         aria-controls={open ? `${id}-people` : undefined}
         aria-activedescendant={current ? `${id}-person-${current.id}` : undefined}
         onChange={(e) => {
@@ -144,6 +145,7 @@ export function CommentComposer({
               tabIndex={-1}
               onMouseDown={(e) => e.preventDefault()}
               onClick={() => pick(p)}
+              // Kept for a keyboard that does reach the option (a screen reader's own cursor).
               onKeyDown={(e) => {
                 if (e.key === 'Enter' || e.key === ' ') pick(p);
               }}
@@ -153,8 +155,15 @@ export function CommentComposer({
           ))}
         </div>
       ) : null}
+      {/* Read out as the list opens and narrows: the list itself is not focused. */}
+      <p className="visually-hidden" role="status">
+        {open ? `${options.length === 1 ? '1 person' : `${options.length} people`} to name: ${current?.name}. Up and down to choose, Enter to name, Escape to close.` : ''}
+      </p>
       <PausedLine paused={paused} what="Posting" />
       <div className="comment-composer__actions">
+        <span className="comment-composer__keys" id={`${id}-keys`}>
+          Ctrl+Enter posts
+        </span>
         <button type="button" className="button button--small" disabled={posting || paused || body.trim() === ''} onClick={() => void post()}>
           {posting ? 'Posting…' : 'Post'}
         </button>
